@@ -1,0 +1,54 @@
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Domain.Appointments;
+using AppointEase.Domain.Scheduling;
+using Microsoft.EntityFrameworkCore;
+
+namespace AppointEase.Application.Availability;
+
+/// <summary>
+/// Loads what the pure <see cref="SlotGrid"/> needs for one employee over a date range with a fixed number of queries
+/// (hours, closures, time off, bookings), however long the range.
+/// </summary>
+public sealed class ScheduleReader(IAppDbContext db)
+{
+    public async Task<IReadOnlyList<DayPlan>> LoadAsync(SchedulingPolicy policy, int employeeId, DateOnly from, DateOnly to,
+        int? ignoreAppointmentId, CancellationToken cancellationToken)
+    {
+        var businessHours = await db.BusinessHours.AsNoTracking().ToListAsync(cancellationToken);
+        var employeeHours = await db.EmployeeWorkingHours.AsNoTracking().Where(h => h.EmployeeId == employeeId).ToListAsync(cancellationToken);
+        var closures = await db.Closures.AsNoTracking().Where(c => c.Date >= from && c.Date <= to).Select(c => c.Date).ToListAsync(cancellationToken);
+        var timeOff = await db.EmployeeTimeOff.AsNoTracking()
+            .Where(t => t.EmployeeId == employeeId && t.From <= to && t.To >= from).ToListAsync(cancellationToken);
+
+        // A day a little wider on each side covers bookings whose buffers spill over midnight in UTC.
+        var windowStart = policy.MinuteToUtc(from, 0).AddDays(-1);
+        var windowEnd = policy.MinuteToUtc(to, 24 * 60).AddDays(1);
+        var busy = await (from a in db.Appointments.AsNoTracking()
+                          join s in db.Services.AsNoTracking() on a.ServiceId equals s.Id
+                          where a.EmployeeId == employeeId && a.Status == AppointmentStatus.Confirmed
+                                && a.StartUtc < windowEnd && a.EndUtc > windowStart
+                                && (ignoreAppointmentId == null || a.Id != ignoreAppointmentId)
+                          select new { a.StartUtc, a.EndUtc, s.BufferBeforeMinutes, s.BufferAfterMinutes })
+            .ToListAsync(cancellationToken);
+        var busyIntervals = busy
+            .Select(b => new BusyInterval(
+                DateTime.SpecifyKind(b.StartUtc, DateTimeKind.Utc).AddMinutes(-b.BufferBeforeMinutes),
+                DateTime.SpecifyKind(b.EndUtc, DateTimeKind.Utc).AddMinutes(b.BufferAfterMinutes)))
+            .ToList();
+
+        var plans = new List<DayPlan>();
+        for (var date = from; date <= to; date = date.AddDays(1))
+        {
+            var dayStart = policy.MinuteToUtc(date, 0).AddDays(-1);
+            var dayEnd = policy.MinuteToUtc(date, 24 * 60).AddDays(1);
+            plans.Add(new DayPlan(
+                date,
+                businessHours.FirstOrDefault(h => h.Day == date.DayOfWeek)?.ToSchedule(),
+                employeeHours.FirstOrDefault(h => h.Day == date.DayOfWeek)?.ToSchedule(),
+                closures.Contains(date),
+                timeOff.Any(t => t.Covers(date)),
+                busyIntervals.Where(b => b.Overlaps(dayStart, dayEnd)).ToList()));
+        }
+        return plans;
+    }
+}

@@ -1,0 +1,54 @@
+using AppointEase.Domain.Scheduling;
+using AppointEase.Domain.Slots;
+
+namespace AppointEase.Application.Common.Interfaces;
+
+/// <summary>
+/// Ephemeral slot state: who is looking at a slot (selections, short TTL) and who is checking out (locks, long TTL).
+/// Implemented on Redis, on SQL, and by a failover store that switches between them.
+/// </summary>
+public interface ISlotStateStore
+{
+    /// <summary>Marks the slot as looked at by the client, replacing the client's previous selection on that day and employee.</summary>
+    ValueTask<SelectOutcome> SelectAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken);
+
+    ValueTask DeselectAsync(SlotKey slot, ClientId client, CancellationToken cancellationToken);
+
+    /// <summary>Takes the slot's lock unless another client holds a live one (SET NX semantics).</summary>
+    ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken);
+
+    /// <summary>Compare-and-delete: only the exact token (and its owner) releases the lock.</summary>
+    ValueTask<bool> ReleaseLockAsync(LockToken token, ClientId client, CancellationToken cancellationToken);
+
+    /// <summary>Releases whatever lock is on the slot (after a booking commits the lock has served its purpose).</summary>
+    ValueTask ClearLockAsync(SlotKey slot, CancellationToken cancellationToken);
+
+    ValueTask<SlotLockState?> GetLockAsync(SlotKey slot, CancellationToken cancellationToken);
+
+    /// <summary>All live selections and locks of one day and employee, in one round trip.</summary>
+    ValueTask<DaySlotState> GetDayStateAsync(DateOnly date, int employeeId, CancellationToken cancellationToken);
+}
+
+public enum SelectOutcome
+{
+    Selected,
+    LockedByOther,
+}
+
+public sealed record LockOutcome(LockToken? Token, DateTime ExpiresUtc, SlotLockState? HeldBy)
+{
+    public bool Acquired => Token is not null;
+}
+
+public sealed record SlotLockState(SlotKey Slot, string OwnerClientId, string Secret, DateTime ExpiresUtc)
+{
+    public bool IsOwnedBy(LockToken token, ClientId client) =>
+        token.Slot == Slot && token.Secret == Secret && client.Value == OwnerClientId;
+}
+
+public sealed record SlotSelectionState(TimeOnly Time, string ClientId, DateTime ExpiresUtc);
+
+public sealed record DaySlotState(IReadOnlyList<SlotSelectionState> Selections, IReadOnlyList<SlotLockState> Locks)
+{
+    public static readonly DaySlotState Empty = new([], []);
+}

@@ -1,0 +1,29 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace AppointEase.Application.Common.Results;
+
+/// <summary>Either a value or an expected <see cref="Error"/>; exceptions stay for the unexpected.</summary>
+public readonly record struct Result<T>
+{
+    private Result(T? value, Error? error)
+    {
+        Value = value;
+        Error = error;
+    }
+
+    public T? Value { get; }
+    public Error? Error { get; }
+
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Error))]
+    public bool IsSuccess => Error is null;
+
+    public static Result<T> Success(T value) => new(value, null);
+    public static Result<T> Failure(Error error) => new(default, error);
+
+    public static implicit operator Result<T>(T value) => Success(value);
+    public static implicit operator Result<T>(Error error) => Failure(error);
+}
+
+/// <summary>For commands with nothing to return on success.</summary>
+public readonly record struct Done;

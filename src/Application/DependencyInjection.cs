@@ -1,0 +1,17 @@
+using AppointEase.Application.Availability;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AppointEase.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Application services except the mediator itself, which the outermost project generates and registers.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
+        services.AddScoped<ScheduleReader>();
+        services.AddScoped<AvailabilityCalculator>();
+        return services;
+    }
+}

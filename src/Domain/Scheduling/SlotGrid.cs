@@ -1,0 +1,38 @@
+namespace AppointEase.Domain.Scheduling;
+
+/// <summary>
+/// Pure slot calculation: business hours ∩ employee hours − breaks − closures − minimum notice − beyond the horizon,
+/// on the policy's grid, in the business time zone. Works on real UTC instants so DST days are neither padded
+/// nor squeezed: a wall-clock time that does not exist is not offered, and a service must fit in real minutes.
+/// </summary>
+public static class SlotGrid
+{
+    public static IReadOnlyList<GridSlot> Calculate(SchedulingPolicy policy, ServiceFootprint service, DayPlan plan, DateTimeOffset now)
+    {
+        if (plan.BusinessClosed || plan.EmployeeOff || plan.BusinessDay is null || plan.EmployeeDay is null)
+            return [];
+        if (plan.Date < policy.Today(now) || plan.Date > policy.LastBookableDate(now))
+            return [];
+
+        var earliestStart = now.UtcDateTime + policy.MinimumNotice;
+        var duration = TimeSpan.FromMinutes(service.DurationMinutes);
+        var before = TimeSpan.FromMinutes(service.BufferBeforeMinutes);
+        var after = TimeSpan.FromMinutes(service.BufferAfterMinutes);
+        var windows = DaySchedule.Intersect(plan.BusinessDay.WorkingMinutes(), plan.EmployeeDay.WorkingMinutes())
+            .Select(w => (Start: policy.MinuteToUtc(plan.Date, w.Start), End: policy.MinuteToUtc(plan.Date, w.End)))
+            .ToList();
+
+        var slots = new List<GridSlot>();
+        for (var minute = 0; minute < 24 * 60; minute += policy.SlotMinutes)
+        {
+            var time = new TimeOnly(minute / 60, minute % 60);
+            var start = policy.ToUtc(plan.Date, time);
+            if (start is null || start.Value < earliestStart) continue;
+            var end = start.Value + duration;
+            if (!windows.Any(w => w.Start <= start.Value && end <= w.End)) continue;
+            var booked = plan.Busy.Any(b => b.Overlaps(start.Value - before, end + after));
+            slots.Add(new GridSlot(time, start.Value, end, booked));
+        }
+        return slots;
+    }
+}

@@ -1,0 +1,107 @@
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Infrastructure.Email;
+using AppointEase.Infrastructure.Health;
+using AppointEase.Infrastructure.Options;
+using AppointEase.Infrastructure.Persistence;
+using AppointEase.Infrastructure.Seeding;
+using AppointEase.Infrastructure.SlotState;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AppointEase.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddTimeProvider();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BusinessOptions>().Bind(configuration.GetSection(BusinessOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Business:TimeZone must be an IANA time zone id.")
+            .ValidateOnStart();
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddPersistence(configuration);
+        services.AddEmail(configuration);
+        services.AddSlotState();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+            services.AddSingleton(TimeProvider.System);
+    }
+
+    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration.GetSection(DatabaseOptions.Section).GetValue(nameof(DatabaseOptions.Provider), DatabaseProvider.Sqlite);
+        if (provider == DatabaseProvider.MySql)
+        {
+            services.AddDbContext<AppDbContext, MySqlAppDbContext>((sp, options) =>
+            {
+                var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                options.UseMySql(RequiredConnectionString(configuration), ServerVersion.Parse(db.ServerVersion),
+                    mysql => mysql.CommandTimeout(db.CommandTimeoutSeconds));
+            });
+        }
+        else
+        {
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) =>
+            {
+                var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                var environment = sp.GetRequiredService<IHostEnvironment>();
+                options.UseSqlite(SqliteConnectionString(configuration, environment), sqlite => sqlite.CommandTimeout(db.CommandTimeoutSeconds));
+            });
+        }
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddSingleton<ISettingsProvider, SettingsProvider>();
+        services.AddScoped<DemoDataSeeder>();
+    }
+
+    private static void AddSlotState(this IServiceCollection services)
+    {
+        services.AddSingleton<SqlSlotStateStore>();
+        services.AddSingleton<ISlotStateStore>(sp => sp.GetRequiredService<SqlSlotStateStore>());
+    }
+
+    private static void AddEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddSingleton<EmailDispatchSignal>();
+        services.AddSingleton<IEmailDispatcher, EmailDispatcher>();
+        var smtpHost = configuration[$"{EmailOptions.Section}:Smtp:Host"];
+        if (string.IsNullOrWhiteSpace(smtpHost))
+            services.AddSingleton<IMailTransport, PickupDirectoryMailTransport>();
+        else
+            services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddHostedService<EmailDispatchLoop>();
+    }
+
+    private static string RequiredConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Database") is { Length: > 0 } cs
+            ? cs
+            : throw new OptionsValidationException("ConnectionStrings:Database", typeof(DatabaseOptions),
+                ["ConnectionStrings:Database is required when Database:Provider is MySql."]);
+
+    /// <summary>A relative SQLite file is placed under the content root, wherever the app was started from.</summary>
+    private static string SqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Database") is { Length: > 0 } cs
+            ? cs
+            : "Data Source=App_Data/appointease.db");
+        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && !Path.IsPathRooted(source)
+            && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = Path.Combine(environment.ContentRootPath, source);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        return builder.ToString();
+    }
+}

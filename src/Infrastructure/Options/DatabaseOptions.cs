@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AppointEase.Infrastructure.Options;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    MySql,
+}
+
+/// <summary>Section <c>Database</c>; the connection string itself is <c>ConnectionStrings:Database</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply pending migrations at start-up (turn off where a release pipeline migrates).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>Insert the demo catalogue when the database has no services yet.</summary>
+    public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>Server version for MySql (no probe at start-up, so the app starts even while the database is down).</summary>
+    [Required]
+    public string ServerVersion { get; set; } = "10.11.0-mariadb";
+
+    /// <summary>Seconds a single SQL command may take before it is treated as a fault.</summary>
+    [Range(1, 600)]
+    public int CommandTimeoutSeconds { get; set; } = 15;
+}

@@ -1,0 +1,525 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
+{
+    /// <inheritdoc />
+    public partial class InitialCreate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterDatabase()
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "business_hours",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    day = table.Column<int>(type: "int", nullable: false),
+                    opens = table.Column<TimeOnly>(type: "time(6)", nullable: false),
+                    closes = table.Column<TimeOnly>(type: "time(6)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_business_hours", x => x.id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "business_settings",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "int", nullable: false),
+                    business_name = table.Column<string>(type: "varchar(120)", maxLength: 120, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    time_zone_id = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    slot_minutes = table.Column<int>(type: "int", nullable: false),
+                    minimum_notice_minutes = table.Column<int>(type: "int", nullable: false),
+                    booking_horizon_days = table.Column<int>(type: "int", nullable: false),
+                    change_cutoff_minutes = table.Column<int>(type: "int", nullable: false),
+                    version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_business_settings", x => x.id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "closures",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    date = table.Column<DateOnly>(type: "date", nullable: false),
+                    reason = table.Column<string>(type: "varchar(200)", maxLength: 200, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_closures", x => x.id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "email_outbox",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    kind = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    to = table.Column<string>(type: "varchar(254)", maxLength: 254, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    subject = table.Column<string>(type: "varchar(300)", maxLength: 300, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    text_body = table.Column<string>(type: "longtext", nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    html_body = table.Column<string>(type: "longtext", nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    attachments_json = table.Column<string>(type: "longtext", nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    status = table.Column<string>(type: "varchar(16)", maxLength: 16, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    attempts = table.Column<int>(type: "int", nullable: false),
+                    created_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    next_attempt_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    claimed_until_utc = table.Column<DateTime>(type: "datetime(6)", nullable: true),
+                    sent_utc = table.Column<DateTime>(type: "datetime(6)", nullable: true),
+                    last_error = table.Column<string>(type: "varchar(1000)", maxLength: 1000, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_email_outbox", x => x.id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "employees",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    name = table.Column<string>(type: "varchar(120)", maxLength: 120, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    is_active = table.Column<bool>(type: "tinyint(1)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_employees", x => x.id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "services",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    name = table.Column<string>(type: "varchar(120)", maxLength: 120, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    duration_minutes = table.Column<int>(type: "int", nullable: false),
+                    price = table.Column<decimal>(type: "decimal(10,2)", precision: 10, scale: 2, nullable: false),
+                    buffer_before_minutes = table.Column<int>(type: "int", nullable: false),
+                    buffer_after_minutes = table.Column<int>(type: "int", nullable: false),
+                    is_active = table.Column<bool>(type: "tinyint(1)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_services", x => x.id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "slot_locks",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    slot_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    employee_id = table.Column<int>(type: "int", nullable: false),
+                    slot_time = table.Column<TimeOnly>(type: "time(6)", nullable: false),
+                    owner_client_id = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    secret = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    expires_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    created_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_slot_locks", x => x.id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "slot_selections",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    slot_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    employee_id = table.Column<int>(type: "int", nullable: false),
+                    slot_time = table.Column<TimeOnly>(type: "time(6)", nullable: false),
+                    client_id = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    expires_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    created_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_slot_selections", x => x.id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "business_hour_breaks",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    start = table.Column<TimeOnly>(type: "time(6)", nullable: false),
+                    end = table.Column<TimeOnly>(type: "time(6)", nullable: false),
+                    business_hours_id = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_business_hour_breaks", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_business_hour_breaks_business_hours_business_hours_id",
+                        column: x => x.business_hours_id,
+                        principalTable: "business_hours",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "employee_time_off",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    employee_id = table.Column<int>(type: "int", nullable: false),
+                    from = table.Column<DateOnly>(type: "date", nullable: false),
+                    to = table.Column<DateOnly>(type: "date", nullable: false),
+                    reason = table.Column<string>(type: "varchar(200)", maxLength: 200, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_employee_time_off", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_employee_time_off_employees_employee_id",
+                        column: x => x.employee_id,
+                        principalTable: "employees",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "employee_working_hours",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    employee_id = table.Column<int>(type: "int", nullable: false),
+                    day = table.Column<int>(type: "int", nullable: false),
+                    opens = table.Column<TimeOnly>(type: "time(6)", nullable: false),
+                    closes = table.Column<TimeOnly>(type: "time(6)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_employee_working_hours", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_employee_working_hours_employees_employee_id",
+                        column: x => x.employee_id,
+                        principalTable: "employees",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "appointments",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    reference = table.Column<string>(type: "varchar(20)", maxLength: 20, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    service_id = table.Column<int>(type: "int", nullable: false),
+                    employee_id = table.Column<int>(type: "int", nullable: false),
+                    start_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    end_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    customer_name = table.Column<string>(type: "varchar(200)", maxLength: 200, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    customer_email = table.Column<string>(type: "varchar(254)", maxLength: 254, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    customer_phone = table.Column<string>(type: "varchar(40)", maxLength: 40, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    notes = table.Column<string>(type: "varchar(2000)", maxLength: 2000, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    status = table.Column<string>(type: "varchar(16)", maxLength: 16, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    created_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    cancelled_utc = table.Column<DateTime>(type: "datetime(6)", nullable: true),
+                    sequence = table.Column<int>(type: "int", nullable: false),
+                    manage_token_hash = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_appointments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_appointments_employees_employee_id",
+                        column: x => x.employee_id,
+                        principalTable: "employees",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_appointments_services_service_id",
+                        column: x => x.service_id,
+                        principalTable: "services",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "employee_services",
+                columns: table => new
+                {
+                    employee_id = table.Column<int>(type: "int", nullable: false),
+                    service_id = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_employee_services", x => new { x.employee_id, x.service_id });
+                    table.ForeignKey(
+                        name: "fk_employee_services_employees_employee_id",
+                        column: x => x.employee_id,
+                        principalTable: "employees",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_employee_services_services_service_id",
+                        column: x => x.service_id,
+                        principalTable: "services",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "employee_hour_breaks",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    start = table.Column<TimeOnly>(type: "time(6)", nullable: false),
+                    end = table.Column<TimeOnly>(type: "time(6)", nullable: false),
+                    employee_working_hours_id = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_employee_hour_breaks", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_employee_hour_breaks_employee_working_hours_employee_working~",
+                        column: x => x.employee_working_hours_id,
+                        principalTable: "employee_working_hours",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "appointment_reschedules",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    from_start_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    to_start_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    from_employee_id = table.Column<int>(type: "int", nullable: false),
+                    at_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    appointment_id = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_appointment_reschedules", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_appointment_reschedules_appointments_appointment_id",
+                        column: x => x.appointment_id,
+                        principalTable: "appointments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointment_reschedules_appointment_id",
+                table: "appointment_reschedules",
+                column: "appointment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointments_customer_email_start_utc",
+                table: "appointments",
+                columns: new[] { "customer_email", "start_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointments_employee_id_start_utc",
+                table: "appointments",
+                columns: new[] { "employee_id", "start_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointments_reference",
+                table: "appointments",
+                column: "reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointments_service_id",
+                table: "appointments",
+                column: "service_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointments_start_utc_id",
+                table: "appointments",
+                columns: new[] { "start_utc", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_business_hour_breaks_business_hours_id",
+                table: "business_hour_breaks",
+                column: "business_hours_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_business_hours_day",
+                table: "business_hours",
+                column: "day",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_closures_date",
+                table: "closures",
+                column: "date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_email_outbox_status_next_attempt_utc",
+                table: "email_outbox",
+                columns: new[] { "status", "next_attempt_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_employee_hour_breaks_employee_working_hours_id",
+                table: "employee_hour_breaks",
+                column: "employee_working_hours_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_employee_services_service_id",
+                table: "employee_services",
+                column: "service_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_employee_time_off_employee_id_from_to",
+                table: "employee_time_off",
+                columns: new[] { "employee_id", "from", "to" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_employee_working_hours_employee_id_day",
+                table: "employee_working_hours",
+                columns: new[] { "employee_id", "day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_services_is_active",
+                table: "services",
+                column: "is_active");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_slot_locks_expires_utc",
+                table: "slot_locks",
+                column: "expires_utc");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_slot_locks_slot_date_employee_id_slot_time",
+                table: "slot_locks",
+                columns: new[] { "slot_date", "employee_id", "slot_time" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_slot_selections_expires_utc",
+                table: "slot_selections",
+                column: "expires_utc");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_slot_selections_slot_date_employee_id_client_id",
+                table: "slot_selections",
+                columns: new[] { "slot_date", "employee_id", "client_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_slot_selections_slot_date_employee_id_expires_utc",
+                table: "slot_selections",
+                columns: new[] { "slot_date", "employee_id", "expires_utc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "appointment_reschedules");
+
+            migrationBuilder.DropTable(
+                name: "business_hour_breaks");
+
+            migrationBuilder.DropTable(
+                name: "business_settings");
+
+            migrationBuilder.DropTable(
+                name: "closures");
+
+            migrationBuilder.DropTable(
+                name: "email_outbox");
+
+            migrationBuilder.DropTable(
+                name: "employee_hour_breaks");
+
+            migrationBuilder.DropTable(
+                name: "employee_services");
+
+            migrationBuilder.DropTable(
+                name: "employee_time_off");
+
+            migrationBuilder.DropTable(
+                name: "slot_locks");
+
+            migrationBuilder.DropTable(
+                name: "slot_selections");
+
+            migrationBuilder.DropTable(
+                name: "appointments");
+
+            migrationBuilder.DropTable(
+                name: "business_hours");
+
+            migrationBuilder.DropTable(
+                name: "employee_working_hours");
+
+            migrationBuilder.DropTable(
+                name: "services");
+
+            migrationBuilder.DropTable(
+                name: "employees");
+        }
+    }
+}

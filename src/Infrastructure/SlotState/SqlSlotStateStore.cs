@@ -1,0 +1,160 @@
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Domain.Scheduling;
+using AppointEase.Domain.Slots;
+using AppointEase.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AppointEase.Infrastructure.SlotState;
+
+/// <summary>
+/// Slot state in SQL tables with expires_at, the fallback when Redis is unavailable (and the embedded default).
+/// Races are settled by unique keys and conditional UPDATEs, never by a read followed by a write.
+/// Each call uses its own short-lived context so slot state never joins a caller's booking transaction.
+/// </summary>
+public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider clock) : ISlotStateStore
+{
+    public async ValueTask<SelectOutcome> SelectAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = Now();
+        var lockedByOther = await db.Set<SlotLockRow>().AnyAsync(l => l.SlotDate == slot.Date && l.EmployeeId == slot.EmployeeId
+            && l.SlotTime == slot.Time && l.ExpiresUtc > now && l.OwnerClientId != client.Value, cancellationToken);
+        if (lockedByOther) return SelectOutcome.LockedByOther;
+
+        var expires = now + ttl;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var moved = await db.Set<SlotSelectionRow>()
+                .Where(s => s.SlotDate == slot.Date && s.EmployeeId == slot.EmployeeId && s.ClientId == client.Value)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.SlotTime, slot.Time).SetProperty(r => r.ExpiresUtc, expires), cancellationToken);
+            if (moved > 0) return SelectOutcome.Selected;
+            if (await TryInsertAsync(db, new SlotSelectionRow
+                {
+                    SlotDate = slot.Date, EmployeeId = slot.EmployeeId, SlotTime = slot.Time,
+                    ClientId = client.Value, ExpiresUtc = expires, CreatedUtc = now,
+                }, cancellationToken))
+                return SelectOutcome.Selected;
+            // Another request of the same visitor inserted first: the UPDATE wins on the next round.
+        }
+        return SelectOutcome.Selected;
+    }
+
+    public async ValueTask DeselectAsync(SlotKey slot, ClientId client, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Set<SlotSelectionRow>()
+            .Where(s => s.SlotDate == slot.Date && s.EmployeeId == slot.EmployeeId && s.SlotTime == slot.Time && s.ClientId == client.Value)
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var token = LockToken.New(slot);
+        var now = Now();
+        var expires = now + ttl;
+        var row = new SlotLockRow
+        {
+            SlotDate = slot.Date, EmployeeId = slot.EmployeeId, SlotTime = slot.Time,
+            OwnerClientId = client.Value, Secret = token.Secret, ExpiresUtc = expires, CreatedUtc = now,
+        };
+        if (await TryInsertAsync(db, row, cancellationToken))
+            return new LockOutcome(token, expires, null);
+
+        // A row exists. Take it over only if it has expired; the WHERE makes the takeover atomic, so of several
+        // racers exactly one sees "1 row affected".
+        var takenOver = await db.Set<SlotLockRow>()
+            .Where(l => l.SlotDate == slot.Date && l.EmployeeId == slot.EmployeeId && l.SlotTime == slot.Time && l.ExpiresUtc <= now)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(l => l.OwnerClientId, client.Value)
+                .SetProperty(l => l.Secret, token.Secret)
+                .SetProperty(l => l.ExpiresUtc, expires)
+                .SetProperty(l => l.CreatedUtc, now), cancellationToken);
+        if (takenOver == 1)
+            return new LockOutcome(token, expires, null);
+
+        var holder = await ReadLockAsync(db, slot, now, cancellationToken);
+        return holder is null
+            ? await LockAsync(slot, client, ttl, cancellationToken) // released between our steps: try again from the top
+            : new LockOutcome(null, holder.ExpiresUtc, holder);
+    }
+
+    public async ValueTask<bool> ReleaseLockAsync(LockToken token, ClientId client, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = Now();
+        var slot = token.Slot;
+        var deleted = await db.Set<SlotLockRow>()
+            .Where(l => l.SlotDate == slot.Date && l.EmployeeId == slot.EmployeeId && l.SlotTime == slot.Time
+                        && l.Secret == token.Secret && l.OwnerClientId == client.Value && l.ExpiresUtc > now)
+            .ExecuteDeleteAsync(cancellationToken);
+        return deleted > 0;
+    }
+
+    public async ValueTask ClearLockAsync(SlotKey slot, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Set<SlotLockRow>()
+            .Where(l => l.SlotDate == slot.Date && l.EmployeeId == slot.EmployeeId && l.SlotTime == slot.Time)
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async ValueTask<SlotLockState?> GetLockAsync(SlotKey slot, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await ReadLockAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), slot, Now(), cancellationToken);
+    }
+
+    public async ValueTask<DaySlotState> GetDayStateAsync(DateOnly date, int employeeId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = Now();
+        var selections = await db.Set<SlotSelectionRow>().AsNoTracking()
+            .Where(s => s.SlotDate == date && s.EmployeeId == employeeId && s.ExpiresUtc > now)
+            .Select(s => new { s.SlotTime, s.ClientId, s.ExpiresUtc })
+            .ToListAsync(cancellationToken);
+        var locks = await db.Set<SlotLockRow>().AsNoTracking()
+            .Where(l => l.SlotDate == date && l.EmployeeId == employeeId && l.ExpiresUtc > now)
+            .Select(l => new { l.SlotTime, l.OwnerClientId, l.Secret, l.ExpiresUtc })
+            .ToListAsync(cancellationToken);
+        return new DaySlotState(
+            selections.Select(s => new SlotSelectionState(s.SlotTime, s.ClientId, s.ExpiresUtc)).ToList(),
+            locks.Select(l => new SlotLockState(new SlotKey(date, employeeId, l.SlotTime), l.OwnerClientId, l.Secret, l.ExpiresUtc)).ToList());
+    }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    private static async Task<SlotLockState?> ReadLockAsync(AppDbContext db, SlotKey slot, DateTime now, CancellationToken cancellationToken)
+    {
+        var row = await db.Set<SlotLockRow>().AsNoTracking()
+            .Where(l => l.SlotDate == slot.Date && l.EmployeeId == slot.EmployeeId && l.SlotTime == slot.Time && l.ExpiresUtc > now)
+            .Select(l => new { l.OwnerClientId, l.Secret, l.ExpiresUtc })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : new SlotLockState(slot, row.OwnerClientId, row.Secret, row.ExpiresUtc);
+    }
+
+    private static async Task<bool> TryInsertAsync<T>(AppDbContext db, T row, CancellationToken cancellationToken) where T : class
+    {
+        db.Set<T>().Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            return false;
+        }
+        finally
+        {
+            db.Entry(row).State = EntityState.Detached;
+        }
+    }
+}
