@@ -3,6 +3,7 @@ using AppointEase.Infrastructure.Email;
 using AppointEase.Infrastructure.Health;
 using AppointEase.Infrastructure.Options;
 using AppointEase.Infrastructure.Persistence;
+using AppointEase.Infrastructure.Redis;
 using AppointEase.Infrastructure.Seeding;
 using AppointEase.Infrastructure.SlotState;
 using Microsoft.Data.Sqlite;
@@ -27,6 +28,7 @@ public static class DependencyInjection
 
         services.AddPersistence(configuration);
         services.AddEmail(configuration);
+        services.AddRedis(configuration);
         services.AddSlotState();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
@@ -63,6 +65,15 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddSingleton<ISettingsProvider, SettingsProvider>();
         services.AddScoped<DemoDataSeeder>();
+    }
+
+    /// <summary>Registers <see cref="RedisConnection"/> only when ConnectionStrings:Redis is set; absent means SQL mode.</summary>
+    private static void AddRedis(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var endpoint = configuration.GetConnectionString("Redis");
+        if (!string.IsNullOrWhiteSpace(endpoint))
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RedisConnection>(sp, endpoint));
     }
 
     private static void AddSlotState(this IServiceCollection services)

@@ -27,6 +27,8 @@ public static class DependencyInjection
             ];
         });
 
+        services.AddHttpContextAccessor();
+        services.AddScoped<AppointEase.Application.Common.Interfaces.ICurrentUser, HttpCurrentUser>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AppointEase.Infrastructure.Redis;
+
+/// <summary>Section <c>Redis</c>; the endpoint is <c>ConnectionStrings:Redis</c> (empty = no Redis, SQL mode).</summary>
+public sealed class RedisOptions
+{
+    public const string Section = "Redis";
+
+    /// <summary>First word of every key (appointease_lock_…); tests use a private prefix per app instance.</summary>
+    [Required, RegularExpression("^[a-z0-9_]{1,40}$")]
+    public string KeyPrefix { get; set; } = "appointease";
+
+    /// <summary>Short on purpose: a slow Redis must fail over to SQL quickly rather than stall the request.</summary>
+    [Range(50, 10_000)]
+    public int ConnectTimeoutMs { get; set; } = 1000;
+
+    [Range(50, 10_000)]
+    public int OperationTimeoutMs { get; set; } = 500;
+}

@@ -1,0 +1,92 @@
+using AppointEase.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MySqlConnector;
+
+namespace AppointEase.WebApi.IntegrationTests.Infrastructure;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    MariaDb,
+}
+
+/// <summary>
+/// The real WebApi on a private database of its own (a SQLite file or a fresh MariaDB schema), dropped on dispose.
+/// Settings can be overridden per factory; <see cref="UseRedis"/> points slot state at the test Redis with a
+/// private key prefix so factories never see each other's keys.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _name = "ae_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _workDir;
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public AppFactory(DatabaseKind database, bool useRedis = false)
+    {
+        Database = database;
+        UseRedis = useRedis;
+        _workDir = Path.Combine(Path.GetTempPath(), "appointease-tests", _name);
+        Directory.CreateDirectory(_workDir);
+        _settings["Database:Provider"] = database == DatabaseKind.MariaDb ? "MySql" : "Sqlite";
+        _settings["ConnectionStrings:Database"] = database == DatabaseKind.MariaDb
+            ? new MySqlConnectionStringBuilder(TestServers.MySql) { Database = _name }.ConnectionString
+            : $"Data Source={Path.Combine(_workDir, "app.db")}";
+        _settings["ConnectionStrings:Redis"] = useRedis ? TestServers.Redis : "";
+        _settings["Redis:KeyPrefix"] = _name;
+        _settings["Email:PickupDirectory"] = Path.Combine(_workDir, "mail");
+    }
+
+    public DatabaseKind Database { get; }
+    public bool UseRedis { get; }
+    public string Name => _name;
+    public string MailDirectory => Path.Combine(_workDir, "mail");
+
+    /// <summary>Overrides one configuration key; call before the first client is created.</summary>
+    public AppFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Extra service replacements for one factory (e.g. a fake clock), applied after the app's own.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+        if (ConfigureServices is not null)
+            builder.ConfigureTestServices(ConfigureServices);
+    }
+
+    /// <summary>A scope on the app's container, for arranging or asserting data directly.</summary>
+    public async Task WithDbAsync(Func<AppDbContext, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (Database == DatabaseKind.MariaDb)
+        {
+            await using var connection = new MySqlConnection(TestServers.MySql);
+            await connection.OpenAsync();
+            await using var drop = new MySqlCommand($"DROP DATABASE IF EXISTS `{_name}`", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        try { Directory.Delete(_workDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+public sealed class SqliteAppFactory() : AppFactory(DatabaseKind.Sqlite);
+
+public sealed class MariaDbAppFactory() : AppFactory(DatabaseKind.MariaDb);
