@@ -80,6 +80,7 @@ public static class DependencyInjection
     {
         services.AddSingleton<SqlSlotStateStore>();
         services.AddSingleton<ISlotStateStore>(sp => sp.GetRequiredService<SqlSlotStateStore>());
+        services.AddSingleton<ISlotChangeNotifier, NoCacheSlotChangeNotifier>();
     }
 
     private static void AddEmail(this IServiceCollection services, IConfiguration configuration)

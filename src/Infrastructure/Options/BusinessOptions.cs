@@ -25,4 +25,13 @@ public sealed class BusinessOptions
 
     [Range(0, 10_080)]
     public int ChangeCutoffMinutes { get; set; } = 120;
+
+    [Range(1, 300)]
+    public int SelectionTtlSeconds { get; set; } = 10;
+
+    [Range(1, 3600)]
+    public int LockTtlSeconds { get; set; } = 600;
+
+    [Range(250, 60_000)]
+    public int HeartbeatIntervalMs { get; set; } = 1000;
 }

@@ -22,7 +22,8 @@ internal sealed class SettingsProvider(IServiceScopeFactory scopes, TimeProvider
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var row = await db.BusinessSettings.AsNoTracking().SingleAsync(cancellationToken);
-        var snapshot = new BusinessSettingsSnapshot(row.BusinessName, row.TimeZoneId, row.ToPolicy(), row.ChangeCutoffMinutes);
+        var snapshot = new BusinessSettingsSnapshot(row.BusinessName, row.TimeZoneId, row.ToPolicy(), row.ChangeCutoffMinutes,
+            TimeSpan.FromSeconds(row.SelectionTtlSeconds), TimeSpan.FromSeconds(row.LockTtlSeconds), row.HeartbeatIntervalMs);
         _cached = new Cached(snapshot, clock.GetUtcNow() + CacheFor);
         return snapshot;
     }

@@ -20,7 +20,9 @@ public sealed class DemoDataSeeder(AppDbContext db, IOptions<BusinessOptions> bu
         if (!await db.BusinessSettings.AnyAsync(cancellationToken))
         {
             var b = business.Value;
-            db.BusinessSettings.Add(new BusinessSettings(b.Name, b.TimeZone, b.SlotMinutes, b.MinimumNoticeMinutes, b.BookingHorizonDays, b.ChangeCutoffMinutes));
+            var settings = new BusinessSettings(b.Name, b.TimeZone, b.SlotMinutes, b.MinimumNoticeMinutes, b.BookingHorizonDays, b.ChangeCutoffMinutes);
+            settings.ChangeLiveState(b.SelectionTtlSeconds, b.LockTtlSeconds, b.HeartbeatIntervalMs);
+            db.BusinessSettings.Add(settings);
             await db.SaveChangesAsync(cancellationToken);
         }
         if (!database.Value.SeedDemoData || await db.Services.AnyAsync(cancellationToken))

@@ -16,4 +16,7 @@ public sealed record BusinessSettingsSnapshot(
     string BusinessName,
     string TimeZoneId,
     SchedulingPolicy Policy,
-    int ChangeCutoffMinutes);
+    int ChangeCutoffMinutes,
+    TimeSpan SelectionTtl,
+    TimeSpan LockTtl,
+    int HeartbeatIntervalMs);

@@ -341,9 +341,21 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         .HasColumnType("int")
                         .HasColumnName("change_cutoff_minutes");
 
+                    b.Property<int>("HeartbeatIntervalMs")
+                        .HasColumnType("int")
+                        .HasColumnName("heartbeat_interval_ms");
+
+                    b.Property<int>("LockTtlSeconds")
+                        .HasColumnType("int")
+                        .HasColumnName("lock_ttl_seconds");
+
                     b.Property<int>("MinimumNoticeMinutes")
                         .HasColumnType("int")
                         .HasColumnName("minimum_notice_minutes");
+
+                    b.Property<int>("SelectionTtlSeconds")
+                        .HasColumnType("int")
+                        .HasColumnName("selection_ttl_seconds");
 
                     b.Property<int>("SlotMinutes")
                         .HasColumnType("int")

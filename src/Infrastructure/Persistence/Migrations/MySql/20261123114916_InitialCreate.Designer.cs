@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
 {
     [DbContext(typeof(MySqlAppDbContext))]
-    [Migration("20261123114516_InitialCreate")]
+    [Migration("20261123114916_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -344,9 +344,21 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         .HasColumnType("int")
                         .HasColumnName("change_cutoff_minutes");
 
+                    b.Property<int>("HeartbeatIntervalMs")
+                        .HasColumnType("int")
+                        .HasColumnName("heartbeat_interval_ms");
+
+                    b.Property<int>("LockTtlSeconds")
+                        .HasColumnType("int")
+                        .HasColumnName("lock_ttl_seconds");
+
                     b.Property<int>("MinimumNoticeMinutes")
                         .HasColumnType("int")
                         .HasColumnName("minimum_notice_minutes");
+
+                    b.Property<int>("SelectionTtlSeconds")
+                        .HasColumnType("int")
+                        .HasColumnName("selection_ttl_seconds");
 
                     b.Property<int>("SlotMinutes")
                         .HasColumnType("int")

@@ -44,6 +44,9 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                     minimum_notice_minutes = table.Column<int>(type: "int", nullable: false),
                     booking_horizon_days = table.Column<int>(type: "int", nullable: false),
                     change_cutoff_minutes = table.Column<int>(type: "int", nullable: false),
+                    selection_ttl_seconds = table.Column<int>(type: "int", nullable: false),
+                    lock_ttl_seconds = table.Column<int>(type: "int", nullable: false),
+                    heartbeat_interval_ms = table.Column<int>(type: "int", nullable: false),
                     version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>

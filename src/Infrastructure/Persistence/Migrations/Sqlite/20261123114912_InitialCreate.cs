@@ -37,6 +37,9 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                     minimum_notice_minutes = table.Column<int>(type: "INTEGER", nullable: false),
                     booking_horizon_days = table.Column<int>(type: "INTEGER", nullable: false),
                     change_cutoff_minutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    selection_ttl_seconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    lock_ttl_seconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    heartbeat_interval_ms = table.Column<int>(type: "INTEGER", nullable: false),
                     version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

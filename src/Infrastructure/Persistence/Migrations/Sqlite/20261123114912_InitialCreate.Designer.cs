@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123114513_InitialCreate")]
+    [Migration("20261123114912_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -325,9 +325,21 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("change_cutoff_minutes");
 
+                    b.Property<int>("HeartbeatIntervalMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("heartbeat_interval_ms");
+
+                    b.Property<int>("LockTtlSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lock_ttl_seconds");
+
                     b.Property<int>("MinimumNoticeMinutes")
                         .HasColumnType("INTEGER")
                         .HasColumnName("minimum_notice_minutes");
+
+                    b.Property<int>("SelectionTtlSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("selection_ttl_seconds");
 
                     b.Property<int>("SlotMinutes")
                         .HasColumnType("INTEGER")
