@@ -21,7 +21,7 @@ public sealed class AdminBulkAppointmentsTests(AdminMariaDbAppFactory app, ITest
     {
         var haircut = await _admin.ServiceIdAsync("Haircut");
         var (employee, _) = await _admin.CreateWorkingEmployeeAsync(haircut);
-        // Back-to-back 30-minute rows, 16 a day, starting tomorrow; every 7th shares its start with the previous one so
+        // Back-to-back 30-minute rows, 16 a day from tomorrow (about 21 months); every 7th shares its start with the previous one so
         // ties on start time exercise the id tie-breaker of the cursor.
         var first = DateTime.UtcNow.Date.AddDays(1).AddHours(6);
         var watch = Stopwatch.StartNew();
@@ -70,13 +70,14 @@ public sealed class AdminBulkAppointmentsTests(AdminMariaDbAppFactory app, ITest
             if (page++ % 4 == 1)
             {
                 var behind = AppointmentSeeder.New(haircut, employee, firstUtc.AddMinutes(-30 * page), 30, "Behind", "behind@example.com");
-                var ahead = AppointmentSeeder.New(haircut, employee, firstUtc.AddYears(1).AddMinutes(30 * page), 30, "Ahead", "ahead@example.com");
+                var ahead = AppointmentSeeder.New(haircut, employee, firstUtc.AddYears(3).AddMinutes(30 * page), 30, "Ahead", "ahead@example.com");
                 await app.WithDbAsync(async db => { db.Appointments.AddRange(behind, ahead); await db.SaveChangesAsync(); });
                 addedAhead.Add(ahead.Id);
             }
         } while (cursor is not null);
 
         var ids = seen.Select(s => s.Id).ToList();
+        output.WriteLine($"Paged {page} pages, {ids.Count} rows; last: {seen[^1]}; ahead ids {string.Join(",", addedAhead)}");
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.Subset(ids.ToHashSet(), original);
         Assert.Subset(ids.ToHashSet(), addedAhead.ToHashSet());
