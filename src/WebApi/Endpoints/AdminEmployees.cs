@@ -1,5 +1,6 @@
 using AppointEase.Application.Admin.Common;
 using AppointEase.Application.Admin.Employees;
+using AppointEase.WebApi.Contracts;
 using AppointEase.WebApi.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,11 +9,6 @@ namespace AppointEase.WebApi.Endpoints;
 
 public static class AdminEmployees
 {
-    public sealed record CreateEmployeeRequest(string? Name, IReadOnlyList<int>? ServiceIds);
-    public sealed record UpdateEmployeeRequest(string? Name, bool? IsActive);
-    public sealed record ServicesRequest(IReadOnlyList<int>? ServiceIds);
-    public sealed record HoursRequest(IReadOnlyList<WorkingDayInput>? Days);
-    public sealed record TimeOffRequest(string? From, string? To, string? Reason);
 
     private static readonly HoursRequest HoursExample = new(
     [

@@ -1,4 +1,5 @@
 using AppointEase.Application.Admin.Services;
+using AppointEase.WebApi.Contracts;
 using AppointEase.WebApi.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,8 +8,6 @@ namespace AppointEase.WebApi.Endpoints;
 
 public static class AdminServices
 {
-    /// <summary>Body of create and update; on update, isActive (optional) re-activates or deactivates.</summary>
-    public sealed record ServiceRequest(string? Name, int? DurationMinutes, decimal? Price, int? BufferBeforeMinutes, int? BufferAfterMinutes, bool? IsActive);
 
     private static readonly ServiceRequest Example = new("Beard trim", 30, 19.50m, 0, 10, true);
     private static readonly AdminServiceDto ExampleDto = new(4, "Beard trim", 30, 19.50m, 0, 10, true, 1);

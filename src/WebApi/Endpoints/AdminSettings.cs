@@ -1,4 +1,5 @@
 using AppointEase.Application.Admin.Settings;
+using AppointEase.WebApi.Contracts;
 using AppointEase.WebApi.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,8 +8,6 @@ namespace AppointEase.WebApi.Endpoints;
 
 public static class AdminSettings
 {
-    public sealed record SettingsRequest(string? BusinessName, string? TimeZone, int? SlotMinutes, int? MinimumNoticeMinutes, int? BookingHorizonDays,
-        int? ChangeCutoffMinutes, int? SelectionTtlSeconds, int? LockTtlSeconds, int? HeartbeatIntervalMs);
 
     private static readonly SettingsRequest Example = new("Salon Morgan", "Europe/Berlin", 30, 120, 60, 1440, 10, 600, 1000);
     private static readonly AdminSettingsDto ExampleDto = new("Salon Morgan", "Europe/Berlin", 30, 120, 60, 1440, 10, 600, 1000, 4);
