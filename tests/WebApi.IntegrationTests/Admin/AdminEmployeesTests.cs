@@ -116,6 +116,21 @@ public abstract class AdminEmployeesTests(AppFactory app)
     }
 
     [Fact]
+    public async Task SetHours_WithNullEntries_Returns422NotA500()
+    {
+        var (id, etag) = await _admin.CreateWorkingEmployeeAsync();
+
+        var nullDay = await _admin.SendJsonAsync(HttpMethod.Put, $"/api/v1/admin/employees/{id}/hours", new { days = new object?[] { null } }, etag);
+        var nullBreak = await _admin.SendJsonAsync(HttpMethod.Put, $"/api/v1/admin/employees/{id}/hours",
+            new { days = new[] { new { day = "monday", opens = "09:00", closes = "17:00", breaks = new object?[] { null } } } }, etag);
+        var noBody = await _admin.SendJsonAsync(HttpMethod.Put, $"/api/v1/admin/employees/{id}/hours", new { }, etag);
+
+        await nullDay.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "days");
+        await nullBreak.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "days[0].breaks");
+        await noBody.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "days");
+    }
+
+    [Fact]
     public async Task SetServices_WithUnknownService_Returns422_AndWithKnownOnesReplacesThem()
     {
         var haircut = await _admin.ServiceIdAsync("Haircut");

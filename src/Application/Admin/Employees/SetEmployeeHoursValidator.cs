@@ -9,6 +9,7 @@ public sealed class SetEmployeeHoursValidator : AbstractValidator<SetEmployeeHou
     public SetEmployeeHoursValidator()
     {
         RuleFor(c => c.Days).Cascade(CascadeMode.Stop).NotNull().Must(days => days!.Count <= 7).WithMessage("At most 7 days.")
+            .Must(days => days!.All(d => d is not null)).WithMessage("Days must not contain null.")
             .Must(days => days!.Where(d => Weekdays.TryParse(d.Day, out _)).GroupBy(d => d.Day!.ToLowerInvariant()).All(g => g.Count() == 1))
             .WithMessage("Each weekday may appear once; a day has one opening range (use breaks for gaps).")
             .OverridePropertyName("days");
@@ -34,6 +35,7 @@ public sealed class WorkingDayValidator : AbstractValidator<WorkingDayInput>
             .Must((d, closes) => !Formats.IsTime(d.Opens) || EndMinute(closes!) > StartMinute(d.Opens!))
             .WithMessage("Closes must be after opens.").OverridePropertyName("closes");
         RuleFor(d => d.Breaks).Must(b => b is null || b.Count <= MaxBreaks).WithMessage($"At most {MaxBreaks} breaks a day.")
+            .Must(b => b is null || b.All(x => x is not null)).WithMessage("Breaks must not contain null.")
             .Must(NotOverlap).WithMessage("Breaks must not overlap.").OverridePropertyName("breaks");
         RuleForEach(d => d.Breaks).SetValidator((day, _) => new BreakValidator(day)).OverridePropertyName("breaks");
     }
