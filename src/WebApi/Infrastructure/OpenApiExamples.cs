@@ -45,10 +45,17 @@ internal static class OpenApiExamples
             foreach (var (path, item) in document.Paths)
             {
                 if (!path.StartsWith("/api/v1/admin", StringComparison.Ordinal) || item.Operations is null) continue;
-                foreach (var operation in item.Operations.Values)
+                foreach (var (method, operation) in item.Operations)
                 {
                     operation.Security ??= [];
                     operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AdminKeyDefaults.Scheme, document)] = [] });
+                    operation.Responses ??= new OpenApiResponses();
+                    operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Missing or wrong X-Admin-Key (problem+json)." });
+                    operation.Responses.TryAdd("422", new OpenApiResponse { Description = "Invalid input; errors name the fields (problem+json)." });
+                    var conditional = method == HttpMethod.Put || path.EndsWith("/deactivate", StringComparison.Ordinal);
+                    if (!conditional) continue;
+                    operation.Responses.TryAdd("412", new OpenApiResponse { Description = "If-Match is not the current ETag: reload and retry (problem+json)." });
+                    operation.Responses.TryAdd("428", new OpenApiResponse { Description = "If-Match is missing (problem+json)." });
                 }
             }
             return Task.CompletedTask;

@@ -17,8 +17,11 @@ public sealed class AdminOpenApiTests(AdminSqliteAppFactory app) : IClassFixture
         {
             Assert.True(o.Op.TryGetProperty("summary", out var summary) && summary.GetString()!.Length > 5, $"{o.Method} {o.Path} has no summary");
             Assert.True(o.Op.TryGetProperty("security", out _), $"{o.Method} {o.Path} has no security requirement");
+            Assert.True(o.Op.GetProperty("responses").TryGetProperty("401", out _), $"{o.Method} {o.Path} does not document 401");
         });
         Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("AdminKey", out _));
+        var update = document.GetProperty("paths").GetProperty("/api/v1/admin/services/{id}").GetProperty("put");
+        Assert.True(update.GetProperty("responses").TryGetProperty("412", out _), "PUT service does not document 412");
         var create = document.GetProperty("paths").GetProperty("/api/v1/admin/services").GetProperty("post");
         Assert.Equal("Beard trim", create.GetProperty("requestBody").GetProperty("content").GetProperty("application/json")
             .GetProperty("example").GetProperty("name").GetString());
