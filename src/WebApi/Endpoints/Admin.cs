@@ -15,6 +15,7 @@ public static class Admin
         admin.MapAdminEmployeeEndpoints();
         admin.MapAdminClosureEndpoints();
         admin.MapAdminSettingsEndpoints();
+        admin.MapAdminBusinessHoursEndpoints();
         admin.MapAdminAppointmentEndpoints();
         admin.MapAdminAuditEndpoints();
     }

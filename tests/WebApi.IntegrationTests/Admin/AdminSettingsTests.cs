@@ -62,6 +62,58 @@ public abstract class AdminSettingsTests(AppFactory app)
     }
 }
 
+public abstract class AdminBusinessHoursTests(AppFactory app)
+{
+    private readonly HttpClient _admin = app.CreateAdminClient();
+
+    [Fact]
+    public async Task SetBusinessHours_ReflectsInAvailabilityAtOnce_StaleETagGets412_AndBookingsStay()
+    {
+        var haircut = await _admin.ServiceIdAsync("Haircut");
+        var (employee, _) = await _admin.CreateWorkingEmployeeAsync(haircut);
+        var date = TestDates.Weekday(5);
+        var day = date.DayOfWeek.ToString().ToLowerInvariant();
+        var booked = AppointmentSeeder.New(haircut, employee, AppointmentSeeder.BerlinToUtc(date, new TimeOnly(15, 0)), 30);
+        await app.WithDbAsync(async db => { db.Appointments.Add(booked); await db.SaveChangesAsync(); });
+        var read = await _admin.GetAsync("/api/v1/admin/business-hours");
+        var current = await read.JsonAsync();
+        var days = current.GetProperty("days").EnumerateArray()
+            .Select(d => d.GetProperty("day").GetString() == day
+                ? (object)new { day, opens = "09:00", closes = "13:00", breaks = Array.Empty<object>() }
+                : JsonSerializer.Deserialize<JsonElement>(d.GetRawText()))
+            .ToArray();
+
+        var updated = await _admin.SendJsonAsync(HttpMethod.Put, "/api/v1/admin/business-hours", new { days }, read.ETag());
+        var stale = await _admin.SendJsonAsync(HttpMethod.Put, "/api/v1/admin/business-hours", new { days }, read.ETag());
+
+        await updated.JsonAsync();
+        await stale.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        var slots = (await app.CreateClient().GetFromJsonAsync<JsonElement>(
+            $"/api/v1/availability?date={date.Text()}&employeeId={employee}&serviceId={haircut}")).GetProperty("slots").EnumerateArray()
+            .Select(s => s.GetProperty("time").GetString()!).ToList();
+        Assert.Contains("11:30", slots);
+        Assert.DoesNotContain(slots, t => string.CompareOrdinal(t, "13:00") >= 0);
+        var search = await _admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/appointments?employeeId={employee}");
+        Assert.Equal(booked.Reference, Assert.Single(search.GetProperty("items").EnumerateArray()).GetProperty("reference").GetString());
+    }
+
+    [Fact]
+    public async Task SetBusinessHours_WithBreakOutsideHours_Returns422NamingIt()
+    {
+        var read = await _admin.GetAsync("/api/v1/admin/business-hours");
+
+        var response = await _admin.SendJsonAsync(HttpMethod.Put, "/api/v1/admin/business-hours",
+            new { days = new[] { new { day = "monday", opens = "09:00", closes = "12:00", breaks = new[] { new { start = "11:30", end = "12:30" } } } } },
+            read.ETag());
+
+        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "days[0].breaks[0].end");
+    }
+}
+
+public sealed class AdminBusinessHoursTestsOnSqlite(AdminSqliteAppFactory app) : AdminBusinessHoursTests(app), IClassFixture<AdminSqliteAppFactory>;
+
+public sealed class AdminBusinessHoursTestsOnMariaDb(AdminMariaDbAppFactory app) : AdminBusinessHoursTests(app), IClassFixture<AdminMariaDbAppFactory>;
+
 public sealed class AdminSettingsTestsOnSqlite(AdminSqliteAppFactory app) : AdminSettingsTests(app), IClassFixture<AdminSqliteAppFactory>;
 
 public sealed class AdminSettingsTestsOnMariaDb(AdminMariaDbAppFactory app) : AdminSettingsTests(app), IClassFixture<AdminMariaDbAppFactory>;

@@ -28,7 +28,7 @@ public sealed class SetEmployeeHoursHandler(IAppDbContext db, AdminAuditLog audi
         if (Precondition.Check(command.IfMatch, employee.Version) is { } stale) return stale;
 
         var before = AdminEmployeeDto.From(employee);
-        var week = command.Days!.ToDictionary(d => Parse(d.Day), ToSchedule);
+        var week = WeekInput.ToWeek(command.Days!);
         foreach (var day in Enum.GetValues<DayOfWeek>())
             employee.SetHours(day, week.GetValueOrDefault(day));
         var after = AdminEmployeeDto.From(employee);
@@ -36,19 +36,22 @@ public sealed class SetEmployeeHoursHandler(IAppDbContext db, AdminAuditLog audi
         if (!await SaveChanges.TrySaveAsync(db, cancellationToken)) return Precondition.Stale();
 
         var changed = Enum.GetValues<DayOfWeek>()
-            .Where(d => before.Hours.FirstOrDefault(h => h.Day == Weekdays.ToText(d)) != after.Hours.FirstOrDefault(h => h.Day == Weekdays.ToText(d))
-                        || !SameBreaks(before, after, d))
+            .Where(d => !WeekInput.Equivalent(before.Hours.FirstOrDefault(h => h.Day == Weekdays.ToText(d)),
+                after.Hours.FirstOrDefault(h => h.Day == Weekdays.ToText(d))))
             .ToHashSet();
         await availability.EmployeeAsync(employee.Id, date => changed.Contains(date.DayOfWeek), cancellationToken);
         return after;
     }
+}
 
-    private static bool SameBreaks(AdminEmployeeDto a, AdminEmployeeDto b, DayOfWeek day)
-    {
-        var x = a.Hours.FirstOrDefault(h => h.Day == Weekdays.ToText(day))?.Breaks ?? [];
-        var y = b.Hours.FirstOrDefault(h => h.Day == Weekdays.ToText(day))?.Breaks ?? [];
-        return x.SequenceEqual(y);
-    }
+internal static class WeekInput
+{
+    /// <summary>Validated days as domain schedules by weekday (a weekday not present is closed / off).</summary>
+    public static Dictionary<DayOfWeek, DaySchedule> ToWeek(IReadOnlyList<WorkingDayInput> days) => days.ToDictionary(d => Parse(d.Day), ToSchedule);
+
+    /// <summary>Same hours and breaks (records hold lists, which compare by reference, hence this).</summary>
+    public static bool Equivalent(WorkingDayDto? a, WorkingDayDto? b) =>
+        a is null || b is null ? a == b : a.Opens == b.Opens && a.Closes == b.Closes && a.Breaks.SequenceEqual(b.Breaks);
 
     private static DayOfWeek Parse(string? text) => Weekdays.TryParse(text, out var day) ? day : throw new ArgumentException("Validated day.");
 

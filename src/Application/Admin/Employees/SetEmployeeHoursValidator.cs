@@ -8,13 +8,20 @@ public sealed class SetEmployeeHoursValidator : AbstractValidator<SetEmployeeHou
 {
     public SetEmployeeHoursValidator()
     {
-        RuleFor(c => c.Days).Cascade(CascadeMode.Stop).NotNull().Must(days => days!.Count <= 7).WithMessage("At most 7 days.")
+        RuleFor(c => c.Days).WeekRules();
+        RuleForEach(c => c.Days).SetValidator(new WorkingDayValidator()).OverridePropertyName("days");
+    }
+}
+
+public static class WeekValidation
+{
+    /// <summary>The rules of a whole week (employee or business hours): present, ≤ 7 days, no nulls, each weekday once.</summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<WorkingDayInput>?> WeekRules<T>(this IRuleBuilderInitial<T, IReadOnlyList<WorkingDayInput>?> rule) =>
+        rule.Cascade(CascadeMode.Stop).NotNull().Must(days => days!.Count <= 7).WithMessage("At most 7 days.")
             .Must(days => days!.All(d => d is not null)).WithMessage("Days must not contain null.")
             .Must(days => days!.Where(d => Weekdays.TryParse(d.Day, out _)).GroupBy(d => d.Day!.ToLowerInvariant()).All(g => g.Count() == 1))
             .WithMessage("Each weekday may appear once; a day has one opening range (use breaks for gaps).")
             .OverridePropertyName("days");
-        RuleForEach(c => c.Days).SetValidator(new WorkingDayValidator()).OverridePropertyName("days");
-    }
 }
 
 /// <summary>
