@@ -1,0 +1,9 @@
+using AppointEase.Application.Common.Interfaces;
+
+namespace AppointEase.Infrastructure.SlotState;
+
+/// <summary>Without Redis there is nowhere to fail back to: SQL is the only store.</summary>
+internal sealed class NoRedisFailbackSync : ISlotFailbackSync
+{
+    public Task<FailbackReport> SyncAsync(CancellationToken cancellationToken) => Task.FromResult(FailbackReport.Nothing);
+}
