@@ -1,4 +1,5 @@
 using AppointEase.Application.Common.Interfaces;
+using AppointEase.Application.Slots.SyncFailback;
 
 namespace AppointEase.Infrastructure.SlotState;
 

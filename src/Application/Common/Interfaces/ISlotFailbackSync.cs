@@ -1,3 +1,5 @@
+using AppointEase.Application.Slots.SyncFailback;
+
 namespace AppointEase.Application.Common.Interfaces;
 
 /// <summary>
@@ -7,10 +9,4 @@ namespace AppointEase.Application.Common.Interfaces;
 public interface ISlotFailbackSync
 {
     Task<FailbackReport> SyncAsync(CancellationToken cancellationToken);
-}
-
-/// <summary>Copied: holds now in Redis. Conflicts: SQL holds that met a different Redis hold (the earlier one won). Deleted: SQL rows removed.</summary>
-public sealed record FailbackReport(int Copied, int Conflicts, int Deleted, long ElapsedMs)
-{
-    public static readonly FailbackReport Nothing = new(0, 0, 0, 0);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AppointEase.Application.Common.Interfaces;
+using AppointEase.Application.Slots.SyncFailback;
 using AppointEase.Domain.Scheduling;
 using AppointEase.Infrastructure.Persistence;
 using AppointEase.Infrastructure.Redis;
