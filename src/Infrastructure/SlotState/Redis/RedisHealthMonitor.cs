@@ -20,7 +20,11 @@ public sealed class RedisHealthMonitor(
 {
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private readonly RedisSlotKeys _keys = new(connection.Options.KeyPrefix);
+    private readonly TaskCompletionSource _firstCheck = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _syncedSinceStart;
+
+    /// <summary>Completes after the first check (and its start-up failback sync), whatever its outcome.</summary>
+    public Task FirstCheckCompleted => _firstCheck.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,6 +32,7 @@ public sealed class RedisHealthMonitor(
         while (!stoppingToken.IsCancellationRequested)
         {
             await CheckOnceAsync(stoppingToken);
+            _firstCheck.TrySetResult();
             try { await Task.Delay(interval, stoppingToken); } catch (OperationCanceledException) { return; }
         }
     }
