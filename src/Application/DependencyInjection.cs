@@ -1,3 +1,4 @@
+using AppointEase.Application.Appointments;
 using AppointEase.Application.Availability;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
         services.AddScoped<ScheduleReader>();
         services.AddScoped<AvailabilityCalculator>();
+        services.AddBookings();
         return services;
     }
 }
