@@ -2,6 +2,7 @@ using AppointEase.Application.Common.Interfaces;
 using AppointEase.Infrastructure.Persistence;
 using AppointEase.Infrastructure.SlotState;
 using Microsoft.EntityFrameworkCore;
+using MySqlConnector;
 
 namespace AppointEase.Infrastructure.Bookings;
 
@@ -14,6 +15,13 @@ internal sealed class PersistenceErrors(AppDbContext db) : IPersistenceErrors
         // MariaDB names the index (ix_appointments_reference), SQLite the column (appointments.reference).
         for (var e = exception; e is not null; e = e.InnerException)
             if (e.Message.Contains(keyHint, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    public bool IsRetryableLockConflict(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is MySqlException { ErrorCode: MySqlErrorCode.LockDeadlock or MySqlErrorCode.LockWaitTimeout }) return true;
         return false;
     }
 

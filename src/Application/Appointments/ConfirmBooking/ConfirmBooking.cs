@@ -52,7 +52,7 @@ public sealed class ConfirmBookingHandler(
     BookingAftermath aftermath,
     TimeProvider clock) : ICommandHandler<ConfirmBookingCommand, Result<BookingReceipt>>
 {
-    private const int ReferenceAttempts = 3;
+    private const int MaxAttempts = 5;
 
     public async ValueTask<Result<BookingReceipt>> Handle(ConfirmBookingCommand command, CancellationToken cancellationToken)
     {
@@ -116,9 +116,16 @@ public sealed class ConfirmBookingHandler(
                 await aftermath.RunAsync(slot, [(slot.Date, slot.EmployeeId)]);
                 return new BookingReceipt(dto, Replayed: false);
             }
-            catch (Exception ex) when (persistence.IsUniqueViolation(ex, "reference") && attempt < ReferenceAttempts)
+            catch (Exception ex) when (persistence.IsUniqueViolation(ex, "reference") && attempt < MaxAttempts)
             {
                 persistence.DiscardTrackedChanges(); // a random reference collided: draw another
+            }
+            catch (Exception ex) when (persistence.IsRetryableLockConflict(ex) && attempt < MaxAttempts)
+            {
+                // InnoDB picks a victim when several transactions wait on the same claimed cell; run again and let
+                // the unique key give the loser its 409. Jitter keeps the retries from colliding in step.
+                persistence.DiscardTrackedChanges();
+                await Task.Delay(Random.Shared.Next(5, 30) * attempt, cancellationToken);
             }
             catch (Exception ex) when (persistence.IsUniqueViolation(ex))
             {
