@@ -339,6 +339,35 @@ public abstract class BookingTests(AppFactory app)
         });
     }
 
+    [Fact]
+    public async Task IdempotencyPurger_RemovesOnlyKeysPast24Hours()
+    {
+        var now = DateTime.UtcNow;
+        var (oldKey, freshKey) = ("old-" + Guid.NewGuid().ToString("N"), "fresh-" + Guid.NewGuid().ToString("N"));
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var (key, created) in new[] { (oldKey, now.AddHours(-25)), (freshKey, now.AddHours(-1)) })
+                db.Add(new AppointEase.Infrastructure.Bookings.IdempotencyRecord
+                {
+                    Key = key, RequestHash = new string('0', 64), Owner = new string('0', 32), Status = AppointEase.Infrastructure.Bookings.IdempotencyStatus.Completed,
+                    LeaseUntilUtc = created, CreatedUtc = created, ExpiresUtc = created.AddHours(24), ResponseStatus = 201, ResponseBody = "{}",
+                });
+            await db.SaveChangesAsync();
+        });
+        var purger = app.Services.GetRequiredServiceOf<IEnumerable<AppointEase.Application.Common.Interfaces.IExpiredDataPurger>>()
+            .Single(p => p.Name == "idempotency-keys");
+
+        var removed = await purger.PurgeAsync(now, CancellationToken.None);
+
+        Assert.True(removed >= 1);
+        await app.WithDbAsync(async db =>
+        {
+            var keys = await db.Set<AppointEase.Infrastructure.Bookings.IdempotencyRecord>().Select(r => r.Key).ToListAsync();
+            Assert.DoesNotContain(oldKey, keys);
+            Assert.Contains(freshKey, keys);
+        });
+    }
+
     private async Task SetCutoffAsync(int minutes)
     {
         await app.WithDbAsync(async db =>
