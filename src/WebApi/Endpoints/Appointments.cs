@@ -4,16 +4,13 @@ using AppointEase.Application.Appointments.ConfirmBooking;
 using AppointEase.Application.Appointments.GetAppointment;
 using AppointEase.Application.Appointments.ListMyAppointments;
 using AppointEase.Application.Appointments.RescheduleAppointment;
+using AppointEase.WebApi.Contracts;
 using AppointEase.WebApi.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AppointEase.WebApi.Endpoints;
-
-public sealed record ConfirmBookingRequest(int ServiceId, int EmployeeId, string? Date, string? Time, string? LockToken, CustomerInput? Customer, string? Notes);
-
-public sealed record RescheduleRequest(string? Date, string? Time, string? LockToken, string? ClientId, int? EmployeeId);
 
 public static class Appointments
 {
