@@ -30,7 +30,26 @@ public sealed class RescheduleAppointmentHandler(
     BookingAftermath aftermath,
     TimeProvider clock) : ICommandHandler<RescheduleAppointmentCommand, Result<AppointmentDto>>
 {
+    private const int MaxAttempts = 5;
+
     public async ValueTask<Result<AppointmentDto>> Handle(RescheduleAppointmentCommand command, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AttemptAsync(command, cancellationToken);
+            }
+            catch (Exception ex) when (persistence.IsRetryableLockConflict(ex) && attempt < MaxAttempts)
+            {
+                // A deadlock victim wrote nothing: start over from a fresh read, as InnoDB asks.
+                persistence.DiscardTrackedChanges();
+                await Task.Delay(Random.Shared.Next(5, 30) * attempt, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<Result<AppointmentDto>> AttemptAsync(RescheduleAppointmentCommand command, CancellationToken cancellationToken)
     {
         var business = await settings.GetAsync(cancellationToken);
         var appointment = await access.FindAsync(command.Id, command.ManageToken, forUpdate: true, cancellationToken);
