@@ -72,6 +72,36 @@ public sealed class BookingConcurrencyTests(BookingMariaDbFactory app) : IClassF
         Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
     }
 
+    [Fact]
+    public async Task RescheduleRacingConfirmsForAnOverlappingSlot_OnlyOneTakesTheCell()
+    {
+        var (consultation, haircut, alex, date) = (await _api.ServiceIdAsync("Consultation"), await _api.ServiceIdAsync("Haircut"),
+            await _api.EmployeeIdAsync(), TestDates.Weekday(4));
+        var booked = await _api.ConfirmOkAsync(BookingApi.Body(consultation, alex, date, "09:00", email: "mover@example.com"));
+        var id = booked.GetProperty("id").GetInt32();
+        var lockToken = (await _api.LockAsync(date, alex, "14:00", "client-racing-mover")).ToString();
+
+        // The 60-minute move to 14:00 needs the 14:30 cell that every haircut racer wants as well.
+        var statuses = await RaceAsync(i => i == 0
+            ? _api.SendAsync(HttpMethod.Put, $"/api/v1/appointments/{id}",
+                new { date = date.Text(), time = "14:00", lockToken, clientId = "client-racing-mover" },
+                manageToken: booked.GetProperty("manageToken").GetString())
+            : _api.ConfirmAsync(BookingApi.Body(haircut, alex, date, "14:30", email: $"racer{i}@example.com")));
+
+        Assert.Equal(1, statuses.Count(s => s is HttpStatusCode.OK or HttpStatusCode.Created));
+        await app.WithDbAsync(async db =>
+        {
+            var from = date.ToDateTime(TimeOnly.MinValue);
+            var to = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
+            var claims = await db.Set<AppointmentClaim>().Where(c => c.CellStartUtc >= from && c.CellStartUtc < to).ToListAsync();
+            Assert.Equal(claims.Count, claims.Select(c => c.CellStartUtc).Distinct().Count());
+            var moved = await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == id);
+            // Either the move won (its two cells in the afternoon) or it kept its morning cells: never both, never none.
+            Assert.Equal(2, claims.Count(c => c.AppointmentId == id));
+            Assert.All(claims.Where(c => c.AppointmentId == id), c => Assert.True(c.CellStartUtc >= moved.StartUtc && c.CellStartUtc < moved.EndUtc));
+        });
+    }
+
     private static async Task<HttpStatusCode[]> RaceAsync(Func<int, Task<HttpResponseMessage>> send)
     {
         using var start = new ManualResetEventSlim();
@@ -79,7 +109,7 @@ public sealed class BookingConcurrencyTests(BookingMariaDbFactory app) : IClassF
         {
             start.Wait();
             var response = await send(i);
-            if (response.StatusCode is not HttpStatusCode.Created and not HttpStatusCode.Conflict)
+            if (response.StatusCode is not HttpStatusCode.Created and not HttpStatusCode.OK and not HttpStatusCode.Conflict)
                 Assert.Fail($"Unexpected {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             return response.StatusCode;
         })).ToList();
