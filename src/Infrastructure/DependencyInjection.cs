@@ -1,4 +1,5 @@
 using AppointEase.Application.Common.Interfaces;
+using AppointEase.Infrastructure.Bookings;
 using AppointEase.Infrastructure.Email;
 using AppointEase.Infrastructure.Health;
 using AppointEase.Infrastructure.Options;
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddEmail(configuration);
         services.AddRedis(configuration);
         services.AddSlotState(configuration);
+        services.AddBookings();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
     }

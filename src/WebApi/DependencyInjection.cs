@@ -66,6 +66,7 @@ public static class DependencyInjection
         api.MapAvailabilityEndpoints();
         api.MapSlotEndpoints();
         api.MapAdminEndpoints();
+        api.MapAppointmentEndpoints();
         return app;
     }
 }

@@ -82,6 +82,7 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         .HasColumnName("reference");
 
                     b.Property<int>("Sequence")
+                        .IsConcurrencyToken()
                         .HasColumnType("int")
                         .HasColumnName("sequence");
 
@@ -119,6 +120,29 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         .HasDatabaseName("ix_appointments_start_utc_id");
 
                     b.ToTable("appointments", (string)null);
+                });
+
+            modelBuilder.Entity("AppointEase.Domain.Appointments.AppointmentClaim", b =>
+                {
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("int")
+                        .HasColumnName("employee_id");
+
+                    b.Property<DateTime>("CellStartUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("cell_start_utc");
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("int")
+                        .HasColumnName("appointment_id");
+
+                    b.HasKey("EmployeeId", "CellStartUtc")
+                        .HasName("pk_appointment_claims");
+
+                    b.HasIndex("AppointmentId")
+                        .HasDatabaseName("ix_appointment_claims_appointment_id");
+
+                    b.ToTable("appointment_claims", (string)null);
                 });
 
             modelBuilder.Entity("AppointEase.Domain.Auditing.AdminAuditEntry", b =>
@@ -442,6 +466,72 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("business_settings", (string)null);
                 });
 
+            modelBuilder.Entity("AppointEase.Infrastructure.Bookings.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("expires_utc");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("LeaseUntilUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("lease_until_utc");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("longtext")
+                        .HasColumnName("response_body");
+
+                    b.Property<int?>("ResponseStatus")
+                        .HasColumnType("int")
+                        .HasColumnName("response_status");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("ExpiresUtc")
+                        .HasDatabaseName("ix_idempotency_keys_expires_utc");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idempotency_keys_key");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("AppointEase.Infrastructure.Email.OutboxEmail", b =>
                 {
                     b.Property<long>("Id")
@@ -707,6 +797,18 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         });
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("AppointEase.Domain.Appointments.AppointmentClaim", b =>
+                {
+                    b.HasOne("AppointEase.Domain.Appointments.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_claims_appointments_appointment_id");
+
+                    b.Navigation("Appointment");
                 });
 
             modelBuilder.Entity("AppointEase.Domain.Catalogue.BusinessHours", b =>

@@ -75,6 +75,7 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("reference");
 
                     b.Property<int>("Sequence")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
@@ -112,6 +113,29 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_appointments_start_utc_id");
 
                     b.ToTable("appointments", (string)null);
+                });
+
+            modelBuilder.Entity("AppointEase.Domain.Appointments.AppointmentClaim", b =>
+                {
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employee_id");
+
+                    b.Property<DateTime>("CellStartUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cell_start_utc");
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appointment_id");
+
+                    b.HasKey("EmployeeId", "CellStartUtc")
+                        .HasName("pk_appointment_claims");
+
+                    b.HasIndex("AppointmentId")
+                        .HasDatabaseName("ix_appointment_claims_appointment_id");
+
+                    b.ToTable("appointment_claims", (string)null);
                 });
 
             modelBuilder.Entity("AppointEase.Domain.Auditing.AdminAuditEntry", b =>
@@ -421,6 +445,70 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("business_settings", (string)null);
                 });
 
+            modelBuilder.Entity("AppointEase.Infrastructure.Bookings.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_utc");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("LeaseUntilUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_until_utc");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_body");
+
+                    b.Property<int?>("ResponseStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("response_status");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("ExpiresUtc")
+                        .HasDatabaseName("ix_idempotency_keys_expires_utc");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idempotency_keys_key");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("AppointEase.Infrastructure.Email.OutboxEmail", b =>
                 {
                     b.Property<long>("Id")
@@ -678,6 +766,18 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                         });
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("AppointEase.Domain.Appointments.AppointmentClaim", b =>
+                {
+                    b.HasOne("AppointEase.Domain.Appointments.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_claims_appointments_appointment_id");
+
+                    b.Navigation("Appointment");
                 });
 
             modelBuilder.Entity("AppointEase.Domain.Catalogue.BusinessHours", b =>

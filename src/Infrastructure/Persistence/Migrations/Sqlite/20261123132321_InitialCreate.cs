@@ -121,6 +121,27 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "idempotency_keys",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    request_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    owner = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    lease_until_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    response_status = table.Column<int>(type: "INTEGER", nullable: true),
+                    response_body = table.Column<string>(type: "TEXT", nullable: true),
+                    created_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    expires_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "services",
                 columns: table => new
                 {
@@ -325,6 +346,25 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "appointment_claims",
+                columns: table => new
+                {
+                    employee_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    cell_start_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    appointment_id = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_appointment_claims", x => new { x.employee_id, x.cell_start_utc });
+                    table.ForeignKey(
+                        name: "fk_appointment_claims_appointments_appointment_id",
+                        column: x => x.appointment_id,
+                        principalTable: "appointments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "appointment_reschedules",
                 columns: table => new
                 {
@@ -351,6 +391,11 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ix_admin_audit_entity_entity_id_id",
                 table: "admin_audit",
                 columns: new[] { "entity", "entity_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointment_claims_appointment_id",
+                table: "appointment_claims",
+                column: "appointment_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_appointment_reschedules_appointment_id",
@@ -427,6 +472,17 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_idempotency_keys_expires_utc",
+                table: "idempotency_keys",
+                column: "expires_utc");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idempotency_keys_key",
+                table: "idempotency_keys",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_services_is_active",
                 table: "services",
                 column: "is_active");
@@ -466,6 +522,9 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 name: "admin_audit");
 
             migrationBuilder.DropTable(
+                name: "appointment_claims");
+
+            migrationBuilder.DropTable(
                 name: "appointment_reschedules");
 
             migrationBuilder.DropTable(
@@ -488,6 +547,9 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "employee_time_off");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_keys");
 
             migrationBuilder.DropTable(
                 name: "slot_locks");
