@@ -75,14 +75,27 @@ internal sealed class JobServerHost(
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    private readonly Lock _stopGate = new();
+    private Task? _stopping;
+
+    /// <summary>
+    /// The host may stop us twice (WebApplication's run loop and its owner both do); every caller awaits the one
+    /// shutdown, so the container is not disposed under a server still removing itself from the storage.
+    /// </summary>
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopGate)
+            return _stopping ??= StopServerAsync(cancellationToken);
+    }
+
+    private async Task StopServerAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        // The host may stop us more than once (test hosts do); only the first call owns the server.
-        if (Interlocked.Exchange(ref _server, null) is not { } server) return;
+        if (_server is not { } server) return;
         server.SendStop();
         await server.WaitForShutdownAsync(cancellationToken);
         server.Dispose();
+        _server = null;
         State = JobServerState.Stopped;
     }
 }

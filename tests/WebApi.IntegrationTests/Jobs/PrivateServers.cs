@@ -79,8 +79,9 @@ public sealed class PrivateSmtpSink : PrivateServer
 {
     public PrivateSmtpSink()
     {
+        // aiosmtpd creates the maildir (tmp/new/cur) itself, but only when the folder does not exist yet.
         Maildir = Path.Combine(Path.GetTempPath(), "appointease-tests", "smtp-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(Maildir);
+        Directory.CreateDirectory(Path.GetDirectoryName(Maildir)!);
     }
 
     public string Maildir { get; }
