@@ -1,5 +1,6 @@
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Infrastructure.Jobs.Cleanup;
+using AppointEase.Infrastructure.Jobs.Failback;
 using AppointEase.Infrastructure.Jobs.Outbox;
 using AppointEase.Infrastructure.Jobs.Purges;
 using AppointEase.Infrastructure.Jobs.Reminders;
@@ -53,6 +54,8 @@ internal static class JobsRegistration
         services.AddScoped<EmailOutboxJob>();
         services.AddScoped<EmailDeadLetterJob>();
         services.AddScoped<ReminderJob>();
+        services.AddScoped<FailbackSafetyNetJob>();
+        services.AddScoped<RedisDayIndexPruneJob>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using AppointEase.Infrastructure.Jobs.Cleanup;
+using AppointEase.Infrastructure.Jobs.Failback;
 using AppointEase.Infrastructure.Jobs.Outbox;
 using AppointEase.Infrastructure.Jobs.Purges;
 using AppointEase.Infrastructure.Jobs.Reminders;
@@ -16,6 +17,8 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager manager)
     public const string EmailOutbox = "email-outbox";
     public const string Reminders = "appointment-reminders";
     public const string Purges = "expired-data-purge";
+    public const string FailbackSafetyNet = "slot-failback-safety-net";
+    public const string DayIndexPrune = "redis-day-index-prune";
 
     private static readonly RecurringJobOptions Utc = new() { TimeZone = TimeZoneInfo.Utc };
 
@@ -24,6 +27,8 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager manager)
         manager.AddOrUpdate<ExpiredSlotStateCleanupJob>(SlotCleanup, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), Utc);
         manager.AddOrUpdate<EmailOutboxJob>(EmailOutbox, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), Utc);
         manager.AddOrUpdate<ReminderJob>(Reminders, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), Utc);
+        manager.AddOrUpdate<FailbackSafetyNetJob>(FailbackSafetyNet, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), Utc);
+        manager.AddOrUpdate<RedisDayIndexPruneJob>(DayIndexPrune, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), Utc);
         manager.AddOrUpdate<ExpiredDataPurgeJob>(Purges, job => job.RunAsync(CancellationToken.None), "*/15 * * * *", Utc);
     }
 }
