@@ -9,5 +9,7 @@ public sealed class SqliteRedisAppFactory() : AppFactory(DatabaseKind.Sqlite, us
 /// <summary>MariaDB + Redis with a health monitor that stays quiet after its start-up check, so a test owns the failback sync.</summary>
 public sealed class QuietMonitorAppFactory : AppFactory
 {
-    public QuietMonitorAppFactory() : base(DatabaseKind.MariaDb, useRedis: true) => With("SlotState:HealthCheckIntervalMs", "60000");
+    // No job server either: its every-minute failback safety net would otherwise race the test for the SQL holds.
+    public QuietMonitorAppFactory() : base(DatabaseKind.MariaDb, useRedis: true) =>
+        With("SlotState:HealthCheckIntervalMs", "60000").With("Jobs:RunServer", "false");
 }

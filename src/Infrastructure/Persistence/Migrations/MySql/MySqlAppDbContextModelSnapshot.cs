@@ -558,6 +558,10 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         .HasColumnType("datetime(6)")
                         .HasColumnName("created_utc");
 
+                    b.Property<DateTime?>("DeadLetterReportedUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("dead_letter_reported_utc");
+
                     b.Property<string>("HtmlBody")
                         .IsRequired()
                         .HasColumnType("longtext")
@@ -612,6 +616,43 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         .HasDatabaseName("ix_email_outbox_status_next_attempt_utc");
 
                     b.ToTable("email_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("AppointEase.Infrastructure.Jobs.Reminders.AppointmentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("int")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<DateTime>("AppointmentStartUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("appointment_start_utc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("QueuedUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("queued_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointment_reminders");
+
+                    b.HasIndex("AppointmentId", "Kind", "AppointmentStartUtc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointment_reminders_appointment_id_kind_appointment_start_~");
+
+                    b.ToTable("appointment_reminders", (string)null);
                 });
 
             modelBuilder.Entity("AppointEase.Infrastructure.SlotState.SlotLockRow", b =>
@@ -904,6 +945,16 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         });
 
                     b.Navigation("Breaks");
+                });
+
+            modelBuilder.Entity("AppointEase.Infrastructure.Jobs.Reminders.AppointmentReminder", b =>
+                {
+                    b.HasOne("AppointEase.Domain.Appointments.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_reminders_appointments_appointment_id");
                 });
 
             modelBuilder.Entity("employee_services", b =>

@@ -533,6 +533,10 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_utc");
 
+                    b.Property<DateTime?>("DeadLetterReportedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dead_letter_reported_utc");
+
                     b.Property<string>("HtmlBody")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -587,6 +591,41 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_email_outbox_status_next_attempt_utc");
 
                     b.ToTable("email_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("AppointEase.Infrastructure.Jobs.Reminders.AppointmentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<DateTime>("AppointmentStartUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appointment_start_utc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("QueuedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queued_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointment_reminders");
+
+                    b.HasIndex("AppointmentId", "Kind", "AppointmentStartUtc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointment_reminders_appointment_id_kind_appointment_start_utc");
+
+                    b.ToTable("appointment_reminders", (string)null);
                 });
 
             modelBuilder.Entity("AppointEase.Infrastructure.SlotState.SlotLockRow", b =>
@@ -869,6 +908,16 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                         });
 
                     b.Navigation("Breaks");
+                });
+
+            modelBuilder.Entity("AppointEase.Infrastructure.Jobs.Reminders.AppointmentReminder", b =>
+                {
+                    b.HasOne("AppointEase.Domain.Appointments.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_reminders_appointments_appointment_id");
                 });
 
             modelBuilder.Entity("employee_services", b =>

@@ -123,7 +123,8 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                     claimed_until_utc = table.Column<DateTime>(type: "datetime(6)", nullable: true),
                     sent_utc = table.Column<DateTime>(type: "datetime(6)", nullable: true),
                     last_error = table.Column<string>(type: "varchar(1000)", maxLength: 1000, nullable: true)
-                        .Annotation("MySql:CharSet", "utf8mb4")
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    dead_letter_reported_utc = table.Column<DateTime>(type: "datetime(6)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -421,6 +422,30 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 .Annotation("MySql:CharSet", "utf8mb4");
 
             migrationBuilder.CreateTable(
+                name: "appointment_reminders",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    appointment_id = table.Column<int>(type: "int", nullable: false),
+                    kind = table.Column<string>(type: "varchar(16)", maxLength: 16, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    appointment_start_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    queued_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_appointment_reminders", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_appointment_reminders_appointments_appointment_id",
+                        column: x => x.appointment_id,
+                        principalTable: "appointments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
                 name: "appointment_reschedules",
                 columns: table => new
                 {
@@ -453,6 +478,12 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 name: "ix_appointment_claims_appointment_id",
                 table: "appointment_claims",
                 column: "appointment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointment_reminders_appointment_id_kind_appointment_start_~",
+                table: "appointment_reminders",
+                columns: new[] { "appointment_id", "kind", "appointment_start_utc" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_appointment_reschedules_appointment_id",
@@ -580,6 +611,9 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
 
             migrationBuilder.DropTable(
                 name: "appointment_claims");
+
+            migrationBuilder.DropTable(
+                name: "appointment_reminders");
 
             migrationBuilder.DropTable(
                 name: "appointment_reschedules");

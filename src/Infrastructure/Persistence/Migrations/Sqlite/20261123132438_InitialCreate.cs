@@ -98,7 +98,8 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                     next_attempt_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     claimed_until_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     sent_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    dead_letter_reported_utc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -365,6 +366,28 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "appointment_reminders",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    appointment_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    appointment_start_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    queued_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_appointment_reminders", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_appointment_reminders_appointments_appointment_id",
+                        column: x => x.appointment_id,
+                        principalTable: "appointments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "appointment_reschedules",
                 columns: table => new
                 {
@@ -396,6 +419,12 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ix_appointment_claims_appointment_id",
                 table: "appointment_claims",
                 column: "appointment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointment_reminders_appointment_id_kind_appointment_start_utc",
+                table: "appointment_reminders",
+                columns: new[] { "appointment_id", "kind", "appointment_start_utc" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_appointment_reschedules_appointment_id",
@@ -523,6 +552,9 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "appointment_claims");
+
+            migrationBuilder.DropTable(
+                name: "appointment_reminders");
 
             migrationBuilder.DropTable(
                 name: "appointment_reschedules");
