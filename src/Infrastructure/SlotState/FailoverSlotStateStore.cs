@@ -24,6 +24,9 @@ public sealed class FailoverSlotStateStore(RedisSlotStateStore redis, SqlSlotSta
     public ValueTask<bool> ReleaseLockAsync(LockToken token, ClientId client, CancellationToken cancellationToken) =>
         RunAsync(s => s.ReleaseLockAsync(token, client, cancellationToken));
 
+    public ValueTask<DateTime?> RefreshLockAsync(LockToken token, ClientId client, TimeSpan ttl, CancellationToken cancellationToken) =>
+        RunAsync(s => s.RefreshLockAsync(token, client, ttl, cancellationToken));
+
     public ValueTask ClearLockAsync(SlotKey slot, CancellationToken cancellationToken) =>
         RunAsync(async s => { await s.ClearLockAsync(slot, cancellationToken); return true; }).AsVoid();
 

@@ -20,6 +20,12 @@ public interface ISlotStateStore
     /// <summary>Compare-and-delete: only the exact token (and its owner) releases the lock.</summary>
     ValueTask<bool> ReleaseLockAsync(LockToken token, ClientId client, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Compare-and-set: extends the lock to <paramref name="ttl"/> from now, only for the exact token and its owner.
+    /// Returns the new expiry, or null when the lock is not (or no longer) theirs.
+    /// </summary>
+    ValueTask<DateTime?> RefreshLockAsync(LockToken token, ClientId client, TimeSpan ttl, CancellationToken cancellationToken);
+
     /// <summary>Releases whatever lock is on the slot (after a booking commits the lock has served its purpose).</summary>
     ValueTask ClearLockAsync(SlotKey slot, CancellationToken cancellationToken);
 

@@ -55,6 +55,15 @@ public sealed class RedisSlotStateStore(RedisConnection connection) : ISlotState
         return (int)result == 1;
     }
 
+    public async ValueTask<DateTime?> RefreshLockAsync(LockToken token, ClientId client, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        var slot = token.Slot;
+        var expires = (long)await EvalAsync(SlotScripts.Refresh,
+            [Keys.Lock(slot), Keys.LockIndex(slot.Date, slot.EmployeeId)],
+            [$"{client.Value}|{token.Secret}|", Ms(ttl), slot.TimeText]);
+        return expires > 0 ? FromMs(expires) : null;
+    }
+
     public async ValueTask ClearLockAsync(SlotKey slot, CancellationToken cancellationToken) =>
         await EvalAsync(SlotScripts.Clear, [Keys.Lock(slot), Keys.LockIndex(slot.Date, slot.EmployeeId)], [slot.TimeText, Channel(slot)]);
 

@@ -73,6 +73,22 @@ internal static class SlotScripts
         return 0
         """;
 
+    /// <summary>
+    /// KEYS: lock, lock index. ARGV: "client|secret|", ttlMs, time. Compare-and-set of the expiry.
+    /// Returns the new expiry in ms, or 0 when the lock is not the caller's.
+    /// </summary>
+    public const string Refresh = Now + """
+
+        local v = redis.call('GET', KEYS[1])
+        if not v or string.sub(v, 1, #ARGV[1]) ~= ARGV[1] then return 0 end
+        local ttl = tonumber(ARGV[2])
+        local expires = now() + ttl
+        redis.call('PEXPIRE', KEYS[1], ttl)
+        redis.call('HSET', KEYS[2], ARGV[3], string.sub(ARGV[1], 1, #ARGV[1] - 1) .. '|' .. expires)
+        extend(KEYS[2], ttl)
+        return expires
+        """;
+
     /// <summary>KEYS: lock, lock index. ARGV: time, channel. Unconditional delete (the booking has committed).</summary>
     public const string Clear = """
         redis.call('DEL', KEYS[1])
