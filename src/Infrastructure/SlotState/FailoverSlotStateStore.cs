@@ -40,6 +40,9 @@ public sealed class FailoverSlotStateStore(RedisSlotStateStore redis, SqlSlotSta
         CancellationToken cancellationToken) =>
         RunAsync(s => s.HeartbeatAsync(date, employeeId, client, selectedTime, selectionTtl, cancellationToken));
 
+    public ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, CancellationToken cancellationToken) =>
+        RunAsync(async s => { await s.CacheBookedSlotsAsync(date, employeeId, bookedSlots, cancellationToken); return true; }).AsVoid();
+
     private async ValueTask<T> RunAsync<T>(Func<ISlotStateStore, ValueTask<T>> operation)
     {
         if (state.Mode == StorageMode.Redis)

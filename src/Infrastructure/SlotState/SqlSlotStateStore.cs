@@ -155,6 +155,10 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
         return await GetDayStateAsync(date, employeeId, cancellationToken);
     }
 
+    /// <summary>SQL mode computes booked slots from the same database each time; a second copy would only go stale.</summary>
+    public ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, CancellationToken cancellationToken) =>
+        ValueTask.CompletedTask;
+
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
     private static async Task<SlotLockState?> ReadLockAsync(AppDbContext db, SlotKey slot, DateTime now, CancellationToken cancellationToken)

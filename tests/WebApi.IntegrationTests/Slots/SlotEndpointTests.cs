@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AppointEase.Application.Common.Interfaces;
 using AppointEase.Domain.Appointments;
 using AppointEase.Domain.Common;
 using AppointEase.WebApi.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AppointEase.WebApi.IntegrationTests.Slots;
 
@@ -154,6 +156,30 @@ public abstract class SlotEndpointTests(AppFactory app, string expectedStorageMo
 
         Assert.Equal(["15:00"], Times(heartbeat, "bookedSlots"));
         await select.AssertProblemAsync(HttpStatusCode.Conflict, "time");
+    }
+
+    [Fact]
+    public async Task Heartbeat_AfterABookingAndItsChangeNotice_ShowsTheNewBookedStart()
+    {
+        var date = TestDates.Weekday(9);
+        Assert.Empty(Times(await HeartbeatAsync(date, _alice), "bookedSlots")); // warms the day's cache in Redis mode
+
+        await BookAsync(date, new TimeOnly(16, 0));
+        await app.Services.GetRequiredService<ISlotChangeNotifier>().SlotsChangedAsync(date, Employee, default);
+
+        Assert.Equal(["16:00"], Times(await HeartbeatAsync(date, _alice), "bookedSlots"));
+    }
+
+    private Task BookAsync(DateOnly date, TimeOnly time)
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var startUtc = TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time), berlin);
+        return app.WithDbAsync(async db =>
+        {
+            db.Appointments.Add(new Appointment(AppointmentReference.New(date.Year), 1, Employee, startUtc, startUtc.AddMinutes(30), "Test Person",
+                EmailAddress.Parse("test@example.com"), null, null, "hash", DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
     }
 
     [Fact]

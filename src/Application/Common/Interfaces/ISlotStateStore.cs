@@ -40,6 +40,9 @@ public interface ISlotStateStore
     /// </summary>
     ValueTask<DaySlotState> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl,
         CancellationToken cancellationToken);
+
+    /// <summary>Remembers the day's booked starts for the heartbeat (Redis: 5 minutes, dropped by ISlotChangeNotifier). SQL: no-op.</summary>
+    ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, CancellationToken cancellationToken);
 }
 
 public enum SelectOutcome
@@ -64,4 +67,10 @@ public sealed record SlotSelectionState(TimeOnly Time, string ClientId, DateTime
 public sealed record DaySlotState(IReadOnlyList<SlotSelectionState> Selections, IReadOnlyList<SlotLockState> Locks)
 {
     public static readonly DaySlotState Empty = new([], []);
+
+    /// <summary>
+    /// The day's booked starts as cached by the store (heartbeat only), or null when the store has no cache or it is cold:
+    /// the caller then computes them and offers them back through <see cref="ISlotStateStore.CacheBookedSlotsAsync"/>.
+    /// </summary>
+    public IReadOnlyList<TimeOnly>? CachedBookedSlots { get; init; }
 }

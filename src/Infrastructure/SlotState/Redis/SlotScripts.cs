@@ -104,15 +104,15 @@ internal static class SlotScripts
         """;
 
     /// <summary>
-    /// The heartbeat. KEYS: active, lock index[, lock of the selected time]. ARGV: client, time, ttlMs.
-    /// With the third key it first refreshes the caller's selection (unless another holds the lock), then returns
-    /// {nowMs, {client, value, ...}, {time, value, ...}} with expired entries dropped (and deleted).
+    /// The heartbeat. KEYS: active, lock index, availability cache[, lock of the selected time]. ARGV: client, time, ttlMs.
+    /// With the fourth key it first refreshes the caller's selection (unless another holds the lock), then returns
+    /// {nowMs, {client, value, ...}, {time, value, ...}, cachedBookedSlots or false} with expired entries dropped (and deleted).
     /// </summary>
     public const string DayState = Now + """
 
         local n = now()
-        if #KEYS == 3 then
-          local lock = redis.call('GET', KEYS[3])
+        if #KEYS == 4 then
+          local lock = redis.call('GET', KEYS[4])
           if not lock or string.sub(lock, 1, #ARGV[1] + 1) == ARGV[1] .. '|' then
             local ttl = tonumber(ARGV[3])
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. (n + ttl))
@@ -133,7 +133,7 @@ internal static class SlotScripts
           end
           return out
         end
-        return {n, live(KEYS[1]), live(KEYS[2])}
+        return {n, live(KEYS[1]), live(KEYS[2]), redis.call('GET', KEYS[3])}
         """;
 
     /// <summary>
