@@ -112,10 +112,9 @@ public abstract class SlotEndpointTests(AppFactory app, string expectedStorageMo
     public async Task Heartbeat_LeavesOutTheCallersOwnHolds_AndShowsOthers()
     {
         var date = TestDates.Weekday(3);
-        await PostAsync("/api/v1/slots/select", Slot(date, "09:00", _alice));
-        await PostAsync("/api/v1/slots/lock", Slot(date, "09:30", _alice));
-        await PostAsync("/api/v1/slots/select", Slot(date, "10:00", _bob));
-        await PostAsync("/api/v1/slots/lock", Slot(date, "10:30", _bob));
+        foreach (var (path, time, client) in new[]
+                 { ("select", "09:00", _alice), ("lock", "09:30", _alice), ("select", "10:00", _bob), ("lock", "10:30", _bob) })
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync($"/api/v1/slots/{path}", Slot(date, time, client))).StatusCode);
 
         var seenByAlice = await HeartbeatAsync(date, _alice);
 

@@ -231,8 +231,8 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
 public sealed class SlotStoreContractTestsOnRedis(SqliteRedisAppFactory app)
     : SlotStoreContractTests(app.Services.GetRequiredService<RedisSlotStateStore>()), IClassFixture<SqliteRedisAppFactory>;
 
-public sealed class SlotStoreContractTestsOnMariaDb(MariaDbAppFactory app)
-    : SlotStoreContractTests(app.Services.GetRequiredService<SqlSlotStateStore>()), IClassFixture<MariaDbAppFactory>;
+public sealed class SlotStoreContractTestsOnMariaDb(MariaDbSlotStoreAppFactory app)
+    : SlotStoreContractTests(app.Services.GetRequiredService<SqlSlotStateStore>()), IClassFixture<MariaDbSlotStoreAppFactory>;
 
 public sealed class SlotStoreContractTestsOnSqlite(SqliteAppFactory app)
     : SlotStoreContractTests(app.Services.GetRequiredService<SqlSlotStateStore>()), IClassFixture<SqliteAppFactory>;
