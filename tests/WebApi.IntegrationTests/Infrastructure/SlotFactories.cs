@@ -13,3 +13,14 @@ public sealed class QuietMonitorAppFactory : AppFactory
     public QuietMonitorAppFactory() : base(DatabaseKind.MariaDb, useRedis: true) =>
         With("SlotState:HealthCheckIntervalMs", "60000").With("Jobs:RunServer", "false");
 }
+
+/// <summary>
+/// MariaDB for the store contract: the pool is capped at 25 so the 50-racer lock test cannot exhaust the server's
+/// max_connections (151 by default, shared by every factory of a parallel run); 25 racers still hit the database at once.
+/// </summary>
+public sealed class MariaDbSlotStoreAppFactory : AppFactory
+{
+    public MariaDbSlotStoreAppFactory() : base(DatabaseKind.MariaDb) =>
+        With("ConnectionStrings:Database",
+            new MySqlConnector.MySqlConnectionStringBuilder(TestServers.MySql) { Database = Name, MaximumPoolSize = 25 }.ConnectionString);
+}
