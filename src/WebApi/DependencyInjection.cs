@@ -49,6 +49,7 @@ public static class DependencyInjection
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseWidget();
         return app;
     }
 
@@ -57,6 +58,7 @@ public static class DependencyInjection
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthEndpoints();
+        app.MapWidget();
         var api = app.MapGroup("/api/v1");
         api.MapCatalogueEndpoints();
         api.MapAvailabilityEndpoints();
