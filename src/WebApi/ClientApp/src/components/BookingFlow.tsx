@@ -1,3 +1,4 @@
+import { format, parseISO } from 'date-fns';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, type AppointmentResponse, type BusinessHours, type Employee, type Service } from '../api/endpoints';
 import { ApiError, isMissingEndpoint, isTransient } from '../api/problem';
@@ -321,7 +322,7 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
         <>
           {heading(4)}
           <p className="ae-muted">
-            {service?.name} with {staff === 'any' ? 'any available' : employeeName(staff ?? undefined)} on {date}
+            {service?.name} with {staff === 'any' ? 'any available' : employeeName(staff ?? undefined)} on {date ? format(parseISO(date), 'EEEE d MMMM') : ''}
           </p>
           {live.loading && live.slots.length === 0 ? <p className="ae-muted">Loading times…</p> : <SlotGrid slots={live.slots} onPick={pickSlot} busyTime={pickingTime} />}
           <div className="ae-actions">
