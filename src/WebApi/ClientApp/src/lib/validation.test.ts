@@ -1,0 +1,42 @@
+import { isValidEmail, isValidPhone, validateDetails } from './validation';
+
+const valid = { name: 'Erika', email: 'erika@example.com', phone: '', notes: '' };
+
+describe('details validation (mirrors the server)', () => {
+  it('accepts a complete form with optional fields empty', () => {
+    expect(validateDetails(valid)).toEqual({});
+  });
+
+  it('requires a name and an email', () => {
+    const errors = validateDetails({ ...valid, name: '  ', email: '' });
+    expect(errors.name).toMatch(/name/);
+    expect(errors.email).toMatch(/email/);
+  });
+
+  it.each(['erika@example.com', ' Erika.M@Sub.Example.org ', 'a+b@x.io'])('accepts the email %s', (email) => {
+    expect(isValidEmail(email)).toBe(true);
+  });
+
+  it.each(['erika', '@example.com', 'a@b', 'a@@b.com', 'a@.example.com', 'a@example.com.', 'a b@example.com', 'a@ex..com', '<a@b.com>'])(
+    'rejects the email %s like EmailAddress.IsValid',
+    (email) => {
+      expect(isValidEmail(email)).toBe(false);
+    },
+  );
+
+  it('rejects a local part longer than 64 characters', () => {
+    expect(isValidEmail(`${'a'.repeat(65)}@example.com`)).toBe(false);
+  });
+
+  it('accepts common phone formats and rejects letters or too few digits', () => {
+    expect(isValidPhone('+49 30 1234567')).toBe(true);
+    expect(isValidPhone('(030) 123-456')).toBe(true);
+    expect(isValidPhone('12345')).toBe(false);
+    expect(isValidPhone('call me')).toBe(false);
+  });
+
+  it('limits notes to 1000 characters', () => {
+    expect(validateDetails({ ...valid, notes: 'x'.repeat(1001) }).notes).toBeDefined();
+    expect(validateDetails({ ...valid, notes: 'x'.repeat(1000) }).notes).toBeUndefined();
+  });
+});
