@@ -31,15 +31,19 @@ internal static class WidgetHosting
         return app;
     }
 
+    /// <summary>"/" is the demo host page; "/manage" is the same page, where the emailed manage link
+    /// (<c>/manage?appointment=ID&amp;token=…</c>) opens the booking.</summary>
     public static void MapWidget(this IEndpointRouteBuilder app)
     {
         var env = app.ServiceProvider.GetRequiredService<IWebHostEnvironment>();
-        app.MapGet("/", () =>
+        IResult HostPage()
         {
             var page = Path.Combine(WidgetDirectory(env), "index.html");
             return File.Exists(page)
                 ? Results.File(page, "text/html; charset=utf-8")
                 : Results.Text("The booking widget is not built. Build src/WebApi (needs node and npm) and reload.", "text/plain", statusCode: 503);
-        }).ExcludeFromDescription();
+        }
+        app.MapGet("/", HostPage).ExcludeFromDescription();
+        app.MapGet("/manage", HostPage).ExcludeFromDescription();
     }
 }

@@ -3,6 +3,7 @@ import { ApiError, NetworkError, readProblem } from './problem';
 /** Where the API lives: the embedding page's data-api-base, else the widget's own origin. Set once at mount. */
 let apiBase = '';
 let bearer: string | null = null;
+let manageToken: string | null = null;
 
 export function configureApi(base: string): void {
   apiBase = base.replace(/\/+$/, '');
@@ -12,6 +13,10 @@ export function apiUrl(path: string): string {
 }
 export function setBearerToken(token: string | null): void {
   bearer = token;
+}
+/** The secret from a confirmation's manage link; the API takes it in X-Manage-Token (kept out of URLs and logs). */
+export function setManageToken(token: string | null): void {
+  manageToken = token;
 }
 
 export interface RequestOptions {
@@ -33,6 +38,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (bearer && !headers.Authorization) headers.Authorization = `Bearer ${bearer}`;
+  if (manageToken && path.includes('/appointments/')) headers['X-Manage-Token'] = manageToken;
   let response: Response;
   try {
     response = await fetch(apiUrl(path), {

@@ -52,7 +52,6 @@ export interface CreateAppointmentRequest {
   date: string;
   time: string;
   lockToken?: string | null;
-  clientId?: string | null;
   customer: CustomerDetails;
   notes?: string | null;
 }
@@ -65,8 +64,10 @@ export interface AppointmentResponse {
   employeeId: number;
   date: string;
   time: string;
+  endTime?: string;
   customer: CustomerDetails;
   notes?: string | null;
+  /** Only in the response that created the appointment. Authorises changes via the X-Manage-Token header. */
   manageToken?: string;
 }
 

@@ -205,7 +205,6 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
                   date,
                   time: selected.time,
                   lockToken: lock?.token ?? null,
-                  clientId,
                   customer: { name: details.name, email: details.email, phone: details.phone || null },
                   notes: details.notes || null,
                 },

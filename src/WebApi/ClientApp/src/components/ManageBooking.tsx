@@ -1,7 +1,7 @@
 import { format, parseISO } from 'date-fns';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, type AppointmentResponse, type BusinessHours, type Service } from '../api/endpoints';
-import { setBearerToken } from '../api/http';
+import { setBearerToken, setManageToken } from '../api/http';
 import { ApiError, isTransient } from '../api/problem';
 import type { LinkMode } from '../lib/heartbeat';
 import { isValidEmail } from '../lib/validation';
@@ -39,7 +39,7 @@ export function ManageBooking({ services, businessHours, clientId, link, onLinkM
 
   useEffect(() => {
     if (!link) return;
-    setBearerToken(link.token);
+    setManageToken(link.token);
     api
       .getAppointment(link.id)
       .then((a) => setAppointments([a]))

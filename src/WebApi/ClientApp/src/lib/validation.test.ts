@@ -31,12 +31,14 @@ describe('details validation (mirrors the server)', () => {
   it('accepts common phone formats and rejects letters or too few digits', () => {
     expect(isValidPhone('+49 30 1234567')).toBe(true);
     expect(isValidPhone('(030) 123-456')).toBe(true);
-    expect(isValidPhone('12345')).toBe(false);
+    expect(isValidPhone('12')).toBe(false);
+    expect(isValidPhone('x'.replace('x', '1'.repeat(41)))).toBe(false);
     expect(isValidPhone('call me')).toBe(false);
   });
 
-  it('limits notes to 1000 characters', () => {
-    expect(validateDetails({ ...valid, notes: 'x'.repeat(1001) }).notes).toBeDefined();
-    expect(validateDetails({ ...valid, notes: 'x'.repeat(1000) }).notes).toBeUndefined();
+  it('limits notes to 2000 characters and names to one line', () => {
+    expect(validateDetails({ ...valid, notes: 'x'.repeat(2001) }).notes).toBeDefined();
+    expect(validateDetails({ ...valid, notes: 'line one\nline two' }).notes).toBeUndefined();
+    expect(validateDetails({ ...valid, name: 'Erika\nM' }).name).toMatch(/single line/);
   });
 });
