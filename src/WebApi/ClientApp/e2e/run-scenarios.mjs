@@ -167,7 +167,7 @@ const scenarios = {
       assert(overflow <= 0, `page scrolls sideways at 360 px by ${overflow}px`);
       const focusedHeading = async () => page.evaluate(() => document.activeElement?.classList.contains('ae-step-title') ?? false);
 
-      await tabTo(page, '.ae-choice[data-service-id]');
+      await tabTo(page, '.ae-choice[data-service-id="1"]');
       await page.keyboard.press('Enter');
       await waitForStep(page, 2);
       assert(await focusedHeading(), 'focus did not move to the step 2 heading');

@@ -88,7 +88,9 @@ status=${PIPESTATUS[0]}
 last="$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' "$work/result.txt" | tail -1)"
 [ -n "$last" ] && summary="$last"
 if [ "$status" -ne 0 ]; then
-  echo "--- WebApi log (tail) ---"; tail -30 "$work/app.log"
+  artifacts="${E2E_ARTIFACTS:-/tmp/appointease-e2e-failures}"; mkdir -p "$artifacts"
+  cp "$work/app.log" "$artifacts/webapi.log"
+  echo "failure screenshots and the WebApi log: $artifacts"
 fi
 # Print the summary last (after cleanup, from the EXIT trap) and keep a clear exit code.
 [ "$status" -eq 0 ] && [ -n "$last" ] && exit 0
