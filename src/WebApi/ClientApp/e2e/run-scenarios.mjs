@@ -1,5 +1,5 @@
 // The widget's end-to-end scenarios. Run by e2e/run.sh, which starts the WebApi and sets E2E_* variables.
-// Prints one line per scenario and, last, "e2e: N passed, M failed".
+// Prints one line per scenario and, last, "scenarios: N passed, M failed" (run.sh turns it into the e2e summary).
 import {
   assert, baseUrl, openPages, chooseUpToDate, currentStep, fillDetails, launch, lockTtlSeconds, openWidget, readOtp, shot, slot,
   tabTo, waitForSlotState, waitForStep,
@@ -230,5 +230,5 @@ for (const [name, run] of Object.entries(scenarios)) {
     console.log(`  FAIL  ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n        ${String(error?.message ?? error).split('\n').slice(0, 3).join('\n        ')}`);
   }
 }
-console.log(`e2e: ${passed} passed, ${failed} failed`);
+console.log(`scenarios: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -2,6 +2,8 @@
 # End-to-end tests of the booking widget against the real WebApi in headless Debian Chromium.
 # Starts its own WebApi (temp SQLite DB, short TTLs, SMTP to the test sink), runs e2e/scenarios, stops the app.
 # SMTP: uses $APPOINTEASE_TEST_SMTP (+ $APPOINTEASE_TEST_SMTP_MAILDIR) when set, else starts a private aiosmtpd sink.
+# Also runs the widget's vitest unit/component tests first (E2E_SKIP_UNIT=1 skips them); a failure there counts as
+# one failed test in the summary.
 # Env: E2E_SKIP_BUILD=1 to reuse an existing Release build; E2E_ONLY=name,name to run some scenarios.
 # The LAST line printed is "e2e: N passed, M failed"; the exit code is non-zero when anything failed.
 set -uo pipefail
@@ -39,6 +41,11 @@ fi
 
 if [ ! -d "$client/node_modules" ]; then
   (cd "$client" && npm ci --no-audit --no-fund) || fail_setup "npm ci failed"
+fi
+
+unit_failed=0
+if [ "${E2E_SKIP_UNIT:-}" != "1" ]; then
+  (cd "$client" && npx vitest run) || unit_failed=1
 fi
 
 if [ "${E2E_SKIP_BUILD:-}" != "1" ]; then
@@ -85,13 +92,18 @@ mkdir -p "$repo/docs/screenshots"
 E2E_BASE_URL="$base" E2E_MAILDIR="$maildir" E2E_SCREENSHOTS="$repo/docs/screenshots" E2E_LOCK_TTL_SECONDS="${E2E_LOCK_TTL_SECONDS:-20}" \
   node "$here/run-scenarios.mjs" | tee "$work/result.txt"
 status=${PIPESTATUS[0]}
-last="$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' "$work/result.txt" | tail -1)"
-[ -n "$last" ] && summary="$last"
+last="$(grep -E '^scenarios: [0-9]+ passed, [0-9]+ failed$' "$work/result.txt" | tail -1)"
+if [ -n "$last" ]; then
+  passed="$(echo "$last" | sed -E 's/^scenarios: ([0-9]+) passed.*/\1/')"
+  failed="$(echo "$last" | sed -E 's/.* ([0-9]+) failed$/\1/')"
+  summary="e2e: $passed passed, $((failed + unit_failed)) failed"
+fi
+[ "$unit_failed" -eq 1 ] && echo "vitest unit/component tests FAILED (counted as 1 failure)"
 if [ "$status" -ne 0 ]; then
   artifacts="${E2E_ARTIFACTS:-/tmp/appointease-e2e-failures}"; mkdir -p "$artifacts"
   cp "$work/app.log" "$artifacts/webapi.log"
   echo "failure screenshots and the WebApi log: $artifacts"
 fi
 # Print the summary last (after cleanup, from the EXIT trap) and keep a clear exit code.
-[ "$status" -eq 0 ] && [ -n "$last" ] && exit 0
+[ "$status" -eq 0 ] && [ -n "$last" ] && [ "$unit_failed" -eq 0 ] && exit 0
 exit 1
