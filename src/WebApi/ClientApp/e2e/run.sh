@@ -10,7 +10,8 @@ set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 client="$(dirname "$here")"
-repo="$(cd "$client/../../.." && pwd)"
+repo="${APPOINTEASE_REPO_ROOT:-$(cd "$client/../../.." && pwd)}"
+config="${APPOINTEASE_CONFIGURATION:-Release}"
 work="$(mktemp -d /tmp/appointease-e2e.XXXXXX)"
 pids=()
 summary="e2e: 0 passed, 1 failed"
@@ -48,11 +49,13 @@ if [ "${E2E_SKIP_UNIT:-}" != "1" ]; then
   (cd "$client" && npx vitest run) || unit_failed=1
 fi
 
-if [ "${E2E_SKIP_BUILD:-}" != "1" ]; then
-  dotnet build "$repo/src/WebApi" -c Release -nologo -v q >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; fail_setup "build failed"; }
+# scripts/test.sh has already built (it sets APPOINTEASE_CONFIGURATION); run alone, build here.
+if [ "${E2E_SKIP_BUILD:-}" != "1" ] && [ -z "${APPOINTEASE_CONFIGURATION:-}" ]; then
+  dotnet build "$repo/src/WebApi" -c "$config" -nologo -v q >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; fail_setup "build failed"; }
 fi
-bin="$repo/src/WebApi/bin/Release/net10.0"
-[ -f "$bin/AppointEase.WebApi.dll" ] || fail_setup "no Release build in $bin"
+bin="$repo/src/WebApi/bin/$config/net10.0"
+[ -f "$bin/AppointEase.WebApi.dll" ] || fail_setup "no $config build in $bin"
+[ -f "$bin/wwwroot/app/appointease.js" ] || fail_setup "the widget is not in $bin/wwwroot/app (was the WebApi built with npm on PATH?)"
 
 # SMTP sink for the OTP mail.
 if [ -n "${APPOINTEASE_TEST_SMTP:-}" ] && [ -n "${APPOINTEASE_TEST_SMTP_MAILDIR:-}" ]; then
