@@ -63,6 +63,8 @@ const scenarios = {
       await waitForSlotState(pageB, time, 'looking', 2000);
       const seenAfter = Date.now() - picked;
       assert(await slot(pageB, time).isDisabled(), 'B can still pick a slot A is looking at');
+      const announced = await pageB.getByTestId('slot-announcer').textContent();
+      assert(announced?.includes(`${time} is now someone is looking`), `the live region did not announce the change: "${announced}"`);
       await shot(pageB, 'two-visitors-b-sees-looking');
 
       await pageA.getByRole('button', { name: `Continue with ${time}` }).click();

@@ -43,6 +43,7 @@ export function useLiveSlots(args: LiveSlotsArgs): LiveSlots {
   const [retryInMs, setRetryInMs] = useState<number | null>(null);
   const [serverOffsetMs, setServerOffsetMs] = useState(0);
   const client = useRef(new HeartbeatClient());
+  const baseLoaded = useRef(false);
   const selectedRef = useRef(args.selected);
   selectedRef.current = args.selected;
 
@@ -51,9 +52,11 @@ export function useLiveSlots(args: LiveSlotsArgs): LiveSlots {
     const ids = employeeKey.split(',').map(Number);
     const days = await Promise.all(ids.map((id) => api.availabilityDay(date, id, serviceId)));
     setBase(new Map(ids.map((id, i) => [id, days[i]!.slots])));
+    baseLoaded.current = true;
   }, [date, employeeKey, serviceId]);
 
   const refresh = useCallback(async () => {
+    baseLoaded.current = false;
     client.current.reset();
     setLive(new Map());
     setLoading(true);
@@ -98,7 +101,8 @@ export function useLiveSlots(args: LiveSlotsArgs): LiveSlots {
           setLive(state.live);
           setStorageMode(state.storageMode);
           setServerOffsetMs(state.serverOffsetMs);
-          if (state.mode !== 'offline' && wasOffline) await loadBase();
+          // Back from an outage (or the first load failed): the base may be stale or missing.
+          if (state.mode !== 'offline' && (wasOffline || !baseLoaded.current)) await loadBase();
         }
       } catch (error) {
         if ((error as Error).name === 'AbortError') return;

@@ -71,7 +71,7 @@ export function Review(p: ReviewProps) {
         <button type="button" className="ae-btn ae-btn-ghost" onClick={p.onBack} disabled={p.submitting}>
           Back
         </button>
-        <button type="button" className="ae-btn ae-btn-primary" onClick={p.onConfirm} disabled={p.locking || p.submitting || left === 0}>
+        <button type="button" className="ae-btn ae-btn-primary" onClick={p.onConfirm} disabled={p.locking || p.submitting || left === null || left === 0}>
           {p.submitting ? 'Booking…' : p.confirmLabel}
         </button>
       </div>
