@@ -35,11 +35,20 @@ export async function launch(viewport = { width: 420, height: 900 }) {
 
 /** Pages of the running scenario, screenshotted to $E2E_ARTIFACTS when it fails. */
 export const openPages = new Set();
+/** API answers ≥ 400 and page errors seen during the running scenario, printed when it fails. */
+export const trouble = [];
 
 export async function openWidget(context) {
   const page = context.pages()[0] ?? (await context.newPage());
   openPages.add(page);
   page.on('dialog', (d) => d.accept());
+  page.on('pageerror', (e) => trouble.push(`pageerror: ${e.message}`));
+  page.on('response', async (r) => {
+    if (r.status() >= 400 && r.url().includes('/api/')) {
+      const body = await r.text().catch(() => '');
+      trouble.push(`${r.request().method()} ${new URL(r.url()).pathname} → ${r.status()} ${body.slice(0, 200)}`);
+    }
+  });
   await page.goto(baseUrl + '/');
   await page.locator('.ae-choice').first().waitFor();
   return page;
@@ -95,7 +104,7 @@ export async function fillDetails(page, { name, email, phone = '', notes = '' })
   if (notes) await page.getByLabel('Notes (optional)').fill(notes);
 }
 
-/** The OTP from the newest mail to `email` in the SMTP sink's maildir (new/), waiting up to `timeout`. */
+/** The OTP from the newest sign-in mail (subject mentions "code") to `email` in the sink's maildir (new/), waiting up to `timeout`. */
 export async function readOtp(email, since, timeout = 15_000) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
@@ -110,6 +119,8 @@ export async function readOtp(email, since, timeout = 15_000) {
     for (const file of files) {
       const raw = readFileSync(file, 'utf8');
       if (!raw.toLowerCase().includes(email.toLowerCase())) continue;
+      // Only the sign-in mail: a booking confirmation to the same address carries 6-digit numbers too (its reference).
+      if (!/^Subject:.*code/im.test(raw)) continue;
       const code = findCode(raw);
       if (code) return code;
     }

@@ -1,7 +1,7 @@
 // The widget's end-to-end scenarios. Run by e2e/run.sh, which starts the WebApi and sets E2E_* variables.
 // Prints one line per scenario and, last, "scenarios: N passed, M failed" (run.sh turns it into the e2e summary).
 import {
-  assert, baseUrl, openPages, chooseUpToDate, currentStep, fillDetails, launch, lockTtlSeconds, openWidget, readOtp, shot, slot,
+  assert, baseUrl, openPages, trouble, chooseUpToDate, currentStep, fillDetails, launch, lockTtlSeconds, openWidget, readOtp, shot, slot,
   tabTo, waitForSlotState, waitForStep,
 } from './lib.mjs';
 
@@ -219,6 +219,7 @@ for (const [name, run] of Object.entries(scenarios)) {
   if (only.length && !only.some((o) => name.includes(o))) continue;
   const started = Date.now();
   openPages.clear();
+  trouble.length = 0;
   try {
     await run();
     passed++;
@@ -229,6 +230,7 @@ for (const [name, run] of Object.entries(scenarios)) {
     await (await import('node:fs/promises')).mkdir(dir, { recursive: true });
     let i = 0;
     for (const page of openPages) await page.screenshot({ path: `${dir}/${name.replace(/\W+/g, '-')}-${i++}.png` }).catch(() => {});
+    for (const line of trouble.slice(-8)) console.log(`        seen: ${line}`);
     console.log(`  FAIL  ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n        ${String(error?.message ?? error).split('\n').slice(0, 3).join('\n        ')}`);
   }
 }

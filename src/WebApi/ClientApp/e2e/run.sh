@@ -64,7 +64,7 @@ else
   if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
     (apt-get update -qq && apt-get install -y -qq --no-install-recommends python3-aiosmtpd) >/dev/null || fail_setup "cannot install python3-aiosmtpd"
   fi
-  smtp_host=127.0.0.1; smtp_port="$(free_port)"; maildir="$work/mail"; mkdir -p "$maildir"
+  smtp_host=127.0.0.1; smtp_port="$(free_port)"; maildir="$work/mail"; mkdir -p "$maildir"/{tmp,new,cur}
   /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$maildir" >"$work/smtp.log" 2>&1 &
   pids+=($!)
 fi
@@ -81,6 +81,8 @@ base="http://127.0.0.1:$port"
   export Email__Smtp__Host="$smtp_host" Email__Smtp__Port="$smtp_port" Email__Smtp__Security=None
   export Email__PickupDirectory="$work/pickup" Email__PublicBaseUrl="$base"
   export Cors__AllowedOrigins__0="$base"
+  # Production refuses to start without an OTP secret (feat/identity); a throwaway one per run.
+  export Auth__OtpSecret="e2e-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   exec dotnet AppointEase.WebApi.dll
 ) >"$work/app.log" 2>&1 &
 pids+=($!)
