@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests of the booking widget against the real WebApi in headless Debian Chromium.
 # Starts its own WebApi (temp SQLite DB, short TTLs, SMTP to the test sink), runs e2e/scenarios, stops the app.
+# Redis: $APPOINTEASE_TEST_REDIS when set (else SQL slot state, the widget shows "Fallback").
 # SMTP: uses $APPOINTEASE_TEST_SMTP (+ $APPOINTEASE_TEST_SMTP_MAILDIR) when set, else starts a private aiosmtpd sink.
 # Also runs the widget's vitest unit/component tests first (E2E_SKIP_UNIT=1 skips them); a failure there counts as
 # one failed test in the summary.
@@ -75,6 +76,10 @@ base="http://127.0.0.1:$port"
   cd "$bin" || exit 1
   export ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Production
   export Database__Provider=Sqlite ConnectionStrings__Database="Data Source=$work/e2e.db" ConnectionStrings__Redis=""
+  # With a test Redis (scripts/test.sh provides one) slot state runs live on Redis, under a key prefix of its own.
+  if [ -n "${APPOINTEASE_TEST_REDIS:-}" ]; then
+    export ConnectionStrings__Redis="$APPOINTEASE_TEST_REDIS" Redis__KeyPrefix="e2e_$$_$RANDOM"
+  fi
   export Database__MigrateOnStartup=true Database__SeedDemoData=true
   # Short TTLs so the hold-expiry path takes seconds, still long enough to fill in the form.
   export Business__LockTtlSeconds="${E2E_LOCK_TTL_SECONDS:-20}" Business__SelectionTtlSeconds=10 Business__HeartbeatIntervalMs=1000
