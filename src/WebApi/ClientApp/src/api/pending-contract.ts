@@ -27,13 +27,11 @@ export interface HeartbeatRequest {
   selectedTime?: string | null;
 }
 
-/** Array element shapes are not fixed yet: a bare "HH:mm" or an object with `time` (and maybe `clientId`). */
-export type SlotMarker = string | { time: string; clientId?: string | null; mine?: boolean | null };
-
+/** feat/slots sends "HH:mm" strings, leaving out the caller's own selection and lock. */
 export interface HeartbeatResponse {
-  activeSelections: SlotMarker[];
-  bookedSlots: SlotMarker[];
-  lockedSlots: SlotMarker[];
+  activeSelections: string[];
+  bookedSlots: string[];
+  lockedSlots: string[];
   redisStatus?: string;
   storageMode?: string;
   serverTime?: string;

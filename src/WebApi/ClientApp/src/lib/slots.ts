@@ -1,4 +1,15 @@
-import type { HeartbeatResponse, SlotMarker } from '../api/pending-contract';
+/**
+ * A heartbeat array element. The merged contract sends "HH:mm" strings (own selection/lock already left out);
+ * object markers are accepted too so the widget survives a richer shape without change.
+ */
+export type SlotMarker = string | { time: string; clientId?: string | null; mine?: boolean | null };
+
+/** The parts of a heartbeat answer the grid uses (structural, so the generated type fits as is). */
+export interface HeartbeatSets {
+  activeSelections?: readonly SlotMarker[] | null;
+  bookedSlots?: readonly SlotMarker[] | null;
+  lockedSlots?: readonly SlotMarker[] | null;
+}
 
 /** The four live states the grid shows, plus "mine" for the slot this visitor has picked. */
 export type SlotState = 'available' | 'looking' | 'held' | 'booked' | 'mine';
@@ -45,8 +56,8 @@ function isMine(marker: SlotMarker, clientId: string): boolean {
 }
 
 /** Heartbeat arrays → sets, leaving out markers that belong to this visitor (its own selection/hold is not "someone"). */
-export function liveDayFromHeartbeat(beat: HeartbeatResponse, clientId: string): LiveDay {
-  const others = (markers: SlotMarker[] | undefined) =>
+export function liveDayFromHeartbeat(beat: HeartbeatSets, clientId: string): LiveDay {
+  const others = (markers: readonly SlotMarker[] | null | undefined) =>
     new Set((markers ?? []).filter((m) => !isMine(m, clientId)).map(markerTime).map(normaliseTime));
   return { looking: others(beat.activeSelections), held: others(beat.lockedSlots), booked: others(beat.bookedSlots) };
 }
