@@ -89,12 +89,19 @@ export async function chooseUpToDate(page, { service = 'Haircut', staff = '1', d
   await waitForStep(page, 3);
   await page.locator('.ae-day-free').first().waitFor();
   if (shots !== null) await shot(page, `${shots}3-date`);
-  const day = page.locator('.ae-day-free').nth(dayIndex);
+  const day = await nthFreeDay(page, dayIndex);
   const date = await day.getAttribute('data-date');
   await day.click();
   await waitForStep(page, 4);
   await page.locator('.ae-slot').first().waitFor();
   return date;
+}
+
+/** The n-th free day of the shown month, wrapping around when the month has fewer (late in a month). */
+export async function nthFreeDay(page, index) {
+  const days = page.locator('.ae-day-free');
+  await days.first().waitFor();
+  return days.nth(index % (await days.count()));
 }
 
 export async function fillDetails(page, { name, email, phone = '', notes = '' }) {

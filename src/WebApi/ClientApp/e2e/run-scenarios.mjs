@@ -1,7 +1,7 @@
 // The widget's end-to-end scenarios. Run by e2e/run.sh, which starts the WebApi and sets E2E_* variables.
 // Prints one line per scenario and, last, "scenarios: N passed, M failed" (run.sh turns it into the e2e summary).
 import {
-  assert, baseUrl, openPages, trouble, chooseUpToDate, currentStep, fillDetails, launch, lockTtlSeconds, openWidget, readOtp, shot, slot,
+  assert, baseUrl, openPages, trouble, nthFreeDay, chooseUpToDate, currentStep, fillDetails, launch, lockTtlSeconds, openWidget, readOtp, shot, slot,
   tabTo, waitForSlotState, waitForStep,
 } from './lib.mjs';
 
@@ -29,6 +29,22 @@ async function book(page, { dayIndex = 0, timeIndex = 0, email, shots = null }) 
   assert(reference, 'no booking reference shown');
   if (shots !== null) await shot(page, `${shots}7-confirmation`);
   return { date, time, reference };
+}
+
+/** "Another site": a page on a second origin with the documented <script> + <div data-appointease> snippet. */
+async function withEmbeddingSite(run) {
+  const { createServer } = await import('node:http');
+  const port = Number(process.env.E2E_EMBED_PORT ?? 0);
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Some other site</title></head>
+<body><h1>Hair by the river</h1><div data-appointease data-api-base="${baseUrl}"></div>
+<script src="${baseUrl}/app/appointease.js" defer></script></body></html>`;
+  const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html));
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  try {
+    await run(`http://127.0.0.1:${server.address().port}/`);
+  } finally {
+    server.close();
+  }
 }
 
 const scenarios = {
@@ -144,7 +160,7 @@ const scenarios = {
 
       await row.getByRole('button', { name: 'Reschedule' }).click();
       await waitForStep(page, 3);
-      await page.locator('.ae-day-free').nth(4).click();
+      await (await nthFreeDay(page, 4)).click();
       await waitForStep(page, 4);
       const newTime = await page.locator('.ae-slot[data-state="available"]').first().getAttribute('data-time');
       await slot(page, newTime).click();
@@ -159,6 +175,24 @@ const scenarios = {
     } finally {
       await close();
     }
+  },
+
+  async 'embedded on another origin (script + div, CORS)'() {
+    await withEmbeddingSite(async (url) => {
+      const { context, close } = await launch();
+      try {
+        const page = context.pages()[0] ?? (await context.newPage());
+        openPages.add(page);
+        await page.goto(url);
+        await page.locator('.ae-widget .ae-choice').first().waitFor();
+        const cssLinked = await page.evaluate(() => !!document.querySelector('link[data-appointease-css]'));
+        assert(cssLinked, 'the script did not add its stylesheet');
+        await chooseUpToDate(page, { dayIndex: 5 });
+        assert((await page.locator('.ae-slot').count()) > 0, 'no slots in the embedded widget');
+      } finally {
+        await close();
+      }
+    });
   },
 
   async 'keyboard-only booking at 360 px'() {

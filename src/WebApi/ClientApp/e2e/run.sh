@@ -72,6 +72,9 @@ fi
 
 port="$(free_port)"
 base="http://127.0.0.1:$port"
+# A second origin that plays "another site" embedding the widget; the API must allow it (CORS).
+embed_port="$(free_port)"
+embed_origin="http://127.0.0.1:$embed_port"
 (
   cd "$bin" || exit 1
   export ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Production
@@ -85,7 +88,7 @@ base="http://127.0.0.1:$port"
   export Business__LockTtlSeconds="${E2E_LOCK_TTL_SECONDS:-20}" Business__SelectionTtlSeconds=10 Business__HeartbeatIntervalMs=1000
   export Email__Smtp__Host="$smtp_host" Email__Smtp__Port="$smtp_port" Email__Smtp__Security=None
   export Email__PickupDirectory="$work/pickup" Email__PublicBaseUrl="$base"
-  export Cors__AllowedOrigins__0="$base"
+  export Cors__AllowedOrigins__0="$embed_origin"
   # Production refuses to start without an OTP secret (feat/identity); a throwaway one per run.
   export Auth__OtpSecret="e2e-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   exec dotnet AppointEase.WebApi.dll
@@ -99,7 +102,7 @@ done
 curl -fsS "$base/health/live" >/dev/null 2>&1 || fail_setup "WebApi did not start on $base"
 
 mkdir -p "$repo/docs/screenshots"
-E2E_BASE_URL="$base" E2E_MAILDIR="$maildir" E2E_SCREENSHOTS="$repo/docs/screenshots" E2E_LOCK_TTL_SECONDS="${E2E_LOCK_TTL_SECONDS:-20}" \
+E2E_BASE_URL="$base" E2E_EMBED_PORT="$embed_port" E2E_MAILDIR="$maildir" E2E_SCREENSHOTS="$repo/docs/screenshots" E2E_LOCK_TTL_SECONDS="${E2E_LOCK_TTL_SECONDS:-20}" \
   node "$here/run-scenarios.mjs" | tee "$work/result.txt"
 status=${PIPESTATUS[0]}
 last="$(grep -E '^scenarios: [0-9]+ passed, [0-9]+ failed$' "$work/result.txt" | tail -1)"
