@@ -5,7 +5,7 @@
 # SMTP: uses $APPOINTEASE_TEST_SMTP (+ $APPOINTEASE_TEST_SMTP_MAILDIR) when set, else starts a private aiosmtpd sink.
 # Also runs the widget's vitest unit/component tests first (E2E_SKIP_UNIT=1 skips them); a failure there counts as
 # one failed test in the summary.
-# Env: E2E_SKIP_BUILD=1 to reuse an existing Release build; E2E_ONLY=name,name to run some scenarios.
+# Env: E2E_SCREENSHOTS=dir (default docs/screenshots); E2E_SKIP_BUILD=1 to reuse an existing Release build; E2E_ONLY=name,name to run some scenarios.
 # The LAST line printed is "e2e: N passed, M failed"; the exit code is non-zero when anything failed.
 set -uo pipefail
 
@@ -101,8 +101,9 @@ for _ in $(seq 1 60); do
 done
 curl -fsS "$base/health/live" >/dev/null 2>&1 || fail_setup "WebApi did not start on $base"
 
-mkdir -p "$repo/docs/screenshots"
-E2E_BASE_URL="$base" E2E_EMBED_PORT="$embed_port" E2E_MAILDIR="$maildir" E2E_SCREENSHOTS="$repo/docs/screenshots" E2E_LOCK_TTL_SECONDS="${E2E_LOCK_TTL_SECONDS:-20}" \
+screens="${E2E_SCREENSHOTS:-$repo/docs/screenshots}"
+mkdir -p "$screens"
+E2E_BASE_URL="$base" E2E_EMBED_PORT="$embed_port" E2E_MAILDIR="$maildir" E2E_SCREENSHOTS="$screens" E2E_LOCK_TTL_SECONDS="${E2E_LOCK_TTL_SECONDS:-20}" \
   node "$here/run-scenarios.mjs" | tee "$work/result.txt"
 status=${PIPESTATUS[0]}
 last="$(grep -E '^scenarios: [0-9]+ passed, [0-9]+ failed$' "$work/result.txt" | tail -1)"
