@@ -51,6 +51,7 @@ public static class DependencyInjection
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseWidget();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -62,6 +63,7 @@ public static class DependencyInjection
         app.MapScalarApiReference();
         app.MapHealthEndpoints();
         app.MapJobsDashboard();
+        app.MapWidget();
         var api = app.MapGroup("/api/v1");
         api.MapCatalogueEndpoints();
         api.MapAvailabilityEndpoints();

@@ -1,0 +1,272 @@
+// The widget's end-to-end scenarios. Run by e2e/run.sh, which starts the WebApi and sets E2E_* variables.
+// Prints one line per scenario and, last, "scenarios: N passed, M failed" (run.sh turns it into the e2e summary).
+import {
+  assert, baseUrl, openPages, trouble, nthFreeDay, chooseUpToDate, currentStep, fillDetails, launch, lockTtlSeconds, openWidget, readOtp, shot, slot,
+  tabTo, waitForSlotState, waitForStep,
+} from './lib.mjs';
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** Books one appointment by mouse, screenshotting every step for the README. Returns what was booked. */
+async function book(page, { dayIndex = 0, timeIndex = 0, email, shots = null }) {
+  const date = await chooseUpToDate(page, { dayIndex, shots });
+  const free = page.locator('.ae-slot[data-state="available"]');
+  const time = await free.nth(timeIndex).getAttribute('data-time');
+  await slot(page, time).click();
+  await waitForSlotState(page, time, 'mine', 5000);
+  if (shots !== null) await shot(page, `${shots}4-time`);
+  await page.getByRole('button', { name: `Continue with ${time}` }).click();
+  await waitForStep(page, 5);
+  await fillDetails(page, { name: 'Erika Mustermann', email, phone: '+49 30 1234567', notes: 'First visit.' });
+  if (shots !== null) await shot(page, `${shots}5-details`);
+  await page.getByRole('button', { name: 'Review booking' }).click();
+  await waitForStep(page, 6);
+  await page.getByText('This time is held for you for').waitFor();
+  if (shots !== null) await shot(page, `${shots}6-review`);
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await waitForStep(page, 7);
+  const reference = (await page.getByTestId('booking-reference').textContent())?.trim();
+  assert(reference, 'no booking reference shown');
+  if (shots !== null) await shot(page, `${shots}7-confirmation`);
+  return { date, time, reference };
+}
+
+/** "Another site": a page on a second origin with the documented <script> + <div data-appointease> snippet. */
+async function withEmbeddingSite(run) {
+  const { createServer } = await import('node:http');
+  const port = Number(process.env.E2E_EMBED_PORT ?? 0);
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Some other site</title></head>
+<body><h1>Hair by the river</h1><div data-appointease data-api-base="${baseUrl}"></div>
+<script src="${baseUrl}/app/appointease.js" defer></script></body></html>`;
+  const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html));
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  try {
+    await run(`http://127.0.0.1:${server.address().port}/`);
+  } finally {
+    server.close();
+  }
+}
+
+const scenarios = {
+  async 'full booking'() {
+    const { context, close } = await launch();
+    try {
+      const page = await openWidget(context);
+      const { reference } = await book(page, { dayIndex: 0, timeIndex: 0, email: `full-${unique()}@example.com`, shots: '' });
+      const ics = page.getByRole('link', { name: 'Add to calendar (.ics)' });
+      const [download] = await Promise.all([page.waitForEvent('download'), ics.click()]);
+      const path = await download.path();
+      const text = (await import('node:fs')).readFileSync(path, 'utf8');
+      assert(text.includes('BEGIN:VEVENT') && text.includes(reference), 'the .ics file lacks the event or reference');
+      assert(await page.getByTestId('manage-link').isVisible(), 'no manage link on the confirmation');
+    } finally {
+      await close();
+    }
+  },
+
+  async 'two visitors: B sees A select and hold, cannot book'() {
+    const a = await launch();
+    const b = await launch();
+    try {
+      const pageA = await openWidget(a.context);
+      const pageB = await openWidget(b.context);
+      const date = await chooseUpToDate(pageA, { dayIndex: 1 });
+      await chooseUpToDate(pageB, { dayIndex: 1 });
+      const time = await pageA.locator('.ae-slot[data-state="available"]').nth(1).getAttribute('data-time');
+      await waitForSlotState(pageB, time, 'available', 5000);
+      const picked = Date.now();
+      await slot(pageA, time).click();
+      await waitForSlotState(pageB, time, 'looking', 2000);
+      const seenAfter = Date.now() - picked;
+      assert(await slot(pageB, time).isDisabled(), 'B can still pick a slot A is looking at');
+      const announced = await pageB.getByTestId('slot-announcer').textContent();
+      assert(announced?.includes(`${time} is now someone is looking`), `the live region did not announce the change: "${announced}"`);
+      await shot(pageB, 'two-visitors-b-sees-looking');
+
+      await pageA.getByRole('button', { name: `Continue with ${time}` }).click();
+      await fillDetails(pageA, { name: 'Visitor A', email: `a-${unique()}@example.com` });
+      await pageA.getByRole('button', { name: 'Review booking' }).click();
+      await pageA.getByText('This time is held for you for').waitFor();
+      await waitForSlotState(pageB, time, 'held', 3000);
+      assert(await slot(pageB, time).isDisabled(), 'B can pick a slot A holds');
+      await shot(pageB, 'two-visitors-b-sees-held');
+
+      // B goes around the UI: the API itself refuses to lock or book A's held slot.
+      const attempt = await pageB.evaluate(
+        async ({ base, date, time }) => {
+          const employeeId = 1;
+          const lock = await fetch(base + '/api/v1/slots/lock', {
+            method: 'POST', headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ date, employeeId, time, clientId: 'visitor-b-e2e-0001' }),
+          });
+          const book = await fetch(base + '/api/v1/appointments', {
+            method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+            body: JSON.stringify({ serviceId: 1, employeeId, date, time, clientId: 'visitor-b-e2e-0001', customer: { name: 'B', email: 'b@example.com' } }),
+          });
+          return { lock: lock.status, book: book.status };
+        },
+        { base: baseUrl, date, time },
+      );
+      assert(attempt.lock === 409, `B's lock of A's held slot answered ${attempt.lock}, expected 409`);
+      assert(attempt.book === 409, `B's booking of A's held slot answered ${attempt.book}, expected 409`);
+
+      await pageA.getByRole('button', { name: 'Confirm booking' }).click();
+      await waitForStep(pageA, 7);
+      await waitForSlotState(pageB, time, 'booked', 3000);
+      console.log(`    B saw A's selection after ${seenAfter} ms`);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  },
+
+  async 'hold expiry sends the visitor back to the grid'() {
+    const { context, close } = await launch();
+    try {
+      const page = await openWidget(context);
+      await chooseUpToDate(page, { dayIndex: 2 });
+      const time = await page.locator('.ae-slot[data-state="available"]').first().getAttribute('data-time');
+      await slot(page, time).click();
+      await page.getByRole('button', { name: `Continue with ${time}` }).click();
+      await fillDetails(page, { name: 'Slow Visitor', email: `slow-${unique()}@example.com` });
+      await page.getByRole('button', { name: 'Review booking' }).click();
+      await page.getByText('This time is held for you for').waitFor();
+      await waitForStep(page, 4, (lockTtlSeconds + 10) * 1000);
+      await page.getByText('Your hold on this time expired').waitFor();
+      await shot(page, 'hold-expired');
+      await waitForSlotState(page, time, 'available', 5000);
+    } finally {
+      await close();
+    }
+  },
+
+  async 'manage my booking with the emailed code'() {
+    const { context, close } = await launch();
+    try {
+      const page = await openWidget(context);
+      const email = `manage-${unique()}@example.com`;
+      const { reference } = await book(page, { dayIndex: 3, timeIndex: 0, email });
+      await page.getByRole('button', { name: 'Manage my booking' }).click();
+      await page.getByLabel('Email').fill(email);
+      const since = Date.now();
+      await shot(page, 'manage-1-email');
+      await page.getByRole('button', { name: 'Send code' }).click();
+      const code = await readOtp(email, since);
+      await page.getByLabel(/Code sent to/).fill(code);
+      await page.getByRole('button', { name: 'Show my bookings' }).click();
+      const row = page.locator(`.ae-booking[data-reference="${reference}"]`);
+      await row.waitFor();
+      await shot(page, 'manage-2-list');
+
+      await row.getByRole('button', { name: 'Reschedule' }).click();
+      await waitForStep(page, 3);
+      await (await nthFreeDay(page, 4)).click();
+      await waitForStep(page, 4);
+      const newTime = await page.locator('.ae-slot[data-state="available"]').first().getAttribute('data-time');
+      await slot(page, newTime).click();
+      await page.getByRole('button', { name: `Continue with ${newTime}` }).click();
+      await waitForStep(page, 6);
+      await page.getByRole('button', { name: 'Confirm new time' }).click();
+      await page.getByText(`moved to`).waitFor();
+
+      await page.locator(`.ae-booking[data-reference="${reference}"]`).getByRole('button', { name: 'Cancel booking' }).click();
+      await page.getByText(`Booking ${reference} is cancelled.`).waitFor();
+      await shot(page, 'manage-3-cancelled');
+    } finally {
+      await close();
+    }
+  },
+
+  async 'embedded on another origin (script + div, CORS)'() {
+    await withEmbeddingSite(async (url) => {
+      const { context, close } = await launch();
+      try {
+        const page = context.pages()[0] ?? (await context.newPage());
+        openPages.add(page);
+        await page.goto(url);
+        await page.locator('.ae-widget .ae-choice').first().waitFor();
+        const cssLinked = await page.evaluate(() => !!document.querySelector('link[data-appointease-css]'));
+        assert(cssLinked, 'the script did not add its stylesheet');
+        await chooseUpToDate(page, { dayIndex: 5 });
+        assert((await page.locator('.ae-slot').count()) > 0, 'no slots in the embedded widget');
+      } finally {
+        await close();
+      }
+    });
+  },
+
+  async 'keyboard-only booking at 360 px'() {
+    const { context, close } = await launch({ width: 360, height: 780 });
+    try {
+      const page = await openWidget(context);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 0, `page scrolls sideways at 360 px by ${overflow}px`);
+      const focusedHeading = async () => page.evaluate(() => document.activeElement?.classList.contains('ae-step-title') ?? false);
+
+      await tabTo(page, '.ae-choice[data-service-id="1"]');
+      await page.keyboard.press('Enter');
+      await waitForStep(page, 2);
+      assert(await focusedHeading(), 'focus did not move to the step 2 heading');
+      await page.locator('[data-staff="2"]').waitFor();
+      await tabTo(page, '[data-staff="2"]');
+      await page.keyboard.press('Enter');
+      await waitForStep(page, 3);
+      await page.locator('.ae-day-free').first().waitFor();
+      assert(await focusedHeading(), 'focus did not move to the step 3 heading');
+      await tabTo(page, '.ae-day-free');
+      await page.keyboard.press('ArrowRight'); // arrow keys move between free days
+      await page.keyboard.press('Enter');
+      await waitForStep(page, 4);
+      await page.locator('.ae-slot[data-state="available"]').first().waitFor();
+      await tabTo(page, '.ae-slot[data-state="available"]');
+      await page.keyboard.press('ArrowRight');
+      const time = await page.evaluate(() => document.activeElement?.getAttribute('data-time'));
+      await page.keyboard.press('Enter');
+      await waitForSlotState(page, time, 'mine', 5000);
+      await tabTo(page, '.ae-btn-primary');
+      await page.keyboard.press('Enter');
+      await waitForStep(page, 5);
+      await tabTo(page, '#ae-name');
+      await page.keyboard.type('Keyboard User');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(`keys-${unique()}@example.com`);
+      await page.keyboard.press('Enter'); // submits the form
+      await waitForStep(page, 6);
+      await page.getByText('This time is held for you for').waitFor();
+      await tabTo(page, '.ae-btn-primary');
+      await page.keyboard.press('Enter');
+      await waitForStep(page, 7);
+      assert(await focusedHeading(), 'focus did not move to the confirmation heading');
+      const overflowEnd = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflowEnd <= 0, `confirmation scrolls sideways at 360 px by ${overflowEnd}px`);
+      await shot(page, 'keyboard-360-confirmation');
+    } finally {
+      await close();
+    }
+  },
+};
+
+const only = (process.env.E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+let passed = 0;
+let failed = 0;
+for (const [name, run] of Object.entries(scenarios)) {
+  if (only.length && !only.some((o) => name.includes(o))) continue;
+  const started = Date.now();
+  openPages.clear();
+  trouble.length = 0;
+  try {
+    await run();
+    passed++;
+    console.log(`  ok    ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  } catch (error) {
+    failed++;
+    const dir = process.env.E2E_ARTIFACTS ?? '/tmp/appointease-e2e-failures';
+    await (await import('node:fs/promises')).mkdir(dir, { recursive: true });
+    let i = 0;
+    for (const page of openPages) await page.screenshot({ path: `${dir}/${name.replace(/\W+/g, '-')}-${i++}.png` }).catch(() => {});
+    for (const line of trouble.slice(-8)) console.log(`        seen: ${line}`);
+    console.log(`  FAIL  ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n        ${String(error?.message ?? error).split('\n').slice(0, 3).join('\n        ')}`);
+  }
+}
+console.log(`scenarios: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -1,0 +1,57 @@
+/** RFC 9457 problem details as the API sends them; `errors` (field → messages) on 422. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  code?: string;
+  errors?: Record<string, string[]>;
+}
+
+/** A non-2xx answer from the API. `status` 0 never happens here: unreachable servers throw NetworkError. */
+export class ApiError extends Error {
+  constructor(public readonly problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+    this.name = 'ApiError';
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [field, messages] of Object.entries(this.problem.errors ?? {})) {
+      // Server field names may be paths ("customer.email"); the form keys on the last segment.
+      const key = field.split('.').pop()!.replace(/^\w/, (c) => c.toLowerCase());
+      if (messages[0]) out[key] = messages[0];
+    }
+    return out;
+  }
+}
+
+/** The server could not be reached at all (DNS, refused, offline, CORS) — worth retrying with backoff. */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('The booking server cannot be reached.');
+    this.name = 'NetworkError';
+    this.cause = cause;
+  }
+}
+
+export async function readProblem(response: Response): Promise<Problem> {
+  try {
+    const body = (await response.json()) as Partial<Problem>;
+    return { ...body, status: response.status };
+  } catch {
+    return { status: response.status, title: response.statusText };
+  }
+}
+
+/** Worth retrying: nothing answered, or a gateway/overload answer. */
+export function isTransient(error: unknown): boolean {
+  return error instanceof NetworkError || (error instanceof ApiError && [502, 503, 504].includes(error.status));
+}
+
+/** The endpoint is not on this server (yet) — an older backend. */
+export function isMissingEndpoint(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 404 || error.status === 405) && !error.problem.code;
+}

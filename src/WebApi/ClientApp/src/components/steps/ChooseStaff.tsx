@@ -1,0 +1,23 @@
+import type { Employee } from '../../api/endpoints';
+
+export type StaffChoice = number | 'any';
+
+export function ChooseStaff({ employees, selected, onChoose }: { employees: Employee[]; selected: StaffChoice | null; onChoose: (c: StaffChoice) => void }) {
+  return (
+    <ul className="ae-choices">
+      <li>
+        <button type="button" className="ae-choice" aria-pressed={selected === 'any'} onClick={() => onChoose('any')} data-staff="any">
+          <span className="ae-choice-title">Any available</span>
+          <span className="ae-choice-meta">The first free person at the time you pick</span>
+        </button>
+      </li>
+      {employees.map((e) => (
+        <li key={e.id}>
+          <button type="button" className="ae-choice" aria-pressed={selected === e.id} onClick={() => onChoose(e.id)} data-staff={e.id}>
+            <span className="ae-choice-title">{e.name}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,85 @@
+import { api } from '../api/endpoints';
+import { ApiError, NetworkError } from '../api/problem';
+import { liveDayFromHeartbeat, type LiveDay } from './slots';
+
+export type LinkMode = 'live' | 'fallback' | 'offline';
+
+export interface HeartbeatTarget {
+  date: string;
+  employeeIds: number[];
+  clientId: string;
+  /** The visitor's pick, reported only for the employee it belongs to so the server keeps it alive. */
+  selected: { employeeId: number; time: string } | null;
+}
+
+export interface HeartbeatState {
+  live: Map<number, LiveDay>;
+  mode: LinkMode;
+  /** The server's slot-state storage ("redis", "sql"…), shown by the status dot. */
+  storageMode: string | null;
+  intervalMs: number;
+  /** The heartbeat endpoint is missing (404/405): poll /availability instead. */
+  unsupported: boolean;
+  failures: number;
+  serverOffsetMs: number;
+}
+
+/**
+ * One heartbeat round per call, for every employee of the grid. Remembers each employee's ETag and sends it as
+ * If-None-Match, so an unchanged day costs a 304 with no body. Pure of timers: the hook decides when to call.
+ */
+export class HeartbeatClient {
+  private etags = new Map<string, string>();
+  state: HeartbeatState = {
+    live: new Map(),
+    mode: 'live',
+    storageMode: null,
+    intervalMs: 1000,
+    unsupported: false,
+    failures: 0,
+    serverOffsetMs: 0,
+  };
+
+  async tick(target: HeartbeatTarget, signal?: AbortSignal): Promise<HeartbeatState> {
+    const live = new Map(this.state.live);
+    try {
+      await Promise.all(
+        target.employeeIds.map(async (employeeId) => {
+          const key = `${target.date}:${employeeId}`;
+          const selectedTime = target.selected?.employeeId === employeeId ? target.selected.time : null;
+          const result = await api.heartbeat(
+            { date: target.date, employeeId, clientId: target.clientId, selectedTime },
+            this.etags.get(key) ?? null,
+            signal,
+          );
+          if (result.status === 304) return;
+          const etag = result.headers.get('ETag');
+          if (etag) this.etags.set(key, etag);
+          else this.etags.delete(key);
+          const beat = result.data!;
+          live.set(employeeId, liveDayFromHeartbeat(beat, target.clientId));
+          if (beat.heartbeatIntervalMs && beat.heartbeatIntervalMs >= 250) this.state.intervalMs = beat.heartbeatIntervalMs;
+          if (beat.serverTime) this.state.serverOffsetMs = Date.parse(beat.serverTime) - Date.now();
+          this.state.storageMode = beat.storageMode ?? beat.redisStatus ?? null;
+        }),
+      );
+      const degraded = /sql|fallback|degraded|down/i.test(this.state.storageMode ?? '');
+      this.state = { ...this.state, live, failures: 0, mode: degraded ? 'fallback' : 'live' };
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 404 || error.status === 405)) {
+        this.state = { ...this.state, unsupported: true, mode: 'fallback', failures: 0 };
+      } else if (error instanceof NetworkError || (error instanceof ApiError && error.status >= 500)) {
+        this.state = { ...this.state, mode: 'offline', failures: this.state.failures + 1 };
+      } else {
+        throw error;
+      }
+    }
+    return this.state;
+  }
+
+  /** A new date or employee set starts clean: old ETags would hide the new day's state. */
+  reset(): void {
+    this.etags.clear();
+    this.state = { ...this.state, live: new Map() };
+  }
+}
