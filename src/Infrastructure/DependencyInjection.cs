@@ -1,6 +1,7 @@
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Infrastructure.Email;
 using AppointEase.Infrastructure.Health;
+using AppointEase.Infrastructure.Identity;
 using AppointEase.Infrastructure.Options;
 using AppointEase.Infrastructure.Persistence;
 using AppointEase.Infrastructure.Redis;
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddEmail(configuration);
         services.AddRedis(configuration);
         services.AddSlotState();
+        services.AddIdentityAndRateLimiting();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
     }

@@ -28,6 +28,7 @@ public static class DependencyInjection
         });
 
         services.AddHttpContextAccessor();
+        services.AddSecurity(environment);
         services.AddScoped<AppointEase.Application.Common.Interfaces.ICurrentUser, HttpCurrentUser>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -49,6 +50,7 @@ public static class DependencyInjection
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseSecurity();
         return app;
     }
 
@@ -60,6 +62,7 @@ public static class DependencyInjection
         var api = app.MapGroup("/api/v1");
         api.MapCatalogueEndpoints();
         api.MapAvailabilityEndpoints();
+        api.MapAuthEndpoints();
         return app;
     }
 }

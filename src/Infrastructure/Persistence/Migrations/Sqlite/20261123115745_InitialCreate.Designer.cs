@@ -3,103 +3,96 @@ using System;
 using AppointEase.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
+namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(MySqlAppDbContext))]
-    [Migration("20261123114916_InitialCreate")]
+    [DbContext(typeof(SqliteAppDbContext))]
+    [Migration("20261123115745_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "9.0.23")
-                .HasAnnotation("Relational:MaxIdentifierLength", 64);
-
-            MySqlModelBuilderExtensions.AutoIncrementColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "9.0.23");
 
             modelBuilder.Entity("AppointEase.Domain.Appointments.Appointment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
-
                     b.Property<DateTime?>("CancelledUtc")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("cancelled_utc");
 
                     b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_utc");
 
                     b.Property<string>("CustomerEmail")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("varchar(254)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_email");
 
                     b.Property<string>("CustomerName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("varchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_name");
 
                     b.Property<string>("CustomerPhone")
                         .HasMaxLength(40)
-                        .HasColumnType("varchar(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_phone");
 
                     b.Property<int>("EmployeeId")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("employee_id");
 
                     b.Property<DateTime>("EndUtc")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("end_utc");
 
                     b.Property<string>("ManageTokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("varchar(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("manage_token_hash");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
-                        .HasColumnType("varchar(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("notes");
 
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("varchar(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reference");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
                     b.Property<int>("ServiceId")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("service_id");
 
                     b.Property<DateTime>("StartUtc")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("start_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("varchar(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.HasKey("Id")
@@ -128,21 +121,19 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
-
                     b.Property<TimeOnly>("Closes")
-                        .HasColumnType("time(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("closes");
 
                     b.Property<int>("Day")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("day");
 
                     b.Property<TimeOnly>("Opens")
-                        .HasColumnType("time(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("opens");
 
                     b.HasKey("Id")
@@ -159,19 +150,17 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
-
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("date");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("varchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
                     b.HasKey("Id")
@@ -188,19 +177,17 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
-
                     b.Property<bool>("IsActive")
-                        .HasColumnType("tinyint(1)")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("varchar(120)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.HasKey("Id")
@@ -213,26 +200,24 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
-
                     b.Property<int>("EmployeeId")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("employee_id");
 
                     b.Property<DateOnly>("From")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("from");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(200)
-                        .HasColumnType("varchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
                     b.Property<DateOnly>("To")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("to");
 
                     b.HasKey("Id")
@@ -248,25 +233,23 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
-
                     b.Property<TimeOnly>("Closes")
-                        .HasColumnType("time(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("closes");
 
                     b.Property<int>("Day")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("day");
 
                     b.Property<int>("EmployeeId")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("employee_id");
 
                     b.Property<TimeOnly>("Opens")
-                        .HasColumnType("time(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("opens");
 
                     b.HasKey("Id")
@@ -283,36 +266,34 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
-
                     b.Property<int>("BufferAfterMinutes")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("buffer_after_minutes");
 
                     b.Property<int>("BufferBeforeMinutes")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("buffer_before_minutes");
 
                     b.Property<int>("DurationMinutes")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("duration_minutes");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("tinyint(1)")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("varchar(120)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<decimal>("Price")
                         .HasPrecision(10, 2)
-                        .HasColumnType("decimal(10,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("price");
 
                     b.HasKey("Id")
@@ -324,55 +305,150 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("services", (string)null);
                 });
 
+            modelBuilder.Entity("AppointEase.Domain.Identity.CustomerSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_utc");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_utc");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_sessions");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_customer_sessions_email");
+
+                    b.HasIndex("ExpiresUtc")
+                        .HasDatabaseName("ix_customer_sessions_expires_utc");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customer_sessions_token_hash");
+
+                    b.ToTable("customer_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("AppointEase.Domain.Identity.OtpChallenge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTime?>("ConsumedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumed_utc");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_otp_challenges");
+
+                    b.HasIndex("ExpiresUtc")
+                        .HasDatabaseName("ix_otp_challenges_expires_utc");
+
+                    b.HasIndex("Email", "ConsumedUtc")
+                        .HasDatabaseName("ix_otp_challenges_email_consumed_utc");
+
+                    b.ToTable("otp_challenges", (string)null);
+                });
+
             modelBuilder.Entity("AppointEase.Domain.Scheduling.BusinessSettings", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
                     b.Property<int>("BookingHorizonDays")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("booking_horizon_days");
 
                     b.Property<string>("BusinessName")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("varchar(120)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("business_name");
 
                     b.Property<int>("ChangeCutoffMinutes")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("change_cutoff_minutes");
 
                     b.Property<int>("HeartbeatIntervalMs")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("heartbeat_interval_ms");
 
                     b.Property<int>("LockTtlSeconds")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lock_ttl_seconds");
 
                     b.Property<int>("MinimumNoticeMinutes")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("minimum_notice_minutes");
 
                     b.Property<int>("SelectionTtlSeconds")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("selection_ttl_seconds");
 
                     b.Property<int>("SlotMinutes")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("slot_minutes");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("varchar(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("time_zone_id");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
@@ -385,73 +461,71 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("AttachmentsJson")
                         .IsRequired()
-                        .HasColumnType("longtext")
+                        .HasColumnType("TEXT")
                         .HasColumnName("attachments_json");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
                     b.Property<DateTime?>("ClaimedUntilUtc")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claimed_until_utc");
 
                     b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_utc");
 
                     b.Property<string>("HtmlBody")
                         .IsRequired()
-                        .HasColumnType("longtext")
+                        .HasColumnType("TEXT")
                         .HasColumnName("html_body");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("varchar(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
-                        .HasColumnType("varchar(1000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_error");
 
                     b.Property<DateTime>("NextAttemptUtc")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("next_attempt_utc");
 
                     b.Property<DateTime?>("SentUtc")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sent_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("varchar(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("varchar(300)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
                     b.Property<string>("TextBody")
                         .IsRequired()
-                        .HasColumnType("longtext")
+                        .HasColumnType("TEXT")
                         .HasColumnName("text_body");
 
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("varchar(254)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("to");
 
                     b.HasKey("Id")
@@ -463,45 +537,81 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("email_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("AppointEase.Infrastructure.RateLimiting.RateLimitCounterRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Bucket")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bucket");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_utc");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_start_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rate_limit_counters");
+
+                    b.HasIndex("ExpiresUtc")
+                        .HasDatabaseName("ix_rate_limit_counters_expires_utc");
+
+                    b.HasIndex("Bucket", "WindowStartUtc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rate_limit_counters_bucket_window_start_utc");
+
+                    b.ToTable("rate_limit_counters", (string)null);
+                });
+
             modelBuilder.Entity("AppointEase.Infrastructure.SlotState.SlotLockRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
-
                     b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_utc");
 
                     b.Property<int>("EmployeeId")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("employee_id");
 
                     b.Property<DateTime>("ExpiresUtc")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("expires_utc");
 
                     b.Property<string>("OwnerClientId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("varchar(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("owner_client_id");
 
                     b.Property<string>("Secret")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("varchar(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("secret");
 
                     b.Property<DateOnly>("SlotDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("slot_date");
 
                     b.Property<TimeOnly>("SlotTime")
-                        .HasColumnType("time(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("slot_time");
 
                     b.HasKey("Id")
@@ -521,35 +631,33 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ClientId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("varchar(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("client_id");
 
                     b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_utc");
 
                     b.Property<int>("EmployeeId")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("employee_id");
 
                     b.Property<DateTime>("ExpiresUtc")
-                        .HasColumnType("datetime(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("expires_utc");
 
                     b.Property<DateOnly>("SlotDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("slot_date");
 
                     b.Property<TimeOnly>("SlotTime")
-                        .HasColumnType("time(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("slot_time");
 
                     b.HasKey("Id")
@@ -571,11 +679,11 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
             modelBuilder.Entity("employee_services", b =>
                 {
                     b.Property<int>("employee_id")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("employee_id");
 
                     b.Property<int>("service_id")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("service_id");
 
                     b.HasKey("employee_id", "service_id")
@@ -607,29 +715,27 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         {
                             b1.Property<int>("id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("int")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("id");
 
-                            MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b1.Property<int>("id"));
-
                             b1.Property<DateTime>("AtUtc")
-                                .HasColumnType("datetime(6)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("at_utc");
 
                             b1.Property<int>("FromEmployeeId")
-                                .HasColumnType("int")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("from_employee_id");
 
                             b1.Property<DateTime>("FromStartUtc")
-                                .HasColumnType("datetime(6)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("from_start_utc");
 
                             b1.Property<DateTime>("ToStartUtc")
-                                .HasColumnType("datetime(6)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("to_start_utc");
 
                             b1.Property<int>("appointment_id")
-                                .HasColumnType("int")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("appointment_id");
 
                             b1.HasKey("id")
@@ -654,21 +760,19 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         {
                             b1.Property<int>("id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("int")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("id");
 
-                            MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b1.Property<int>("id"));
-
                             b1.Property<TimeOnly>("End")
-                                .HasColumnType("time(6)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("end");
 
                             b1.Property<TimeOnly>("Start")
-                                .HasColumnType("time(6)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("start");
 
                             b1.Property<int>("business_hours_id")
-                                .HasColumnType("int")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("business_hours_id");
 
                             b1.HasKey("id")
@@ -710,21 +814,19 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         {
                             b1.Property<int>("id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("int")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("id");
 
-                            MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b1.Property<int>("id"));
-
                             b1.Property<TimeOnly>("End")
-                                .HasColumnType("time(6)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("end");
 
                             b1.Property<TimeOnly>("Start")
-                                .HasColumnType("time(6)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("start");
 
                             b1.Property<int>("employee_working_hours_id")
-                                .HasColumnType("int")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("employee_working_hours_id");
 
                             b1.HasKey("id")
@@ -737,7 +839,7 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
 
                             b1.WithOwner()
                                 .HasForeignKey("employee_working_hours_id")
-                                .HasConstraintName("fk_employee_hour_breaks_employee_working_hours_employee_working~");
+                                .HasConstraintName("fk_employee_hour_breaks_employee_working_hours_employee_working_hours_id");
                         });
 
                     b.Navigation("Breaks");

@@ -3,96 +3,103 @@ using System;
 using AppointEase.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
+namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
 {
-    [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123114912_InitialCreate")]
+    [DbContext(typeof(MySqlAppDbContext))]
+    [Migration("20261123115751_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "9.0.23");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "9.0.23")
+                .HasAnnotation("Relational:MaxIdentifierLength", 64);
+
+            MySqlModelBuilderExtensions.AutoIncrementColumns(modelBuilder);
 
             modelBuilder.Entity("AppointEase.Domain.Appointments.Appointment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("id");
 
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
+
                     b.Property<DateTime?>("CancelledUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("cancelled_utc");
 
                     b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("created_utc");
 
                     b.Property<string>("CustomerEmail")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(254)")
                         .HasColumnName("customer_email");
 
                     b.Property<string>("CustomerName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(200)")
                         .HasColumnName("customer_name");
 
                     b.Property<string>("CustomerPhone")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(40)")
                         .HasColumnName("customer_phone");
 
                     b.Property<int>("EmployeeId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("employee_id");
 
                     b.Property<DateTime>("EndUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("end_utc");
 
                     b.Property<string>("ManageTokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(64)")
                         .HasColumnName("manage_token_hash");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(2000)")
                         .HasColumnName("notes");
 
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(20)")
                         .HasColumnName("reference");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("sequence");
 
                     b.Property<int>("ServiceId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("service_id");
 
                     b.Property<DateTime>("StartUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("start_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(16)")
                         .HasColumnName("status");
 
                     b.HasKey("Id")
@@ -121,19 +128,21 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("id");
 
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
+
                     b.Property<TimeOnly>("Closes")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("time(6)")
                         .HasColumnName("closes");
 
                     b.Property<int>("Day")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("day");
 
                     b.Property<TimeOnly>("Opens")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("time(6)")
                         .HasColumnName("opens");
 
                     b.HasKey("Id")
@@ -150,17 +159,19 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("id");
 
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
+
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("date");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(200)")
                         .HasColumnName("reason");
 
                     b.HasKey("Id")
@@ -177,17 +188,19 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("id");
 
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
+
                     b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("tinyint(1)")
                         .HasColumnName("is_active");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(120)")
                         .HasColumnName("name");
 
                     b.HasKey("Id")
@@ -200,24 +213,26 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("id");
 
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
+
                     b.Property<int>("EmployeeId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("employee_id");
 
                     b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("from");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(200)")
                         .HasColumnName("reason");
 
                     b.Property<DateOnly>("To")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("to");
 
                     b.HasKey("Id")
@@ -233,23 +248,25 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("id");
 
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
+
                     b.Property<TimeOnly>("Closes")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("time(6)")
                         .HasColumnName("closes");
 
                     b.Property<int>("Day")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("day");
 
                     b.Property<int>("EmployeeId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("employee_id");
 
                     b.Property<TimeOnly>("Opens")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("time(6)")
                         .HasColumnName("opens");
 
                     b.HasKey("Id")
@@ -266,34 +283,36 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("id");
 
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
+
                     b.Property<int>("BufferAfterMinutes")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("buffer_after_minutes");
 
                     b.Property<int>("BufferBeforeMinutes")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("buffer_before_minutes");
 
                     b.Property<int>("DurationMinutes")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("duration_minutes");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("tinyint(1)")
                         .HasColumnName("is_active");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(120)")
                         .HasColumnName("name");
 
                     b.Property<decimal>("Price")
                         .HasPrecision(10, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("decimal(10,2)")
                         .HasColumnName("price");
 
                     b.HasKey("Id")
@@ -305,55 +324,154 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("services", (string)null);
                 });
 
+            modelBuilder.Entity("AppointEase.Domain.Identity.CustomerSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("varchar(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("expires_utc");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("revoked_utc");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("char(64)")
+                        .HasColumnName("token_hash")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_sessions");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_customer_sessions_email");
+
+                    b.HasIndex("ExpiresUtc")
+                        .HasDatabaseName("ix_customer_sessions_expires_utc");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customer_sessions_token_hash");
+
+                    b.ToTable("customer_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("AppointEase.Domain.Identity.OtpChallenge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int")
+                        .HasColumnName("attempts");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTime?>("ConsumedUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("consumed_utc");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("varchar(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("expires_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_otp_challenges");
+
+                    b.HasIndex("ExpiresUtc")
+                        .HasDatabaseName("ix_otp_challenges_expires_utc");
+
+                    b.HasIndex("Email", "ConsumedUtc")
+                        .HasDatabaseName("ix_otp_challenges_email_consumed_utc");
+
+                    b.ToTable("otp_challenges", (string)null);
+                });
+
             modelBuilder.Entity("AppointEase.Domain.Scheduling.BusinessSettings", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("id");
 
                     b.Property<int>("BookingHorizonDays")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("booking_horizon_days");
 
                     b.Property<string>("BusinessName")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(120)")
                         .HasColumnName("business_name");
 
                     b.Property<int>("ChangeCutoffMinutes")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("change_cutoff_minutes");
 
                     b.Property<int>("HeartbeatIntervalMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("heartbeat_interval_ms");
 
                     b.Property<int>("LockTtlSeconds")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("lock_ttl_seconds");
 
                     b.Property<int>("MinimumNoticeMinutes")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("minimum_notice_minutes");
 
                     b.Property<int>("SelectionTtlSeconds")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("selection_ttl_seconds");
 
                     b.Property<int>("SlotMinutes")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("slot_minutes");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(64)")
                         .HasColumnName("time_zone_id");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
@@ -366,71 +484,73 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("AttachmentsJson")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("longtext")
                         .HasColumnName("attachments_json");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("attempts");
 
                     b.Property<DateTime?>("ClaimedUntilUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("claimed_until_utc");
 
                     b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("created_utc");
 
                     b.Property<string>("HtmlBody")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("longtext")
                         .HasColumnName("html_body");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(32)")
                         .HasColumnName("kind");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(1000)")
                         .HasColumnName("last_error");
 
                     b.Property<DateTime>("NextAttemptUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("next_attempt_utc");
 
                     b.Property<DateTime?>("SentUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("sent_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(16)")
                         .HasColumnName("status");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(300)")
                         .HasColumnName("subject");
 
                     b.Property<string>("TextBody")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("longtext")
                         .HasColumnName("text_body");
 
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(254)")
                         .HasColumnName("to");
 
                     b.HasKey("Id")
@@ -442,43 +562,85 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("email_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("AppointEase.Infrastructure.RateLimiting.RateLimitCounterRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Bucket")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("bucket");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int")
+                        .HasColumnName("count");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("expires_utc");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("window_start_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rate_limit_counters");
+
+                    b.HasIndex("ExpiresUtc")
+                        .HasDatabaseName("ix_rate_limit_counters_expires_utc");
+
+                    b.HasIndex("Bucket", "WindowStartUtc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rate_limit_counters_bucket_window_start_utc");
+
+                    b.ToTable("rate_limit_counters", (string)null);
+                });
+
             modelBuilder.Entity("AppointEase.Infrastructure.SlotState.SlotLockRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
                     b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("created_utc");
 
                     b.Property<int>("EmployeeId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("employee_id");
 
                     b.Property<DateTime>("ExpiresUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("expires_utc");
 
                     b.Property<string>("OwnerClientId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(64)")
                         .HasColumnName("owner_client_id");
 
                     b.Property<string>("Secret")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(32)")
                         .HasColumnName("secret");
 
                     b.Property<DateOnly>("SlotDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("slot_date");
 
                     b.Property<TimeOnly>("SlotTime")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("time(6)")
                         .HasColumnName("slot_time");
 
                     b.HasKey("Id")
@@ -498,33 +660,35 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ClientId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("varchar(64)")
                         .HasColumnName("client_id");
 
                     b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("created_utc");
 
                     b.Property<int>("EmployeeId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("employee_id");
 
                     b.Property<DateTime>("ExpiresUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime(6)")
                         .HasColumnName("expires_utc");
 
                     b.Property<DateOnly>("SlotDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("slot_date");
 
                     b.Property<TimeOnly>("SlotTime")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("time(6)")
                         .HasColumnName("slot_time");
 
                     b.HasKey("Id")
@@ -546,11 +710,11 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("employee_services", b =>
                 {
                     b.Property<int>("employee_id")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("employee_id");
 
                     b.Property<int>("service_id")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("service_id");
 
                     b.HasKey("employee_id", "service_id")
@@ -582,27 +746,29 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                         {
                             b1.Property<int>("id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("int")
                                 .HasColumnName("id");
 
+                            MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b1.Property<int>("id"));
+
                             b1.Property<DateTime>("AtUtc")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("datetime(6)")
                                 .HasColumnName("at_utc");
 
                             b1.Property<int>("FromEmployeeId")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("int")
                                 .HasColumnName("from_employee_id");
 
                             b1.Property<DateTime>("FromStartUtc")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("datetime(6)")
                                 .HasColumnName("from_start_utc");
 
                             b1.Property<DateTime>("ToStartUtc")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("datetime(6)")
                                 .HasColumnName("to_start_utc");
 
                             b1.Property<int>("appointment_id")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("int")
                                 .HasColumnName("appointment_id");
 
                             b1.HasKey("id")
@@ -627,19 +793,21 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                         {
                             b1.Property<int>("id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("int")
                                 .HasColumnName("id");
 
+                            MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b1.Property<int>("id"));
+
                             b1.Property<TimeOnly>("End")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("time(6)")
                                 .HasColumnName("end");
 
                             b1.Property<TimeOnly>("Start")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("time(6)")
                                 .HasColumnName("start");
 
                             b1.Property<int>("business_hours_id")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("int")
                                 .HasColumnName("business_hours_id");
 
                             b1.HasKey("id")
@@ -681,19 +849,21 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                         {
                             b1.Property<int>("id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("int")
                                 .HasColumnName("id");
 
+                            MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b1.Property<int>("id"));
+
                             b1.Property<TimeOnly>("End")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("time(6)")
                                 .HasColumnName("end");
 
                             b1.Property<TimeOnly>("Start")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("time(6)")
                                 .HasColumnName("start");
 
                             b1.Property<int>("employee_working_hours_id")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("int")
                                 .HasColumnName("employee_working_hours_id");
 
                             b1.HasKey("id")
@@ -706,7 +876,7 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.WithOwner()
                                 .HasForeignKey("employee_working_hours_id")
-                                .HasConstraintName("fk_employee_hour_breaks_employee_working_hours_employee_working_hours_id");
+                                .HasConstraintName("fk_employee_hour_breaks_employee_working_hours_employee_working~");
                         });
 
                     b.Navigation("Breaks");
