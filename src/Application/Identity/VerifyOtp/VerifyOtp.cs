@@ -49,7 +49,9 @@ public sealed class VerifyOtpHandler(IAppDbContext db, OtpHasher hasher, AuthOpt
             return InvalidCode;
 
         var token = SessionTokens.New();
+        // Whole seconds: every database stores them exactly, so expiresAt reads back the same as it was issued.
         var expires = now + options.SessionLifetime;
+        expires = expires.AddTicks(-(expires.Ticks % TimeSpan.TicksPerSecond));
         db.Set<CustomerSession>().Add(new CustomerSession(SessionTokens.Hash(token), email, now, expires));
         return new IssuedSession(token, new DateTimeOffset(expires, TimeSpan.Zero));
     }
