@@ -17,23 +17,30 @@ public sealed class FailoverRateLimiter(RedisRateLimiter redis, SqlRateLimiter s
 
     public async ValueTask<RateLimitDecision> HitAsync(RateLimitRule rule, string subject, CancellationToken cancellationToken)
     {
+        // While the multiplexer knows it is disconnected, go straight to SQL instead of waiting for each command to
+        // time out; it reconnects in the background and the next call after that uses Redis again.
+        if (!redis.IsConnected)
+        {
+            WarnOccasionally("Redis is disconnected");
+            return await sql.HitAsync(rule, subject, cancellationToken);
+        }
         try
         {
             return await redis.HitAsync(rule, subject, cancellationToken);
         }
         catch (Exception ex) when (ex is RedisException or RedisTimeoutException or ObjectDisposedException)
         {
-            WarnOccasionally(ex);
+            WarnOccasionally(ex.GetType().Name + ": " + ex.Message);
             return await sql.HitAsync(rule, subject, cancellationToken);
         }
     }
 
     /// <summary>One warning per 30 s: during an outage every request would otherwise log the same thing.</summary>
-    private void WarnOccasionally(Exception ex)
+    private void WarnOccasionally(string reason)
     {
         var now = clock.GetUtcNow().UtcTicks;
         var last = Interlocked.Read(ref _lastWarningTicks);
         if (now - last < WarnEvery.Ticks || Interlocked.CompareExchange(ref _lastWarningTicks, now, last) != last) return;
-        logger.LogWarning("Rate limiting falls back to SQL: Redis failed with {Error}", ex.GetType().Name + ": " + ex.Message);
+        logger.LogWarning("Rate limiting falls back to SQL: {Reason}", reason);
     }
 }

@@ -18,6 +18,8 @@ public sealed class RedisRateLimiter(RedisConnection redis, TimeProvider clock) 
         return count
         """;
 
+    public bool IsConnected => redis.Multiplexer.IsConnected;
+
     public async ValueTask<RateLimitDecision> HitAsync(RateLimitRule rule, string subject, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
