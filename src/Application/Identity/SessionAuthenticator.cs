@@ -6,6 +6,9 @@ namespace AppointEase.Application.Identity;
 
 public sealed record ActiveSession(int Id, string Email, DateTime ExpiresUtc);
 
+/// <summary>What GET /api/v1/auth/session shows the signed-in customer.</summary>
+public sealed record SessionInfo(string Email, DateTimeOffset ExpiresAt);
+
 /// <summary>
 /// Resolves a bearer token to its live session, or null (unknown, tampered, expired or revoked — indistinguishable
 /// to the caller). Looked up by SHA-256 of the token; an index lookup on a hash of 256 random bits leaks nothing useful

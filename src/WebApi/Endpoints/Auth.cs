@@ -18,48 +18,40 @@ public static class Auth
         var auth = api.MapGroup("/auth").WithTags("Auth");
         auth.MapPost("/otp", RequestOtp)
             .RequireRateLimit(RateLimitNames.OtpPerIp, RateLimitSubjects.ClientIp)
-            .RequireRateLimit(RateLimitNames.OtpPerEmail, RateLimitSubjects.FromArgument<OtpRequest>(r => r.Email));
+            .RequireRateLimit(RateLimitNames.OtpPerEmail, RateLimitSubjects.FromArgument<RequestOtpCommand>(c => c.Email));
         auth.MapPost("/otp/verify", VerifyOtp)
-            .RequireRateLimit(RateLimitNames.VerifyPerEmail, RateLimitSubjects.FromArgument<VerifyOtpRequest>(r => r.Email));
+            .RequireRateLimit(RateLimitNames.VerifyPerEmail, RateLimitSubjects.FromArgument<VerifyOtpCommand>(c => c.Email));
         auth.MapGet("/session", GetSession).RequireAuthorization(AuthPolicies.Customer);
         auth.MapDelete("/session", EndSession).RequireAuthorization(AuthPolicies.Customer);
     }
-
-    public sealed record OtpRequest(string? Email);
-
-    public sealed record OtpRequested(int ExpiresInMinutes);
-
-    public sealed record VerifyOtpRequest(string? Email, string? Code);
-
-    public sealed record SessionResponse(string Email, DateTimeOffset ExpiresAt);
 
     [EndpointSummary("Email a sign-in code")]
     [EndpointDescription("Always 202 for a valid address, whether or not it has bookings. The 6-digit code is valid for " +
                          "Auth:OtpLifetimeMinutes (10) and works once; a new request replaces the previous code. " +
                          "422 for an invalid address, 429 with Retry-After when requested too often.")]
     public static async Task<Results<Accepted<OtpRequested>, ProblemHttpResult>> RequestOtp(
-        OtpRequest request, IMediator mediator, IEmailDispatcher dispatcher, AuthOptions options, CancellationToken ct)
+        RequestOtpCommand command, IMediator mediator, IEmailDispatcher dispatcher, CancellationToken ct)
     {
-        var result = await mediator.Send(new RequestOtpCommand(request.Email), ct);
+        var result = await mediator.Send(command, ct);
         if (!result.IsSuccess) return result.Error.ToProblem();
         dispatcher.Nudge();
-        return TypedResults.Accepted((string?)null, new OtpRequested(options.OtpLifetimeMinutes));
+        return TypedResults.Accepted((string?)null, result.Value);
     }
 
     [EndpointSummary("Exchange a code for a session token")]
     [EndpointDescription("200 {token, expiresAt}: send the token as Authorization: Bearer <token>. A wrong, expired or " +
                          "used code is a 422 naming code; after 5 wrong tries the code is dead and a new one must be requested.")]
     public static async Task<Results<Ok<IssuedSession>, ProblemHttpResult>> VerifyOtp(
-        VerifyOtpRequest request, IMediator mediator, CancellationToken ct)
+        VerifyOtpCommand command, IMediator mediator, CancellationToken ct)
     {
-        var result = await mediator.Send(new VerifyOtpCommand(request.Email, request.Code), ct);
+        var result = await mediator.Send(command, ct);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
 
     [EndpointSummary("The signed-in customer")]
     [EndpointDescription("401 when the token is missing, unknown, expired or signed out.")]
-    public static Ok<SessionResponse> GetSession(ClaimsPrincipal user) =>
-        TypedResults.Ok(new SessionResponse(
+    public static Ok<SessionInfo> GetSession(ClaimsPrincipal user) =>
+        TypedResults.Ok(new SessionInfo(
             user.FindFirstValue(HttpCurrentUser.CustomerEmailClaim)!,
             DateTimeOffset.Parse(user.FindFirstValue(SessionClaims.ExpiresAt)!, CultureInfo.InvariantCulture)));
 

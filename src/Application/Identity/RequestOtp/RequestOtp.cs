@@ -14,14 +14,17 @@ namespace AppointEase.Application.Identity.RequestOtp;
 /// so neither the response nor its timing tells a caller whether an address is a customer.
 /// A new code replaces any earlier open one, so at most one code per address can be guessed at a time.
 /// </summary>
-public sealed record RequestOtpCommand(string? Email) : ICommand<Result<Done>>, ITransactionalCommand;
+public sealed record RequestOtpCommand(string? Email) : ICommand<Result<OtpRequested>>, ITransactionalCommand;
+
+/// <summary>The same for every address, by design.</summary>
+public sealed record OtpRequested(int ExpiresInMinutes);
 
 public sealed class RequestOtpHandler(IAppDbContext db, IEmailOutbox outbox, OtpHasher hasher, AuthOptions options, TimeProvider clock)
-    : ICommandHandler<RequestOtpCommand, Result<Done>>
+    : ICommandHandler<RequestOtpCommand, Result<OtpRequested>>
 {
     public const string EmailKind = "otp";
 
-    public async ValueTask<Result<Done>> Handle(RequestOtpCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Result<OtpRequested>> Handle(RequestOtpCommand command, CancellationToken cancellationToken)
     {
         var email = EmailAddress.Parse(command.Email!);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -32,7 +35,7 @@ public sealed class RequestOtpHandler(IAppDbContext db, IEmailOutbox outbox, Otp
         var code = OtpHasher.NewCode();
         db.Set<OtpChallenge>().Add(new OtpChallenge(email, hasher.Hash(email, code), now, now + options.OtpLifetime));
         outbox.Enqueue(Message(email, code, options.OtpLifetimeMinutes));
-        return new Done();
+        return new OtpRequested(options.OtpLifetimeMinutes);
     }
 
     private static OutgoingEmail Message(EmailAddress email, string code, int minutes)
