@@ -32,7 +32,10 @@ public sealed class VerifyOtpHandler(IAppDbContext db, OtpHasher hasher, AuthOpt
             .FirstOrDefaultAsync(cancellationToken);
         if (challenge is null)
         {
-            // Same comparison work as a real check, so "no code" and "wrong code" take the same time.
+            // The same round trip and comparison as a real check (matching no row), so "no pending code" and
+            // "wrong code" take about the same time.
+            await Open(email, now).Where(c => c.Id < 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Attempts, c => c.Attempts + 1), cancellationToken);
             OtpHasher.Matches(presented, NoCode);
             return InvalidCode;
         }
