@@ -1,5 +1,6 @@
 using AppointEase.Application.Availability;
 using AppointEase.Application.Identity;
+using AppointEase.Application.Slots;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
         services.AddScoped<ScheduleReader>();
         services.AddScoped<AvailabilityCalculator>();
+        services.AddScoped<SlotGuard>();
         services.AddCustomerIdentity();
         return services;
     }

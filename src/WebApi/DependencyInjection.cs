@@ -62,6 +62,7 @@ public static class DependencyInjection
         var api = app.MapGroup("/api/v1");
         api.MapCatalogueEndpoints();
         api.MapAvailabilityEndpoints();
+        api.MapSlotEndpoints();
         api.MapAuthEndpoints();
         return app;
     }
