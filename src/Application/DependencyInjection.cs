@@ -1,6 +1,7 @@
 using AppointEase.Application.Admin.Common;
 using AppointEase.Application.Appointments;
 using AppointEase.Application.Availability;
+using AppointEase.Application.Identity;
 using AppointEase.Application.Slots;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class DependencyInjection
         services.AddScoped<SlotGuard>();
         services.AddAdmin();
         services.AddBookings();
+        services.AddCustomerIdentity();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using AppointEase.Infrastructure.Bookings;
 using AppointEase.Infrastructure.Email;
 using AppointEase.Infrastructure.Health;
 using AppointEase.Infrastructure.Jobs;
+using AppointEase.Infrastructure.Identity;
 using AppointEase.Infrastructure.Options;
 using AppointEase.Infrastructure.Persistence;
 using AppointEase.Infrastructure.Redis;
@@ -34,6 +35,7 @@ public static class DependencyInjection
         services.AddSlotState(configuration);
         services.AddBookings();
         services.AddJobs(configuration);
+        services.AddIdentityAndRateLimiting();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
     }

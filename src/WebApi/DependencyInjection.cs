@@ -29,6 +29,7 @@ public static class DependencyInjection
         });
 
         services.AddHttpContextAccessor();
+        services.AddSecurity(environment);
         services.AddScoped<AppointEase.Application.Common.Interfaces.ICurrentUser, HttpCurrentUser>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -51,9 +52,8 @@ public static class DependencyInjection
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseSecurity();
         app.UseWidget();
-        app.UseAuthentication();
-        app.UseAuthorization();
         return app;
     }
 
@@ -70,6 +70,7 @@ public static class DependencyInjection
         api.MapSlotEndpoints();
         api.MapAdminEndpoints();
         api.MapAppointmentEndpoints();
+        api.MapAuthEndpoints();
         return app;
     }
 }

@@ -21,11 +21,11 @@ public enum DatabaseKind
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _name = "ae_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _name;
     private readonly string _workDir;
     private readonly Dictionary<string, string?> _settings = new();
 
-    public AppFactory(DatabaseKind database, bool useRedis = false) : this(database, sharedDatabaseName: null, useRedis)
+    public AppFactory(DatabaseKind database, bool useRedis = false) : this(database, useRedis, null, null)
     {
     }
 
@@ -35,7 +35,21 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// Start the owner first so only it migrates.
     /// </summary>
     public AppFactory(DatabaseKind database, string? sharedDatabaseName, bool useRedis = false)
+        : this(database, useRedis, null, sharedDatabaseName)
     {
+    }
+
+    /// <summary>
+    /// Factories created with the same <paramref name="sharedName"/> share one database and one Redis key prefix:
+    /// several instances of one deployment. Start them one after the other (the first migrates and seeds).
+    /// </summary>
+    public AppFactory(DatabaseKind database, bool useRedis, string? sharedName) : this(database, useRedis, sharedName, sharedName)
+    {
+    }
+
+    private AppFactory(DatabaseKind database, bool useRedis, string? sharedName, string? sharedDatabaseName)
+    {
+        _name = sharedName ?? NewName();
         Database = database;
         UseRedis = useRedis;
         DatabaseName = sharedDatabaseName ?? _name;
@@ -49,6 +63,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _settings["Redis:KeyPrefix"] = _name;
         _settings["Email:PickupDirectory"] = Path.Combine(_workDir, "mail");
     }
+
+    /// <summary>A fresh database / key-prefix name, for <see cref="AppFactory(DatabaseKind, bool, string?)"/>.</summary>
+    public static string NewName() => "ae_" + Guid.NewGuid().ToString("N")[..12];
 
     public DatabaseKind Database { get; }
     public bool UseRedis { get; }

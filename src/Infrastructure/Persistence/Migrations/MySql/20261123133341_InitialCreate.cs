@@ -98,6 +98,26 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 .Annotation("MySql:CharSet", "utf8mb4");
 
             migrationBuilder.CreateTable(
+                name: "customer_sessions",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    token_hash = table.Column<string>(type: "char(64)", fixedLength: true, maxLength: 64, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    email = table.Column<string>(type: "varchar(254)", maxLength: 254, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    created_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    expires_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    revoked_utc = table.Column<DateTime>(type: "datetime(6)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_customer_sessions", x => x.id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
                 name: "email_outbox",
                 columns: table => new
                 {
@@ -173,6 +193,44 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_idempotency_keys", x => x.id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "otp_challenges",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    email = table.Column<string>(type: "varchar(254)", maxLength: 254, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    code_hash = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: false),
+                    created_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    expires_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    attempts = table.Column<int>(type: "int", nullable: false),
+                    consumed_utc = table.Column<DateTime>(type: "datetime(6)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_otp_challenges", x => x.id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "rate_limit_counters",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    bucket = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    window_start_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    count = table.Column<int>(type: "int", nullable: false),
+                    expires_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_rate_limit_counters", x => x.id);
                 })
                 .Annotation("MySql:CharSet", "utf8mb4");
 
@@ -534,6 +592,22 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_customer_sessions_email",
+                table: "customer_sessions",
+                column: "email");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customer_sessions_expires_utc",
+                table: "customer_sessions",
+                column: "expires_utc");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customer_sessions_token_hash",
+                table: "customer_sessions",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_email_outbox_status_next_attempt_utc",
                 table: "email_outbox",
                 columns: new[] { "status", "next_attempt_utc" });
@@ -569,6 +643,27 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 table: "idempotency_keys",
                 column: "key",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_otp_challenges_email_consumed_utc",
+                table: "otp_challenges",
+                columns: new[] { "email", "consumed_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_otp_challenges_expires_utc",
+                table: "otp_challenges",
+                column: "expires_utc");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rate_limit_counters_bucket_window_start_utc",
+                table: "rate_limit_counters",
+                columns: new[] { "bucket", "window_start_utc" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rate_limit_counters_expires_utc",
+                table: "rate_limit_counters",
+                column: "expires_utc");
 
             migrationBuilder.CreateIndex(
                 name: "ix_services_is_active",
@@ -628,6 +723,9 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 name: "closures");
 
             migrationBuilder.DropTable(
+                name: "customer_sessions");
+
+            migrationBuilder.DropTable(
                 name: "email_outbox");
 
             migrationBuilder.DropTable(
@@ -641,6 +739,12 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
 
             migrationBuilder.DropTable(
                 name: "idempotency_keys");
+
+            migrationBuilder.DropTable(
+                name: "otp_challenges");
+
+            migrationBuilder.DropTable(
+                name: "rate_limit_counters");
 
             migrationBuilder.DropTable(
                 name: "slot_locks");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
 {
     [DbContext(typeof(MySqlAppDbContext))]
-    [Migration("20261123132442_InitialCreate")]
+    [Migration("20261123133341_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -412,6 +412,105 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("services", (string)null);
                 });
 
+            modelBuilder.Entity("AppointEase.Domain.Identity.CustomerSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("varchar(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("expires_utc");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("revoked_utc");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("char(64)")
+                        .HasColumnName("token_hash")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_sessions");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_customer_sessions_email");
+
+                    b.HasIndex("ExpiresUtc")
+                        .HasDatabaseName("ix_customer_sessions_expires_utc");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customer_sessions_token_hash");
+
+                    b.ToTable("customer_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("AppointEase.Domain.Identity.OtpChallenge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int")
+                        .HasColumnName("attempts");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTime?>("ConsumedUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("consumed_utc");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("varchar(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("expires_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_otp_challenges");
+
+                    b.HasIndex("ExpiresUtc")
+                        .HasDatabaseName("ix_otp_challenges_expires_utc");
+
+                    b.HasIndex("Email", "ConsumedUtc")
+                        .HasDatabaseName("ix_otp_challenges_email_consumed_utc");
+
+                    b.ToTable("otp_challenges", (string)null);
+                });
+
             modelBuilder.Entity("AppointEase.Domain.Scheduling.BusinessSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -656,6 +755,46 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         .HasDatabaseName("ix_appointment_reminders_appointment_id_kind_appointment_start_~");
 
                     b.ToTable("appointment_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("AppointEase.Infrastructure.RateLimiting.RateLimitCounterRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Bucket")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("bucket");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int")
+                        .HasColumnName("count");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("expires_utc");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("window_start_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rate_limit_counters");
+
+                    b.HasIndex("ExpiresUtc")
+                        .HasDatabaseName("ix_rate_limit_counters_expires_utc");
+
+                    b.HasIndex("Bucket", "WindowStartUtc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rate_limit_counters_bucket_window_start_utc");
+
+                    b.ToTable("rate_limit_counters", (string)null);
                 });
 
             modelBuilder.Entity("AppointEase.Infrastructure.SlotState.SlotLockRow", b =>

@@ -81,6 +81,23 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "customer_sessions",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    token_hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    created_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    expires_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    revoked_utc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_customer_sessions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "email_outbox",
                 columns: table => new
                 {
@@ -140,6 +157,40 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_idempotency_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "otp_challenges",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    code_hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    created_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    expires_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    consumed_utc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_otp_challenges", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rate_limit_counters",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    bucket = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    window_start_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    count = table.Column<int>(type: "INTEGER", nullable: false),
+                    expires_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_rate_limit_counters", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -475,6 +526,22 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_customer_sessions_email",
+                table: "customer_sessions",
+                column: "email");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customer_sessions_expires_utc",
+                table: "customer_sessions",
+                column: "expires_utc");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customer_sessions_token_hash",
+                table: "customer_sessions",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_email_outbox_status_next_attempt_utc",
                 table: "email_outbox",
                 columns: new[] { "status", "next_attempt_utc" });
@@ -510,6 +577,27 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 table: "idempotency_keys",
                 column: "key",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_otp_challenges_email_consumed_utc",
+                table: "otp_challenges",
+                columns: new[] { "email", "consumed_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_otp_challenges_expires_utc",
+                table: "otp_challenges",
+                column: "expires_utc");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rate_limit_counters_bucket_window_start_utc",
+                table: "rate_limit_counters",
+                columns: new[] { "bucket", "window_start_utc" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rate_limit_counters_expires_utc",
+                table: "rate_limit_counters",
+                column: "expires_utc");
 
             migrationBuilder.CreateIndex(
                 name: "ix_services_is_active",
@@ -569,6 +657,9 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 name: "closures");
 
             migrationBuilder.DropTable(
+                name: "customer_sessions");
+
+            migrationBuilder.DropTable(
                 name: "email_outbox");
 
             migrationBuilder.DropTable(
@@ -582,6 +673,12 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "idempotency_keys");
+
+            migrationBuilder.DropTable(
+                name: "otp_challenges");
+
+            migrationBuilder.DropTable(
+                name: "rate_limit_counters");
 
             migrationBuilder.DropTable(
                 name: "slot_locks");

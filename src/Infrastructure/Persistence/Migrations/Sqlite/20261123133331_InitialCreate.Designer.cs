@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123132438_InitialCreate")]
+    [Migration("20261123133331_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -391,6 +391,101 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("services", (string)null);
                 });
 
+            modelBuilder.Entity("AppointEase.Domain.Identity.CustomerSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_utc");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_utc");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_sessions");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_customer_sessions_email");
+
+                    b.HasIndex("ExpiresUtc")
+                        .HasDatabaseName("ix_customer_sessions_expires_utc");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customer_sessions_token_hash");
+
+                    b.ToTable("customer_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("AppointEase.Domain.Identity.OtpChallenge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTime?>("ConsumedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumed_utc");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_otp_challenges");
+
+                    b.HasIndex("ExpiresUtc")
+                        .HasDatabaseName("ix_otp_challenges_expires_utc");
+
+                    b.HasIndex("Email", "ConsumedUtc")
+                        .HasDatabaseName("ix_otp_challenges_email_consumed_utc");
+
+                    b.ToTable("otp_challenges", (string)null);
+                });
+
             modelBuilder.Entity("AppointEase.Domain.Scheduling.BusinessSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -629,6 +724,44 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_appointment_reminders_appointment_id_kind_appointment_start_utc");
 
                     b.ToTable("appointment_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("AppointEase.Infrastructure.RateLimiting.RateLimitCounterRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Bucket")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bucket");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_utc");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_start_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rate_limit_counters");
+
+                    b.HasIndex("ExpiresUtc")
+                        .HasDatabaseName("ix_rate_limit_counters_expires_utc");
+
+                    b.HasIndex("Bucket", "WindowStartUtc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rate_limit_counters_bucket_window_start_utc");
+
+                    b.ToTable("rate_limit_counters", (string)null);
                 });
 
             modelBuilder.Entity("AppointEase.Infrastructure.SlotState.SlotLockRow", b =>

@@ -1,0 +1,65 @@
+using System.Globalization;
+using AppointEase.Application.Common.Interfaces;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace AppointEase.WebApi.Infrastructure;
+
+/// <summary>
+/// Attaches a shared rate limit to an endpoint:
+/// <code>
+/// group.MapPost("/appointments", Create).RequireRateLimit(RateLimitNames.BookingPerIp, RateLimitSubjects.ClientIp);
+/// group.MapPost("/slots/heartbeat", Beat).RequireRateLimit(RateLimitNames.HeartbeatPerClient,
+///     RateLimitSubjects.FromArgument&lt;HeartbeatRequest&gt;(r =&gt; r.ClientId));
+/// </code>
+/// Runs after binding (so it can read the body) and before the handler; over the limit → 429 problem + Retry-After.
+/// A null subject is not counted: the request is malformed and validation will refuse it.
+/// </summary>
+public static class RateLimitEndpointFilter
+{
+    public static TBuilder RequireRateLimit<TBuilder>(this TBuilder builder, string limit, Func<EndpointFilterInvocationContext, string?> subject)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        if (!RateLimitNames.IsKnown(limit))
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "Unknown rate limit; see RateLimitNames.");
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var key = subject(context);
+            if (key is null) return await next(context);
+            var services = context.HttpContext.RequestServices;
+            var rule = services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Rule(limit);
+            var decision = await services.GetRequiredService<IRateLimiter>().HitAsync(rule, key, context.HttpContext.RequestAborted);
+            return decision.Allowed ? await next(context) : TooManyRequests(context.HttpContext, decision);
+        });
+        return builder;
+    }
+
+    private static IResult TooManyRequests(HttpContext context, RateLimitDecision decision)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status429TooManyRequests,
+            Title = "Too many requests",
+            Detail = $"Too many attempts. Try again in {seconds} seconds.",
+            Type = "https://appointease.dev/problems/rate-limited",
+        };
+        problem.Extensions["code"] = "rate_limited";
+        problem.Extensions["retryAfterSeconds"] = seconds;
+        return TypedResults.Problem(problem);
+    }
+}
+
+public static class RateLimitSubjects
+{
+    /// <summary>The TCP peer. Behind a proxy this is the proxy unless forwarded headers are configured (see docs/notes/identity.md).</summary>
+    public static string? ClientIp(EndpointFilterInvocationContext context) =>
+        context.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>A value of the bound request argument of type <typeparamref name="T"/>, trimmed and lower-cased.</summary>
+    public static Func<EndpointFilterInvocationContext, string?> FromArgument<T>(Func<T, string?> select) =>
+        context => context.Arguments.OfType<T>().FirstOrDefault() is { } argument && select(argument) is { Length: > 0 } value
+            ? value.Trim().ToLowerInvariant()
+            : null;
+}

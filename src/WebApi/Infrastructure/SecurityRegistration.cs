@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using AppointEase.Application.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace AppointEase.WebApi.Infrastructure;
+
+/// <summary>Customer sessions, rate-limit options, CORS and browser-facing hardening: one registration, one pipeline step.</summary>
+internal static class SecurityRegistration
+{
+    public static IServiceCollection AddSecurity(this IServiceCollection services, IHostEnvironment environment)
+    {
+        var relaxed = IsDevelopmentOrTesting(environment);
+        // Dev/Test only: a per-process key. Codes then die with the process and do not verify on another instance,
+        // which is why every other environment must configure Auth:OtpSecret (the same on all instances).
+        var processSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
+            .PostConfigure(o => { if (relaxed && string.IsNullOrEmpty(o.OtpSecret)) o.OtpSecret = processSecret; })
+            .ValidateDataAnnotations()
+            .Validate(o => !string.IsNullOrEmpty(o.OtpSecret),
+                $"Auth:OtpSecret is required outside Development/Testing: at least {AuthOptions.MinSecretLength} random characters, the same on every instance.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AuthOptions>>().Value);
+
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
+            .Validate(o => o.All().All(p => p.IsValid), "Every RateLimits:*:PermitLimit must be 1..1000000 and WindowSeconds 1..86400.")
+            .ValidateOnStart();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultAuthenticateScheme = AuthSchemes.Session;
+                o.DefaultChallengeScheme = AuthSchemes.Session;
+                o.DefaultForbidScheme = AuthSchemes.Session;
+            })
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(AuthSchemes.Session, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AuthPolicies.Customer, policy => policy
+                .AddAuthenticationSchemes(AuthSchemes.Session)
+                .RequireAuthenticatedUser()
+                .RequireClaim(HttpCurrentUser.CustomerEmailClaim));
+
+        services.AddOptions<CorsSettings>().BindConfiguration(CorsSettings.Section)
+            .Validate(o => o.AllowedOrigins.All(CorsSettings.IsOrigin), "Cors:AllowedOrigins entries must be origins like https://shop.example.com (scheme, host, optional port; no path or trailing slash).")
+            .ValidateOnStart();
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<IOptions<CorsSettings>>((cors, settings) => cors.AddDefaultPolicy(policy =>
+            {
+                if (settings.Value.AllowedOrigins.Length == 0) return;
+                policy.WithOrigins(settings.Value.AllowedOrigins)
+                    .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
+                    .AllowAnyHeader()
+                    .WithExposedHeaders("Retry-After", "Location")
+                    .SetPreflightMaxAge(TimeSpan.FromMinutes(10));
+            }));
+
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        return services;
+    }
+
+    public static WebApplication UseSecurity(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!IsDevelopmentOrTesting(app.Environment))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    private static bool IsDevelopmentOrTesting(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing");
+}
