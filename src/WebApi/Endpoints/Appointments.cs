@@ -24,7 +24,7 @@ public static class Appointments
     public static void MapAppointmentEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/appointments").WithTags("Appointments");
-        group.MapPost("", Confirm);
+        group.MapPost("", Confirm).RequireRateLimit(RateLimitNames.BookingPerIp, RateLimitSubjects.ClientIp);
         group.MapGet("", ListMine);
         group.MapGet("/{id:int}", Get);
         group.MapPut("/{id:int}", Reschedule);

@@ -18,8 +18,14 @@ public static class TestAuth
     public const string CustomerHeader = "X-Test-Customer";
     public const string AdminHeader = "X-Test-Admin";
 
+    /// <summary>Registered after the app's own schemes, so it replaces the Session scheme as the default.</summary>
     public static void Add(IServiceCollection services) =>
-        services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, Handler>(Scheme, null);
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Scheme;
+                o.DefaultAuthenticateScheme = Scheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, Handler>(Scheme, null);
 
     private sealed class Handler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)

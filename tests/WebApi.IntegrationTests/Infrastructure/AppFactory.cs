@@ -62,6 +62,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _settings["ConnectionStrings:Redis"] = useRedis ? TestServers.Redis : "";
         _settings["Redis:KeyPrefix"] = _name;
         _settings["Email:PickupDirectory"] = Path.Combine(_workDir, "mail");
+        // Suites book many times from one test client; the booking limit has its own test with a low value.
+        _settings["RateLimits:BookingPerIp:PermitLimit"] = "1000000";
     }
 
     /// <summary>A fresh database / key-prefix name, for <see cref="AppFactory(DatabaseKind, bool, string?)"/>.</summary>
