@@ -9,7 +9,7 @@ import type {
   RescheduleAppointmentRequest,
   SelectSlotResponse,
   SlotRequest,
-} from './pending-contract';
+} from './contract';
 import { apiUrl, getJson, query, request } from './http';
 
 // Generated from openapi.json: a contract change breaks the build here, not at run time.
@@ -19,7 +19,7 @@ export type BusinessHours = components['schemas']['BusinessHoursDto'];
 export type DayAvailability = components['schemas']['DayAvailabilityDto'];
 export type SlotDto = components['schemas']['SlotDto'];
 
-export type { AppointmentResponse, HeartbeatResponse, SlotRequest, CreateAppointmentRequest } from './pending-contract';
+export type { AppointmentResponse, HeartbeatResponse, SlotRequest, CreateAppointmentRequest } from './contract';
 
 const v1 = '/api/v1';
 

@@ -164,10 +164,2556 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Live state of one day: others' selections and locks, booked starts
+         * @description Body {date, employeeId, clientId, selectedTime?}. selectedTime refreshes the caller's selection. The caller's own selection and lock are left out. Sends an ETag (content without serverTime); If-None-Match with it gives 304.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GetHeartbeatSnapshotQuery"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HeartbeatSnapshot"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/slots/select": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a slot as looked at by this visitor
+         * @description Body {date, employeeId, time, clientId}. Replaces the visitor's previous selection on that day and employee. 200 {expiresInSeconds}; 409 when the slot is booked or locked by another visitor; 404 unknown employee; 422 bad input.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SelectSlotCommand"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SelectionDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/slots/deselect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Drop this visitor's selection of a slot
+         * @description Body {date, employeeId, time, clientId}. 204 whether or not there was a selection.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeselectSlotCommand"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/slots/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hold a slot while the visitor checks out
+         * @description Body {date, employeeId, time, clientId}. 200 {lockToken, expiresAt}; locking a slot you already hold returns the same token. 409 when booked or locked by another visitor. The token only works with the same clientId.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LockSlotCommand"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlotLockDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/slots/lock/{lockToken}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Release a slot lock
+         * @description DELETE /api/v1/slots/lock/{lockToken}?clientId=… — 204 for the owner; 404 for anyone else, an unknown or expired token.
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    clientId?: string;
+                };
+                header?: never;
+                path: {
+                    lockToken: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all services (active and inactive)
+         * @description Ordered by name. Each item carries its version, which is also what the ETag of GET /services/{id} holds.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example [
+                         *       {
+                         *         "id": 4,
+                         *         "name": "Beard trim",
+                         *         "durationMinutes": 30,
+                         *         "price": 19.5,
+                         *         "bufferBeforeMinutes": 0,
+                         *         "bufferAfterMinutes": 10,
+                         *         "isActive": true,
+                         *         "version": 1
+                         *       }
+                         *     ]
+                         */
+                        "application/json": components["schemas"]["AdminServiceDto"][];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a service
+         * @description Duration must be a multiple of the slot grid; price ≥ 0 with at most 2 decimals; buffers 0–240 minutes. 422 names the field.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "Beard trim",
+                     *       "durationMinutes": 30,
+                     *       "price": 19.5,
+                     *       "bufferBeforeMinutes": 0,
+                     *       "bufferAfterMinutes": 10,
+                     *       "isActive": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServiceRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "id": 4,
+                         *       "name": "Beard trim",
+                         *       "durationMinutes": 30,
+                         *       "price": 19.5,
+                         *       "bufferBeforeMinutes": 0,
+                         *       "bufferAfterMinutes": 10,
+                         *       "isActive": true,
+                         *       "version": 1
+                         *     }
+                         */
+                        "application/json": components["schemas"]["AdminServiceDto"];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one service with its ETag
+         * @description Send the ETag back as If-Match when updating or deactivating.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "id": 4,
+                         *       "name": "Beard trim",
+                         *       "durationMinutes": 30,
+                         *       "price": 19.5,
+                         *       "bufferBeforeMinutes": 0,
+                         *       "bufferAfterMinutes": 10,
+                         *       "isActive": true,
+                         *       "version": 1
+                         *     }
+                         */
+                        "application/json": components["schemas"]["AdminServiceDto"];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /**
+         * Update a service (If-Match required)
+         * @description Replaces all fields. Missing If-Match → 428, stale → 412. Existing appointments keep their times and stay valid; cached availability of employees offering the service is dropped.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "Beard trim",
+                     *       "durationMinutes": 30,
+                     *       "price": 19.5,
+                     *       "bufferBeforeMinutes": 0,
+                     *       "bufferAfterMinutes": 10,
+                     *       "isActive": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServiceRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "id": 4,
+                         *       "name": "Beard trim",
+                         *       "durationMinutes": 30,
+                         *       "price": 19.5,
+                         *       "bufferBeforeMinutes": 0,
+                         *       "bufferAfterMinutes": 10,
+                         *       "isActive": true,
+                         *       "version": 1
+                         *     }
+                         */
+                        "application/json": components["schemas"]["AdminServiceDto"];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description If-Match is not the current ETag: reload and retry (problem+json). */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description If-Match is missing (problem+json). */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/services/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a service (If-Match required)
+         * @description Soft delete: customers can no longer book it; future bookings of it stay valid. There is no hard delete.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "id": 4,
+                         *       "name": "Beard trim",
+                         *       "durationMinutes": 30,
+                         *       "price": 19.5,
+                         *       "bufferBeforeMinutes": 0,
+                         *       "bufferAfterMinutes": 10,
+                         *       "isActive": false,
+                         *       "version": 2
+                         *     }
+                         */
+                        "application/json": components["schemas"]["AdminServiceDto"];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description If-Match is not the current ETag: reload and retry (problem+json). */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description If-Match is missing (problem+json). */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/employees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all employees (active and inactive)
+         * @description Ordered by name, each with offered service ids, weekly hours (Monday first) and version.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example [
+                         *       {
+                         *         "id": 2,
+                         *         "name": "Sam Lee",
+                         *         "isActive": true,
+                         *         "serviceIds": [
+                         *           1,
+                         *           3
+                         *         ],
+                         *         "hours": [
+                         *           {
+                         *             "day": "monday",
+                         *             "opens": "09:00",
+                         *             "closes": "17:00",
+                         *             "breaks": [
+                         *               {
+                         *                 "start": "12:00",
+                         *                 "end": "13:00"
+                         *               }
+                         *             ]
+                         *           }
+                         *         ],
+                         *         "version": 7
+                         *       }
+                         *     ]
+                         */
+                        "application/json": components["schemas"]["AdminEmployeeDto"][];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an employee
+         * @description Optionally with the services they offer. A new employee has no hours (not bookable) until PUT /hours.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "Robin Diaz",
+                     *       "serviceIds": [
+                     *         1,
+                     *         3
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreateEmployeeRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "id": 2,
+                         *       "name": "Sam Lee",
+                         *       "isActive": true,
+                         *       "serviceIds": [
+                         *         1,
+                         *         3
+                         *       ],
+                         *       "hours": [
+                         *         {
+                         *           "day": "monday",
+                         *           "opens": "09:00",
+                         *           "closes": "17:00",
+                         *           "breaks": [
+                         *             {
+                         *               "start": "12:00",
+                         *               "end": "13:00"
+                         *             }
+                         *           ]
+                         *         }
+                         *       ],
+                         *       "version": 7
+                         *     }
+                         */
+                        "application/json": components["schemas"]["AdminEmployeeDto"];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/employees/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one employee with its ETag
+         * @description The ETag covers name, state, offered services and weekly hours; send it as If-Match on any change.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "id": 2,
+                         *       "name": "Sam Lee",
+                         *       "isActive": true,
+                         *       "serviceIds": [
+                         *         1,
+                         *         3
+                         *       ],
+                         *       "hours": [
+                         *         {
+                         *           "day": "monday",
+                         *           "opens": "09:00",
+                         *           "closes": "17:00",
+                         *           "breaks": [
+                         *             {
+                         *               "start": "12:00",
+                         *               "end": "13:00"
+                         *             }
+                         *           ]
+                         *         }
+                         *       ],
+                         *       "version": 7
+                         *     }
+                         */
+                        "application/json": components["schemas"]["AdminEmployeeDto"];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /**
+         * Rename or (de)activate an employee (If-Match required)
+         * @description Missing If-Match → 428, stale → 412. Bookings are never touched.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "Sam Lee-Park",
+                     *       "isActive": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UpdateEmployeeRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "id": 2,
+                         *       "name": "Sam Lee",
+                         *       "isActive": true,
+                         *       "serviceIds": [
+                         *         1,
+                         *         3
+                         *       ],
+                         *       "hours": [
+                         *         {
+                         *           "day": "monday",
+                         *           "opens": "09:00",
+                         *           "closes": "17:00",
+                         *           "breaks": [
+                         *             {
+                         *               "start": "12:00",
+                         *               "end": "13:00"
+                         *             }
+                         *           ]
+                         *         }
+                         *       ],
+                         *       "version": 7
+                         *     }
+                         */
+                        "application/json": components["schemas"]["AdminEmployeeDto"];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description If-Match is not the current ETag: reload and retry (problem+json). */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description If-Match is missing (problem+json). */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/employees/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate an employee (If-Match required)
+         * @description Soft delete: no new bookings with them; their future appointments stay valid and listed. There is no hard delete.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "id": 2,
+                         *       "name": "Sam Lee",
+                         *       "isActive": false,
+                         *       "serviceIds": [
+                         *         1,
+                         *         3
+                         *       ],
+                         *       "hours": [
+                         *         {
+                         *           "day": "monday",
+                         *           "opens": "09:00",
+                         *           "closes": "17:00",
+                         *           "breaks": [
+                         *             {
+                         *               "start": "12:00",
+                         *               "end": "13:00"
+                         *             }
+                         *           ]
+                         *         }
+                         *       ],
+                         *       "version": 7
+                         *     }
+                         */
+                        "application/json": components["schemas"]["AdminEmployeeDto"];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description If-Match is not the current ETag: reload and retry (problem+json). */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description If-Match is missing (problem+json). */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/employees/{id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the services an employee offers (If-Match required)
+         * @description Unknown service ids → 422 naming serviceIds. Existing bookings of a dropped service stay valid.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "serviceIds": [
+                     *         1,
+                     *         2,
+                     *         3
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServicesRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "id": 2,
+                         *       "name": "Sam Lee",
+                         *       "isActive": true,
+                         *       "serviceIds": [
+                         *         1,
+                         *         3
+                         *       ],
+                         *       "hours": [
+                         *         {
+                         *           "day": "monday",
+                         *           "opens": "09:00",
+                         *           "closes": "17:00",
+                         *           "breaks": [
+                         *             {
+                         *               "start": "12:00",
+                         *               "end": "13:00"
+                         *             }
+                         *           ]
+                         *         }
+                         *       ],
+                         *       "version": 7
+                         *     }
+                         */
+                        "application/json": components["schemas"]["AdminEmployeeDto"];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description If-Match is not the current ETag: reload and retry (problem+json). */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description If-Match is missing (problem+json). */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/employees/{id}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace an employee's weekly hours (If-Match required)
+         * @description days lists working weekdays (monday…sunday) with opens/closes HH:mm (closes 00:00 = midnight) and breaks; an unlisted day is off. Each day at most once, breaks inside the hours and not overlapping, else 422 naming the field (e.g. days[0].breaks[1].end). Availability reflects the change at once; existing appointments are never moved or cancelled and keep blocking their time.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "days": [
+                     *         {
+                     *           "day": "monday",
+                     *           "opens": "09:00",
+                     *           "closes": "17:00",
+                     *           "breaks": [
+                     *             {
+                     *               "start": "12:00",
+                     *               "end": "13:00"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "day": "tuesday",
+                     *           "opens": "09:00",
+                     *           "closes": "17:00",
+                     *           "breaks": [
+                     *             {
+                     *               "start": "12:00",
+                     *               "end": "13:00"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "day": "saturday",
+                     *           "opens": "10:00",
+                     *           "closes": "14:00",
+                     *           "breaks": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HoursRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "id": 2,
+                         *       "name": "Sam Lee",
+                         *       "isActive": true,
+                         *       "serviceIds": [
+                         *         1,
+                         *         3
+                         *       ],
+                         *       "hours": [
+                         *         {
+                         *           "day": "monday",
+                         *           "opens": "09:00",
+                         *           "closes": "17:00",
+                         *           "breaks": [
+                         *             {
+                         *               "start": "12:00",
+                         *               "end": "13:00"
+                         *             }
+                         *           ]
+                         *         }
+                         *       ],
+                         *       "version": 7
+                         *     }
+                         */
+                        "application/json": components["schemas"]["AdminEmployeeDto"];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description If-Match is not the current ETag: reload and retry (problem+json). */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description If-Match is missing (problem+json). */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/employees/{id}/time-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an employee's time off
+         * @description Inclusive date ranges, earliest first.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example [
+                         *       {
+                         *         "id": 5,
+                         *         "employeeId": 2,
+                         *         "from": "2026-12-24",
+                         *         "to": "2026-12-31",
+                         *         "reason": "Holiday"
+                         *       }
+                         *     ]
+                         */
+                        "application/json": components["schemas"]["TimeOffDto"][];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add time off for an employee
+         * @description from..to inclusive (yyyy-MM-dd), at most 366 days. Appointments on those days stay valid; move or cancel them explicitly.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-12-24",
+                     *       "to": "2026-12-31",
+                     *       "reason": "Holiday"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TimeOffRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "id": 5,
+                         *       "employeeId": 2,
+                         *       "from": "2026-12-24",
+                         *       "to": "2026-12-31",
+                         *       "reason": "Holiday"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["TimeOffDto"];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/employees/{id}/time-off/{timeOffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a time-off entry
+         * @description Deletes the time-off entry only (no appointment is ever deleted). 204 on success.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    timeOffId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/closures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List business closures (holidays)
+         * @description Whole days the business is closed, by date; optional from/to (yyyy-MM-dd, inclusive).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example [
+                         *       {
+                         *         "id": 3,
+                         *         "date": "2026-12-25",
+                         *         "reason": "Christmas Day"
+                         *       }
+                         *     ]
+                         */
+                        "application/json": components["schemas"]["ClosureDto"][];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Close the business on a date
+         * @description One closure per date (409 if it exists). Appointments on that date stay valid; move or cancel them explicitly.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "date": "2026-12-25",
+                     *       "reason": "Christmas Day"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AddClosureCommand"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "id": 3,
+                         *       "date": "2026-12-25",
+                         *       "reason": "Christmas Day"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ClosureDto"];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/closures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a closure
+         * @description Reopens the date (its normal hours apply again). 204 on success.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the business settings with their ETag
+         * @description Name, IANA time zone, slot grid, minimum notice, booking horizon, cancel/reschedule cut-off, selection and lock TTLs and the heartbeat interval suggested to clients.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "businessName": "Salon Morgan",
+                         *       "timeZone": "Europe/Berlin",
+                         *       "slotMinutes": 30,
+                         *       "minimumNoticeMinutes": 120,
+                         *       "bookingHorizonDays": 60,
+                         *       "changeCutoffMinutes": 1440,
+                         *       "selectionTtlSeconds": 10,
+                         *       "lockTtlSeconds": 600,
+                         *       "heartbeatIntervalMs": 1000,
+                         *       "version": 4
+                         *     }
+                         */
+                        "application/json": components["schemas"]["AdminSettingsDto"];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /**
+         * Replace the business settings (If-Match required)
+         * @description All fields required. Unknown time zone, grid not in 5/10/15/20/30/60, or active services whose duration would be off the new grid → 422 naming the field. Takes effect at once on this instance, within 5 s on others.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "businessName": "Salon Morgan",
+                     *       "timeZone": "Europe/Berlin",
+                     *       "slotMinutes": 30,
+                     *       "minimumNoticeMinutes": 120,
+                     *       "bookingHorizonDays": 60,
+                     *       "changeCutoffMinutes": 1440,
+                     *       "selectionTtlSeconds": 10,
+                     *       "lockTtlSeconds": 600,
+                     *       "heartbeatIntervalMs": 1000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SettingsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "businessName": "Salon Morgan",
+                         *       "timeZone": "Europe/Berlin",
+                         *       "slotMinutes": 30,
+                         *       "minimumNoticeMinutes": 120,
+                         *       "bookingHorizonDays": 60,
+                         *       "changeCutoffMinutes": 1440,
+                         *       "selectionTtlSeconds": 10,
+                         *       "lockTtlSeconds": 600,
+                         *       "heartbeatIntervalMs": 1000,
+                         *       "version": 4
+                         *     }
+                         */
+                        "application/json": components["schemas"]["AdminSettingsDto"];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description If-Match is not the current ETag: reload and retry (problem+json). */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description If-Match is missing (problem+json). */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/business-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the weekly opening hours with their ETag
+         * @description Monday first; a weekday not listed is closed. The ETag is the business settings' version (one ETag for business-wide configuration).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "days": [
+                         *         {
+                         *           "day": "monday",
+                         *           "opens": "09:00",
+                         *           "closes": "17:00",
+                         *           "breaks": [
+                         *             {
+                         *               "start": "12:00",
+                         *               "end": "13:00"
+                         *             }
+                         *           ]
+                         *         }
+                         *       ],
+                         *       "version": 5
+                         *     }
+                         */
+                        "application/json": components["schemas"]["AdminBusinessHoursDto"];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /**
+         * Replace the weekly opening hours (If-Match required)
+         * @description Same shape and rules as employee hours (422 naming e.g. days[0].breaks). Slots are offered where business and employee hours overlap. Existing appointments are never moved or cancelled; availability reflects the change at once.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "days": [
+                     *         {
+                     *           "day": "monday",
+                     *           "opens": "09:00",
+                     *           "closes": "17:00",
+                     *           "breaks": [
+                     *             {
+                     *               "start": "12:00",
+                     *               "end": "13:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HoursRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "days": [
+                         *         {
+                         *           "day": "monday",
+                         *           "opens": "09:00",
+                         *           "closes": "17:00",
+                         *           "breaks": [
+                         *             {
+                         *               "start": "12:00",
+                         *               "end": "13:00"
+                         *             }
+                         *           ]
+                         *         }
+                         *       ],
+                         *       "version": 5
+                         *     }
+                         */
+                        "application/json": components["schemas"]["AdminBusinessHoursDto"];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description If-Match is not the current ETag: reload and retry (problem+json). */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description If-Match is missing (problem+json). */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search appointments (cursor paging)
+         * @description Filters (all optional): from/to local dates yyyy-MM-dd (inclusive, by start), employeeId, serviceId, status (confirmed|cancelled), email (prefix, case-insensitive). sort=asc|desc by start then id; limit 1–500 (default 50). Pass nextCursor as cursor for the next page; null means last page. Paging is keyset-based: rows added meanwhile never cause gaps or repeats.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    employeeId?: number;
+                    serviceId?: number;
+                    status?: string;
+                    email?: string;
+                    sort?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "items": [
+                         *         {
+                         *           "id": 812,
+                         *           "reference": "APT-2026-004211",
+                         *           "status": "confirmed",
+                         *           "serviceId": 1,
+                         *           "serviceName": "Haircut",
+                         *           "employeeId": 2,
+                         *           "employeeName": "Sam Lee",
+                         *           "startUtc": "2026-12-01T09:00:00Z",
+                         *           "endUtc": "2026-12-01T09:30:00Z",
+                         *           "date": "2026-12-01",
+                         *           "start": "10:00",
+                         *           "end": "10:30",
+                         *           "customerName": "Zoë Müller",
+                         *           "customerEmail": "zoe@example.com",
+                         *           "customerPhone": "+49 30 1234567",
+                         *           "notes": null,
+                         *           "createdUtc": "2026-11-20T08:12:00Z",
+                         *           "cancelledUtc": null
+                         *         }
+                         *       ],
+                         *       "nextCursor": "YTF8NjM5MDAwMDAwMDAwMDAwMDAwfDgxMnxh"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["PageOfAdminAppointmentDto"];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/appointments/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export appointments as CSV (streamed)
+         * @description Same filters and sort as the search, all matching rows. RFC 4180 CSV, UTF-8 with BOM (opens in Excel), streamed as rows are read, sent as an attachment. Cells starting with = + - @ are prefixed with ' against formula injection.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    employeeId?: number;
+                    serviceId?: number;
+                    status?: string;
+                    email?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the admin audit log
+         * @description Every admin change, newest first: when, which key id, action, entity and id, and the resource's admin view before and after (null on create/delete). Optional entity (service, employee, employee_time_off, closure, settings) and entityId filters; limit 1–500; pass nextCursor as cursor for older entries.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    entity?: string;
+                    entityId?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "items": [
+                         *         {
+                         *           "id": 91,
+                         *           "atUtc": "2026-11-23T10:04:00Z",
+                         *           "keyId": "ops-1",
+                         *           "action": "service.update",
+                         *           "entity": "service",
+                         *           "entityId": "4",
+                         *           "before": {
+                         *             "id": 4,
+                         *             "name": "Beard trim",
+                         *             "price": 18
+                         *           },
+                         *           "after": {
+                         *             "id": 4,
+                         *             "name": "Beard trim",
+                         *             "price": 19.5
+                         *           }
+                         *         }
+                         *       ],
+                         *       "nextCursor": "91"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["PageOfAuditEntryDto"];
+                    };
+                };
+                /** @description Missing or wrong X-Admin-Key (problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; errors name the fields (problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in customer's appointments
+         * @description Past and future, cancelled included, soonest first. Needs a customer session; otherwise 403.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppointmentDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Book a slot
+         * @description Books serviceId with employeeId at date/time (business time zone). Send the lockToken from checkout when you hold one. Idempotency-Key (or X-Idempotency-Key): the same key and body return the stored 201 again with Idempotent-Replayed: true; a different body → 422; while the first is still running → 409. 409 also when the slot is taken or locked by someone else. The response's manageToken is shown only here: it authorises later changes (header X-Manage-Token).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                    "X-Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConfirmBookingRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppointmentDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One appointment
+         * @description For the customer's session, an admin, or with the manage token in X-Manage-Token. Anyone else gets 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "X-Manage-Token"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppointmentDto"];
+                    };
+                };
+            };
+        };
+        /**
+         * Move an appointment
+         * @description Lock the new slot first (clientId + lockToken). Frees the old cells and takes the new ones atomically; the move is kept in history. Refused with 409 inside the change cut-off before the start (admins excepted).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "X-Manage-Token"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RescheduleRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppointmentDto"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Cancel an appointment
+         * @description Sets status cancelled and frees the slot; cancelling again returns the cancelled appointment. Refused with 409 inside the change cut-off before the start (admins excepted).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "X-Manage-Token"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppointmentDto"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/otp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a sign-in code
+         * @description Always 202 for a valid address, whether or not it has bookings. The 6-digit code is valid for Auth:OtpLifetimeMinutes (10) and works once; a new request replaces the previous code. 422 for an invalid address, 429 with Retry-After when requested too often.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RequestOtpCommand"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OtpRequested"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/otp/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a code for a session token
+         * @description 200 {token, expiresAt}: send the token as Authorization: Bearer <token>. A wrong, expired or used code is a 422 naming code; after 5 wrong tries the code is dead and a new one must be requested.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VerifyOtpCommand"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssuedSession"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in customer
+         * @description 401 when the token is missing, unknown, expired or signed out.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionInfo"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Sign out
+         * @description Revokes the session at once; the token then gets 401 everywhere.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddClosureCommand: {
+            date: null | string;
+            reason: null | string;
+        };
+        AdminAppointmentDto: {
+            /** Format: int32 */
+            id: number;
+            reference: string;
+            status: string;
+            /** Format: int32 */
+            serviceId: number;
+            serviceName: string;
+            /** Format: int32 */
+            employeeId: number;
+            employeeName: string;
+            /** Format: date-time */
+            startUtc: string;
+            /** Format: date-time */
+            endUtc: string;
+            date: string;
+            start: string;
+            end: string;
+            customerName: string;
+            customerEmail: string;
+            customerPhone: null | string;
+            notes: null | string;
+            /** Format: date-time */
+            createdUtc: string;
+            /** Format: date-time */
+            cancelledUtc: null | string;
+        };
+        AdminBusinessHoursDto: {
+            days: components["schemas"]["WorkingDayDto"][];
+            /** Format: int32 */
+            version: number;
+        };
+        AdminEmployeeDto: {
+            /** Format: int32 */
+            id: number;
+            name: string;
+            isActive: boolean;
+            serviceIds: number[];
+            hours: components["schemas"]["WorkingDayDto"][];
+            /** Format: int32 */
+            version: number;
+        };
+        AdminServiceDto: {
+            /** Format: int32 */
+            id: number;
+            name: string;
+            /** Format: int32 */
+            durationMinutes: number;
+            /** Format: double */
+            price: number;
+            /** Format: int32 */
+            bufferBeforeMinutes: number;
+            /** Format: int32 */
+            bufferAfterMinutes: number;
+            isActive: boolean;
+            /** Format: int32 */
+            version: number;
+        };
+        AdminSettingsDto: {
+            businessName: string;
+            timeZone: string;
+            /** Format: int32 */
+            slotMinutes: number;
+            /** Format: int32 */
+            minimumNoticeMinutes: number;
+            /** Format: int32 */
+            bookingHorizonDays: number;
+            /** Format: int32 */
+            changeCutoffMinutes: number;
+            /** Format: int32 */
+            selectionTtlSeconds: number;
+            /** Format: int32 */
+            lockTtlSeconds: number;
+            /** Format: int32 */
+            heartbeatIntervalMs: number;
+            /** Format: int32 */
+            version: number;
+        };
+        AppointmentDto: {
+            /** Format: int32 */
+            id: number;
+            reference: string;
+            status: string;
+            /** Format: int32 */
+            serviceId: number;
+            /** Format: int32 */
+            employeeId: number;
+            date: string;
+            time: string;
+            endTime: string;
+            customer: components["schemas"]["CustomerDto"];
+            notes: null | string;
+            history: components["schemas"]["RescheduleDto"][];
+            manageToken?: null | string;
+        };
+        AuditEntryDto: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            atUtc: string;
+            keyId: string;
+            action: string;
+            entity: string;
+            entityId: string;
+            before: null | components["schemas"]["JsonElement"];
+            after: null | components["schemas"]["JsonElement"];
+        };
         BreakDto: {
             start: string;
             end: string;
@@ -186,17 +2732,133 @@ export interface components {
             slotMinutes: number;
             days: components["schemas"]["BusinessDayDto"][];
         };
+        ClosureDto: {
+            /** Format: int32 */
+            id: number;
+            date: string;
+            reason: string;
+        };
+        ConfirmBookingRequest: {
+            /** Format: int32 */
+            serviceId: number;
+            /** Format: int32 */
+            employeeId: number;
+            date: null | string;
+            time: null | string;
+            lockToken: null | string;
+            customer: null | components["schemas"]["CustomerInput"];
+            notes: null | string;
+        };
+        CreateEmployeeRequest: {
+            name: null | string;
+            serviceIds: null | number[];
+        };
+        CustomerDto: {
+            name: string;
+            email: string;
+            phone: null | string;
+        };
+        CustomerInput: {
+            name: null | string;
+            email: null | string;
+            phone: null | string;
+        };
         DayAvailabilityDto: {
             date: string;
             /** Format: int32 */
             employeeId: number;
             slots: components["schemas"]["SlotDto"][];
         };
+        DeselectSlotCommand: {
+            date: null | string;
+            /** Format: int32 */
+            employeeId: number;
+            time: null | string;
+            clientId: null | string;
+        };
         EmployeeDto: {
             /** Format: int32 */
             id: number;
             name: string;
             serviceIds: number[];
+        };
+        GetHeartbeatSnapshotQuery: {
+            date: null | string;
+            /** Format: int32 */
+            employeeId: number;
+            clientId: null | string;
+            selectedTime: null | string;
+        };
+        HeartbeatSnapshot: {
+            activeSelections: string[];
+            bookedSlots: string[];
+            lockedSlots: string[];
+            redisStatus: string;
+            storageMode: string;
+            /** Format: int32 */
+            heartbeatIntervalMs: number;
+            /** Format: date-time */
+            serverTime: string;
+        };
+        HoursRequest: {
+            days: null | components["schemas"]["WorkingDayInput"][];
+        };
+        IssuedSession: {
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        JsonElement: unknown;
+        LockSlotCommand: {
+            date: null | string;
+            /** Format: int32 */
+            employeeId: number;
+            time: null | string;
+            clientId: null | string;
+        };
+        OtpRequested: {
+            /** Format: int32 */
+            expiresInMinutes: number;
+        };
+        PageOfAdminAppointmentDto: {
+            items: components["schemas"]["AdminAppointmentDto"][];
+            nextCursor: null | string;
+        };
+        PageOfAuditEntryDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            nextCursor: null | string;
+        };
+        RequestOtpCommand: {
+            email: null | string;
+        };
+        RescheduleDto: {
+            fromDate: string;
+            fromTime: string;
+            /** Format: int32 */
+            fromEmployeeId: number;
+            toDate: string;
+            toTime: string;
+            /** Format: date-time */
+            atUtc: string;
+        };
+        RescheduleRequest: {
+            date: null | string;
+            time: null | string;
+            lockToken: null | string;
+            clientId: null | string;
+            /** Format: int32 */
+            employeeId: number | null;
+        };
+        SelectionDto: {
+            /** Format: int32 */
+            expiresInSeconds: number;
+        };
+        SelectSlotCommand: {
+            date: null | string;
+            /** Format: int32 */
+            employeeId: number;
+            time: null | string;
+            clientId: null | string;
         };
         ServiceDto: {
             /** Format: int32 */
@@ -207,9 +2869,94 @@ export interface components {
             /** Format: double */
             price: number;
         };
+        ServiceRequest: {
+            name: null | string;
+            /** Format: int32 */
+            durationMinutes: number | null;
+            /** Format: double */
+            price: number | null;
+            /** Format: int32 */
+            bufferBeforeMinutes: number | null;
+            /** Format: int32 */
+            bufferAfterMinutes: number | null;
+            isActive: null | boolean;
+        };
+        ServicesRequest: {
+            serviceIds: null | number[];
+        };
+        SessionInfo: {
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        SettingsRequest: {
+            businessName: null | string;
+            timeZone: null | string;
+            /** Format: int32 */
+            slotMinutes: number | null;
+            /** Format: int32 */
+            minimumNoticeMinutes: number | null;
+            /** Format: int32 */
+            bookingHorizonDays: number | null;
+            /** Format: int32 */
+            changeCutoffMinutes: number | null;
+            /** Format: int32 */
+            selectionTtlSeconds: number | null;
+            /** Format: int32 */
+            lockTtlSeconds: number | null;
+            /** Format: int32 */
+            heartbeatIntervalMs: number | null;
+        };
         SlotDto: {
             time: string;
             status: string;
+        };
+        SlotLockDto: {
+            lockToken: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        TimeOffDto: {
+            /** Format: int32 */
+            id: number;
+            /** Format: int32 */
+            employeeId: number;
+            from: string;
+            to: string;
+            reason: null | string;
+        };
+        TimeOffRequest: {
+            from: null | string;
+            to: null | string;
+            reason: null | string;
+        };
+        TimeRangeDto: {
+            start: string;
+            end: string;
+        };
+        TimeRangeInput: {
+            start: null | string;
+            end: null | string;
+        };
+        UpdateEmployeeRequest: {
+            name: null | string;
+            isActive: null | boolean;
+        };
+        VerifyOtpCommand: {
+            email: null | string;
+            code: null | string;
+        };
+        WorkingDayDto: {
+            day: string;
+            opens: string;
+            closes: string;
+            breaks: components["schemas"]["TimeRangeDto"][];
+        };
+        WorkingDayInput: {
+            day: null | string;
+            opens: null | string;
+            closes: null | string;
+            breaks: null | components["schemas"]["TimeRangeInput"][];
         };
     };
     responses: never;
