@@ -8,8 +8,9 @@ namespace AppointEase.Infrastructure.SlotState.Redis;
 
 /// <summary>
 /// Writes and reads back <c>{prefix}_health</c> about every second. A failure marks Redis down (requests already fail over
-/// on their own first error). A success while serving from SQL runs the failback sync, switches to Redis, and syncs once
-/// more to pick up holds SQL took while the first sync ran.
+/// on their own first error). A success while serving from SQL runs the failback sync, drops the availability cache
+/// (bookings made during the outage could not), switches to Redis, and syncs once more to pick up holds SQL took
+/// while the first sync ran.
 /// </summary>
 public sealed class RedisHealthMonitor(
     RedisConnection connection,
@@ -50,6 +51,8 @@ public sealed class RedisHealthMonitor(
             if (state.Mode == StorageMode.Sql || !_syncedSinceStart)
             {
                 await failback.SyncAsync(cancellationToken);
+                var dropped = await AvailabilityCacheReset.DropAllAsync(connection, cancellationToken);
+                logger.LogInformation("Redis recovered: dropped {Count} cached availability days before serving from Redis", dropped);
                 state.ServeFromRedis();
                 await failback.SyncAsync(cancellationToken);
                 _syncedSinceStart = true;
