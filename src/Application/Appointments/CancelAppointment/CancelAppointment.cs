@@ -20,24 +20,8 @@ public sealed class CancelAppointmentHandler(
     BookingAftermath aftermath,
     TimeProvider clock) : ICommandHandler<CancelAppointmentCommand, Result<AppointmentDto>>
 {
-    private const int MaxAttempts = 5;
-
-    public async ValueTask<Result<AppointmentDto>> Handle(CancelAppointmentCommand command, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await AttemptAsync(command, cancellationToken);
-            }
-            catch (Exception ex) when (persistence.IsRetryableLockConflict(ex) && attempt < MaxAttempts)
-            {
-                // A deadlock victim wrote nothing: start over from a fresh read, as InnoDB asks.
-                persistence.DiscardTrackedChanges();
-                await Task.Delay(Random.Shared.Next(5, 30) * attempt, cancellationToken);
-            }
-        }
-    }
+    public async ValueTask<Result<AppointmentDto>> Handle(CancelAppointmentCommand command, CancellationToken cancellationToken) =>
+        await DeadlockRetry.RunAsync(persistence, ct => AttemptAsync(command, ct), cancellationToken);
 
     private async Task<Result<AppointmentDto>> AttemptAsync(CancelAppointmentCommand command, CancellationToken cancellationToken)
     {

@@ -30,24 +30,8 @@ public sealed class RescheduleAppointmentHandler(
     BookingAftermath aftermath,
     TimeProvider clock) : ICommandHandler<RescheduleAppointmentCommand, Result<AppointmentDto>>
 {
-    private const int MaxAttempts = 5;
-
-    public async ValueTask<Result<AppointmentDto>> Handle(RescheduleAppointmentCommand command, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await AttemptAsync(command, cancellationToken);
-            }
-            catch (Exception ex) when (persistence.IsRetryableLockConflict(ex) && attempt < MaxAttempts)
-            {
-                // A deadlock victim wrote nothing: start over from a fresh read, as InnoDB asks.
-                persistence.DiscardTrackedChanges();
-                await Task.Delay(Random.Shared.Next(5, 30) * attempt, cancellationToken);
-            }
-        }
-    }
+    public async ValueTask<Result<AppointmentDto>> Handle(RescheduleAppointmentCommand command, CancellationToken cancellationToken) =>
+        await DeadlockRetry.RunAsync(persistence, ct => AttemptAsync(command, ct), cancellationToken);
 
     private async Task<Result<AppointmentDto>> AttemptAsync(RescheduleAppointmentCommand command, CancellationToken cancellationToken)
     {
