@@ -10,6 +10,9 @@ public static class AuthPolicies
 public static class AuthSchemes
 {
     public const string Session = "Session";
+
+    /// <summary>The default for reading the caller: the AdminKey scheme when X-Admin-Key is sent, else Session.</summary>
+    public const string SessionOrAdminKey = "SessionOrAdminKey";
 }
 
 internal static class SessionClaims

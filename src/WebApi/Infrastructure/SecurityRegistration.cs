@@ -28,11 +28,15 @@ internal static class SecurityRegistration
 
         services.AddAuthentication(o =>
             {
-                o.DefaultAuthenticateScheme = AuthSchemes.Session;
+                o.DefaultAuthenticateScheme = AuthSchemes.SessionOrAdminKey;
                 o.DefaultChallengeScheme = AuthSchemes.Session;
                 o.DefaultForbidScheme = AuthSchemes.Session;
             })
-            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(AuthSchemes.Session, null);
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(AuthSchemes.Session, null)
+            // An admin key on a public endpoint (e.g. cancelling any appointment) makes the caller an admin there too;
+            // without one the caller is whoever their session says.
+            .AddPolicyScheme(AuthSchemes.SessionOrAdminKey, null, o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(AdminAuth.AdminKeyDefaults.HeaderName) ? AdminAuth.AdminKeyDefaults.Scheme : AuthSchemes.Session);
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.Customer, policy => policy
                 .AddAuthenticationSchemes(AuthSchemes.Session)
