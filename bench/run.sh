@@ -11,7 +11,8 @@
 #   BenchmarkDotNet micro-benchmarks (slot grid, heartbeat serialization)
 # Everything is bounded (wrk -d, tool deadlines and caps) and talks to 127.0.0.1 only; every process it starts is
 # stopped by pid on exit. Environment: BENCH_SECONDS (per wrk run, default 6), BENCH_SKIP_MICRO=1 to skip
-# BenchmarkDotNet, BENCH_OUT (default docs) to write the report elsewhere.
+# BenchmarkDotNet, BENCH_OUT (default docs) to write the report elsewhere, BENCH_KEEP=1 to keep the temp dir
+# (logs of the app, wrk and the tools) for a look afterwards.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -42,7 +43,7 @@ stop_pid() {   # stop_pid PID: TERM, wait up to 10 s, KILL; only our own childre
 cleanup() {
   stop_pid "$APP_PID"; stop_pid "$BASELINE_PID"
   ae_stop_all
-  rm -rf "$WORK"
+  if [ "${BENCH_KEEP:-0}" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
@@ -139,7 +140,7 @@ run_wrk() {
     2>&1 | tee "$WORK/wrk-$scenario.log" | sed -n 's/^BENCH_JSON //p')"
   if [ -z "$line" ]; then log "$scenario: wrk gave no result"; tail -n 5 "$WORK/wrk-$scenario.log" >&2; return 0; fi
   record "$line"
-  log "$scenario: $(printf '%s' "$line" | /usr/bin/python3 -c 'import json,sys; r=json.load(sys.stdin); print(f"{r[\"rps\"]:.0f} req/s, p50 {r[\"p50_ms\"]:.2f} / p95 {r[\"p95_ms\"]:.2f} / p99 {r[\"p99_ms\"]:.2f} ms, {r[\"errors\"]} errors")')"
+  log "$scenario: $(printf '%s' "$line" | /usr/bin/python3 -c 'import json,sys; r=json.load(sys.stdin); print("%.0f req/s, p50 %.2f / p95 %.2f / p99 %.2f ms, %d errors" % (r["rps"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["errors"]))')"
 }
 
 run_tool() {   # run_tool SCENARIO ARGS... (LoadTool JSON lines into the results)
@@ -188,8 +189,8 @@ heartbeat_suite() {   # heartbeat_suite MODE CLIENTS...
   done
 }
 
-vmhwm_kb() { sed -n 's/^VmHWM: *\([0-9]*\) kB/\1/p' "/proc/$1/status"; }
-vmrss_kb() { sed -n 's/^VmRSS: *\([0-9]*\) kB/\1/p' "/proc/$1/status"; }
+vmhwm_kb() { awk '$1 == "VmHWM:" { print $2 }' "/proc/$1/status"; }
+vmrss_kb() { awk '$1 == "VmRSS:" { print $2 }' "/proc/$1/status"; }
 
 # --- Redis mode ------------------------------------------------------------------------------------------------
 start_baseline
@@ -209,7 +210,7 @@ run_wrk warmup-availability 20 availability.lua "$APP"
 SECONDS_PER_RUN="$SECONDS_PER_RUN_SAVED"
 
 log "redis-benchmark SET/GET (50 clients)"
-redis-benchmark -h 127.0.0.1 -p "$REDIS_PORT" -t set,get -n 100000 -c 50 -r 100000 -d 64 --csv 2>/dev/null \
+timeout 60 redis-benchmark -h 127.0.0.1 -p "$REDIS_PORT" -t set,get -n 30000 -c 50 -r 100000 -d 64 --csv 2>/dev/null \
   | /usr/bin/python3 -c '
 import csv, json, sys
 for row in csv.DictReader(sys.stdin):

@@ -10,7 +10,8 @@ internal sealed record Slot(string Date, int EmployeeId, string Time);
 /// <summary>The few AppointEase calls the scenarios make, each timed into a recorder.</summary>
 internal sealed class Api(HttpClient http)
 {
-    public const int ServiceId = 1;
+    /// <summary>Consultation (60 min): the one demo service every employee offers.</summary>
+    public const int ServiceId = 3;
 
     public static HttpClient CreateClient(Uri baseUri, int connections) => new(new SocketsHttpHandler
     {
@@ -24,7 +25,10 @@ internal sealed class Api(HttpClient http)
         Timeout = TimeSpan.FromSeconds(10),
     };
 
-    /// <summary>Available starts of service 1 for each employee over the given days (31-day windows).</summary>
+    /// <summary>
+    /// Available starts of the service for each employee over the given days (31-day windows), on the full hour only:
+    /// the service takes 60 minutes, so two hour-aligned slots never overlap and every client's slot stays its own.
+    /// </summary>
     public async Task<List<Slot>> FreeSlotsAsync(DateOnly from, int days, int employees)
     {
         var slots = new List<Slot>();
@@ -37,7 +41,7 @@ internal sealed class Api(HttpClient http)
                 using var doc = JsonDocument.Parse(await http.GetStringAsync(url));
                 foreach (var day in doc.RootElement.EnumerateArray())
                     foreach (var slot in day.GetProperty("slots").EnumerateArray())
-                        if (slot.GetProperty("status").GetString() == "available")
+                        if (slot.GetProperty("status").GetString() == "available" && slot.GetProperty("time").GetString()!.EndsWith(":00", StringComparison.Ordinal))
                             slots.Add(new Slot(day.GetProperty("date").GetString()!, employee, slot.GetProperty("time").GetString()!));
             }
         }

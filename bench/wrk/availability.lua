@@ -1,5 +1,5 @@
 -- GET /api/v1/availability for one day (BENCH_RANGE_DAYS=1) or a from/to range of BENCH_RANGE_DAYS days, over
--- the open weekdays, employees and services (1..3) in turn.
+-- the open weekdays and the employee/service pairs the demo catalogue offers, in turn.
 local c = dofile(os.getenv("BENCH_WRK_DIR") .. "/common.lua")
 setup, response, done = c.setup, c.response, c.done
 
@@ -10,12 +10,15 @@ local function add_days(date, n)
   return os.date("!%Y-%m-%d", os.time({ year = tonumber(y), month = tonumber(m), day = tonumber(d) + n, hour = 12 }))
 end
 
+-- Demo catalogue: 1 Alex offers 1 Haircut, 2 Colouring, 3 Consultation; 2 Sam 1 and 3; 3 Jordan 2 and 3.
+local offers = { { 1, 1 }, { 1, 2 }, { 1, 3 }, { 2, 1 }, { 2, 3 }, { 3, 2 }, { 3, 3 } }
+
 local i = 0
 function request()
   i = i + 1
   local date = c.dates[(i % #c.dates) + 1]
-  local employee = (math.floor(i / #c.dates) % c.employees) + 1
-  local service = (i % 3) + 1
+  local pair = offers[(math.floor(i / #c.dates) % #offers) + 1]
+  local employee, service = pair[1], pair[2]
   local path
   if days <= 1 then
     path = string.format("/api/v1/availability?date=%s&employeeId=%d&serviceId=%d", date, employee, service)

@@ -31,11 +31,17 @@ end
 
 -- Per-thread counters, read back in done().
 ok_count, not_modified_count, other_count, counter = 0, 0, 0, 0
+first_error = ""
 
 function M.response(status, headers, body)
   if status == 304 then not_modified_count = not_modified_count + 1
   elseif status >= 200 and status < 300 then ok_count = ok_count + 1
-  else other_count = other_count + 1 end
+  else
+    other_count = other_count + 1
+    if first_error == "" then
+      first_error = status .. " " .. string.gsub(string.sub(body or "", 1, 160), '[%c"\\]', " ")
+    end
+  end
 end
 
 -- The n-th request of this thread → a client index in [0, clients): thread t serves t, t+T, t+2T, …
@@ -47,8 +53,9 @@ function M.next_client(thread_count)
 end
 
 function M.done(summary, latency, requests)
-  local ok, nm, other = 0, 0, 0
+  local ok, nm, other, first = 0, 0, 0, ""
   for _, t in ipairs(threads) do
+    if first == "" then first = t:get("first_error") or "" end
     ok = ok + t:get("ok_count")
     nm = nm + t:get("not_modified_count")
     other = other + t:get("other_count")
@@ -58,10 +65,10 @@ function M.done(summary, latency, requests)
   io.write(string.format(
     'BENCH_JSON {"scenario":"%s","clients":%d,"requests":%d,"seconds":%.3f,"rps":%.1f,' ..
     '"p50_ms":%.3f,"p95_ms":%.3f,"p99_ms":%.3f,"max_ms":%.3f,"status_2xx":%d,"status_304":%d,"status_other":%d,' ..
-    '"errors":%d,"socket_errors":%d}\n',
+    '"errors":%d,"socket_errors":%d,"first_error":"%s"}\n',
     M.scenario, M.clients, summary.requests, seconds, summary.requests / seconds,
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    ok, nm, other, other + e.connect + e.read + e.write + e.timeout, e.connect + e.read + e.write + e.timeout))
+    ok, nm, other, other + e.connect + e.read + e.write + e.timeout, e.connect + e.read + e.write + e.timeout, first))
 end
 
 return M
