@@ -152,18 +152,25 @@ def main():
     missed = []
     for tid, text, scenarios, metric, limit, kind in TARGETS:
         vals = []
+        stalled = []
         for s in scenarios:
             x = measured(s)
+            if x is not None and x.get("requests") == 0:
+                stalled.append(s)   # wrk counts only completed requests: none finished within the run
+                continue
             if x is None or x.get(metric) is None:
                 continue
             vals.append((s, x[metric]))
+        if stalled and metric != "ratio":
+            vals += [(s, float("inf")) for s in stalled]
         if not vals:
             why = next((r[s]["not_measured"] for s in scenarios if s in r and "not_measured" in r[s]), "no result")
             w(f"| {text} | not measured: {why} | – |")
             continue
         worst = max(vals, key=lambda t: t[1]) if kind == "max" else min(vals, key=lambda t: t[1])
         ok = worst[1] <= limit if kind == "max" else worst[1] >= limit
-        shown = ", ".join(f"{s}: {fmt(v) if metric != 'ratio' else f'{v:.0%}'}" for s, v in vals)
+        shown = ", ".join(f"{s}: " + ("no request completed within the run" if v == float("inf")
+                                      else f"{v:.0%}" if metric == "ratio" else fmt(v)) for s, v in vals)
         w(f"| {text} | {shown} | {'met' if ok else '**missed**'} |")
         if not ok:
             missed.append((tid, text))
@@ -190,6 +197,10 @@ def main():
         if "not_measured" in x:
             w(f"| {name} | | | not measured: {x['not_measured']} | | | | | | |")
             continue
+        if x.get("requests") == 0:
+            w(f"| {name} | {x.get('clients', '')} | 0 | no request completed within the {fmt(x.get('seconds'), 1)} s run | | | | "
+              f"{x.get('errors', 0)} | | |")
+            continue
         rat = f"{x['ratio']:.2f} × {x['ratio_vs']}" if x.get("ratio") else ""
         prat = f"{x['p99_ratio']:.1f} ×" if x.get("p99_ratio") else ""
         errors = x.get("errors", 0)
@@ -212,6 +223,10 @@ def main():
         x = r["memory"]
         w(f"- Peak RSS (VmHWM) of the WebApi after the 10/100/1,000-client heartbeat runs in Redis mode: "
           f"**{x['vmhwm_kb'] / 1024:.0f} MB** (current RSS {x['vmrss_kb'] / 1024:.0f} MB).")
+        if measured("memory-baseline"):
+            b = r["memory-baseline"]
+            w(f"- Same-run yardstick: the bare Kestrel baseline after its 10/100/1,000-client runs peaked at "
+              f"{b['vmhwm_kb'] / 1024:.0f} MB (current {b['vmrss_kb'] / 1024:.0f} MB).")
     elif "memory-idle" in r:
         x = r["memory-idle"]
         w(f"- Heartbeat not available, so no RSS at 1,000 clients; after warm-up and baselines: VmHWM {x['vmhwm_kb'] / 1024:.0f} MB.")
@@ -258,7 +273,7 @@ def main():
         f.write("scenario p50 p95 p99\n")
         for name in order:
             x = measured(name)
-            if x and "p99_ms" in x and not name.startswith("redis-benchmark"):
+            if x and "p99_ms" in x and x.get("requests") != 0 and not name.startswith("redis-benchmark"):
                 f.write(f"{name} {max(x['p50_ms'], 0.001)} {max(x['p95_ms'], 0.001)} {max(x['p99_ms'], 0.001)}\n")
     with open(os.path.join(a.plots_data, "throughput.dat"), "w") as f:
         f.write("clients baseline redis redis-inm sql sql-inm\n")

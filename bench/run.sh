@@ -163,16 +163,19 @@ endpoint_exists() {
 }
 
 # heartbeat ETags of every (date, employee) the wrk script uses, so If-None-Match carries the current value.
+fetch_etag() {   # fetch_etag DATE EMPLOYEE → "DATE EMPLOYEE ETAG" (nothing when the call fails)
+  local etag
+  etag="$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"date\":\"$1\",\"employeeId\":$2,\"clientId\":\"bench-etag-probe\"}" "$APP/api/v1/heartbeat" \
+    | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p')"
+  [ -z "$etag" ] || printf '%s %s %s\n' "$1" "$2" "$etag"
+}
 fetch_etags() {
-  local file="$WORK/etags.txt" date employee etag
+  local file="$WORK/etags.txt" date employee
   : >"$file"
   for date in ${BENCH_DATES//,/ }; do
-    for employee in 1 2 3; do
-      etag="$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
-        -d "{\"date\":\"$date\",\"employeeId\":$employee,\"clientId\":\"bench-etag-probe\"}" "$APP/api/v1/heartbeat" \
-        | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p')"
-      [ -n "$etag" ] && printf '%s %s %s\n' "$date" "$employee" "$etag" >>"$file"
-    done
+    for employee in 1 2 3; do fetch_etag "$date" "$employee" >>"$file" & done
+    wait
   done
   printf '%s' "$file"
 }
@@ -225,6 +228,7 @@ done
 if [ "$HAS_HEARTBEAT" = 1 ]; then
   heartbeat_suite redis 10 100 1000
   record "{\"scenario\":\"memory\",\"vmhwm_kb\":$(vmhwm_kb "$APP_PID"),\"vmrss_kb\":$(vmrss_kb "$APP_PID"),\"after\":\"heartbeat 10/100/1000 clients, Redis mode\"}"
+  record "{\"scenario\":\"memory-baseline\",\"vmhwm_kb\":$(vmhwm_kb "$BASELINE_PID"),\"vmrss_kb\":$(vmrss_kb "$BASELINE_PID")}"
   size="$(curl -s -o "$WORK/heartbeat.json" -D "$WORK/heartbeat.headers" -w '%{size_download} %{size_header}' \
     -H 'Content-Type: application/json' \
     -d "{\"date\":\"${BENCH_DATES%%,*}\",\"employeeId\":1,\"clientId\":\"bench-payload-probe\",\"selectedTime\":\"09:00\"}" \
