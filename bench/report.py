@@ -5,6 +5,7 @@ Every number in the document comes from the results file of that run; nothing he
 targets (from issue 8) and the known causes of misses (CAUSES), which are explanations, not measurements.
 """
 import argparse
+import html
 import json
 import os
 import platform
@@ -217,6 +218,19 @@ def main():
       "being one whole step each.")
     w("")
 
+    trips = [(k, v) for k, v in r.items() if k.startswith("roundtrips-")]
+    if trips:
+        w("## Round trips per request")
+        w("")
+        w("Counted on the servers (MariaDB `Questions`, Redis `total_commands_processed`) over 20 sequential identical "
+          "requests, so independent of machine load; background loops in the same window add a fraction.")
+        w("")
+        w("| Request | SQL statements / request | Redis commands / request | HTTP statuses |")
+        w("| --- | ---: | ---: | --- |")
+        for k, v in trips:
+            w(f"| {k[len('roundtrips-'):]} | {fmt(v.get('sql_per_request'))} | {fmt(v.get('redis_per_request'))} | {v.get('statuses', '')} |")
+        w("")
+
     w("## Memory, payload, failover")
     w("")
     if measured("memory"):
@@ -249,7 +263,7 @@ def main():
 
     w("## Micro-benchmarks (BenchmarkDotNet)")
     w("")
-    micro = open(a.micro).read().strip() if a.micro and os.path.exists(a.micro) else ""
+    micro = html.unescape(open(a.micro).read().strip()) if a.micro and os.path.exists(a.micro) else ""
     if micro:
         w("Short in-process job (3 warm-up, 8 measured iterations); see the Error column before trusting a digit.")
         w("")

@@ -192,6 +192,36 @@ heartbeat_suite() {   # heartbeat_suite MODE CLIENTS...
   done
 }
 
+# Round trips per request, counted on the servers (noise-free, unlike timings): MariaDB's Questions and Redis's
+# total_commands_processed before and after N sequential identical requests. Includes the few statements of
+# background loops (outbox poll, Redis health ping) in that window, so read it as ± 1.
+sql_questions() { mariadb --no-defaults -h127.0.0.1 -P"$AE_MARIADB_PORT" -uroot -N -e "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{print $2}'; }
+redis_commands() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" info stats 2>/dev/null | tr -d '\r' | awk -F: '$1 == "total_commands_processed" { print $2 }'; }
+count_round_trips() {   # count_round_trips NAME METHOD PATH [JSON-BODY]
+  local name="$1" method="$2" path="$3" body="${4:-}" n=20 i q0 q1 r0 r1 codes=""
+  q0="$(sql_questions)"; r0="$(redis_commands || true)"
+  for i in $(seq 1 "$n"); do
+    if [ -n "$body" ]; then
+      codes+="$(curl -s -o /dev/null -w '%{http_code} ' -X "$method" -H 'Content-Type: application/json' -d "$body" "$APP$path")"
+    else
+      codes+="$(curl -s -o /dev/null -w '%{http_code} ' -X "$method" "$APP$path")"
+    fi
+  done
+  q1="$(sql_questions)"; r1="$(redis_commands || true)"
+  record "$(/usr/bin/python3 - "$name" "$n" "$q0" "$q1" "${r0:-}" "${r1:-}" "$codes" <<'PY'
+import json, sys
+name, n, q0, q1, r0, r1, codes = sys.argv[1:]
+n = int(n)
+line = {"scenario": "roundtrips-" + name, "requests": n,
+        "sql_per_request": round((int(q1) - int(q0) - 1) / n, 2),   # -1: the first SHOW STATUS counts itself
+        "statuses": " ".join(sorted(set(codes.split())))}
+if r0 and r1:
+    line["redis_per_request"] = round((int(r1) - int(r0) - 1) / n, 2)
+print(json.dumps(line))
+PY
+)"
+}
+
 vmhwm_kb() { awk '$1 == "VmHWM:" { print $2 }' "/proc/$1/status"; }
 vmrss_kb() { awk '$1 == "VmRSS:" { print $2 }' "/proc/$1/status"; }
 
@@ -211,6 +241,19 @@ run_wrk warmup-baseline 50 heartbeat.lua "$BASELINE"
 [ "$HAS_HEARTBEAT" = 1 ] && run_wrk warmup-heartbeat 50 heartbeat.lua "$APP"
 run_wrk warmup-availability 20 availability.lua "$APP"
 SECONDS_PER_RUN="$SECONDS_PER_RUN_SAVED"
+
+log "round trips per request (20 sequential requests each)"
+D1="${BENCH_DATES%%,*}"
+D31="$(/usr/bin/python3 -c "import datetime,sys; print(datetime.date.fromisoformat(sys.argv[1]) + datetime.timedelta(days=30))" "$D1")"
+count_round_trips availability-day GET "/api/v1/availability?date=$D1&employeeId=1&serviceId=3"
+count_round_trips availability-31d GET "/api/v1/availability?from=$D1&to=$D31&employeeId=1&serviceId=3"
+if [ "$HAS_HEARTBEAT" = 1 ]; then
+  count_round_trips heartbeat-redis POST /api/v1/heartbeat "{\"date\":\"$D1\",\"employeeId\":2,\"clientId\":\"bench-rt-0001\"}"
+fi
+if [ "$HAS_SLOTS" = 1 ]; then
+  count_round_trips select-redis POST /api/v1/slots/select "{\"date\":\"$D1\",\"employeeId\":2,\"time\":\"10:00\",\"clientId\":\"bench-rt-0001\"}"
+  count_round_trips lock-redis POST /api/v1/slots/lock "{\"date\":\"$D1\",\"employeeId\":2,\"time\":\"11:00\",\"clientId\":\"bench-rt-0001\"}"
+fi
 
 log "redis-benchmark SET/GET (50 clients)"
 timeout 60 redis-benchmark -h 127.0.0.1 -p "$REDIS_PORT" -t set,get -n 30000 -c 50 -r 100000 -d 64 --csv 2>/dev/null \
@@ -275,6 +318,7 @@ stop_pid "$APP_PID"; APP_PID=""
 if [ "$HAS_HEARTBEAT" = 1 ]; then
   start_app sql
   SECONDS_PER_RUN=3; run_wrk warmup-heartbeat-sql 50 heartbeat.lua "$APP"; SECONDS_PER_RUN="$SECONDS_PER_RUN_SAVED"
+  count_round_trips heartbeat-sql POST /api/v1/heartbeat "{\"date\":\"$D1\",\"employeeId\":2,\"clientId\":\"bench-rt-0001\"}"
   heartbeat_suite sql 10 100 1000
   stop_pid "$APP_PID"; APP_PID=""
 else
