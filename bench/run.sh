@@ -10,14 +10,14 @@
 #   peak RSS after the 1000-client heartbeats, heartbeat payload size, failover detection / failback under load
 #   BenchmarkDotNet micro-benchmarks (slot grid, heartbeat serialization)
 # Everything is bounded (wrk -d, tool deadlines and caps) and talks to 127.0.0.1 only; every process it starts is
-# stopped by pid on exit. Environment: BENCH_SECONDS (per wrk run, default 6), BENCH_SKIP_MICRO=1 to skip
+# stopped by pid on exit. Environment: BENCH_SECONDS (per wrk run, default 5), BENCH_SKIP_MICRO=1 to skip
 # BenchmarkDotNet, BENCH_OUT (default docs) to write the report elsewhere, BENCH_KEEP=1 to keep the temp dir
 # (logs of the app, wrk and the tools) for a look afterwards.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-SECONDS_PER_RUN="${BENCH_SECONDS:-6}"
+SECONDS_PER_RUN="${BENCH_SECONDS:-5}"
 OUT="${BENCH_OUT:-$ROOT/docs}"
 THREADS=2
 export BENCH_WRK_DIR="$ROOT/bench/wrk" BENCH_THREADS="$THREADS"
@@ -180,26 +180,30 @@ fetch_etags() {
   printf '%s' "$file"
 }
 
-heartbeat_suite() {   # heartbeat_suite MODE CLIENTS...
-  local mode="$1" clients etags; shift
-  for clients in "$@"; do
-    run_wrk "heartbeat-$mode-c$clients" "$clients" heartbeat.lua "$APP"
-  done
+# 10, 100, 1,000 clients without and (100, 1,000) with If-None-Match. The ETags are fetched before the 1,000-client
+# runs, whose backlog would keep the app busy for a while after wrk stops.
+heartbeat_suite() {   # heartbeat_suite MODE
+  local mode="$1" etags
+  run_wrk "heartbeat-$mode-c10" 10 heartbeat.lua "$APP"
+  run_wrk "heartbeat-$mode-c100" 100 heartbeat.lua "$APP"
   etags="$(fetch_etags)"
-  for clients in "$@"; do
-    [ "$clients" -ge 100 ] || continue
-    run_wrk "heartbeat-$mode-inm-c$clients" "$clients" heartbeat.lua "$APP" BENCH_ETAGS="$etags"
-  done
+  run_wrk "heartbeat-$mode-inm-c100" 100 heartbeat.lua "$APP" BENCH_ETAGS="$etags"
+  run_wrk "heartbeat-$mode-c1000" 1000 heartbeat.lua "$APP"
+  run_wrk "heartbeat-$mode-inm-c1000" 1000 heartbeat.lua "$APP" BENCH_ETAGS="$etags"
 }
 
 # Round trips per request, counted on the servers (noise-free, unlike timings): MariaDB's Questions and Redis's
-# total_commands_processed before and after N sequential identical requests. Includes the few statements of
-# background loops (outbox poll, Redis health ping) in that window, so read it as ± 1.
+# total_commands_processed before and after N sequential identical requests, minus what the app issues on its own
+# (background loops, health checks) in an idle window measured just before, scaled to the same duration.
 sql_questions() { mariadb --no-defaults -h127.0.0.1 -P"$AE_MARIADB_PORT" -uroot -N -e "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{print $2}'; }
 redis_commands() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" info stats 2>/dev/null | tr -d '\r' | awk -F: '$1 == "total_commands_processed" { print $2 }'; }
+now_ms() { date +%s%3N; }
 count_round_trips() {   # count_round_trips NAME METHOD PATH [JSON-BODY]
-  local name="$1" method="$2" path="$3" body="${4:-}" n=20 i q0 q1 r0 r1 codes=""
-  q0="$(sql_questions)"; r0="$(redis_commands || true)"
+  local name="$1" method="$2" path="$3" body="${4:-}" n=10 i codes="" iq0 iq1 ir0 ir1 it0 it1 q0 q1 r0 r1 t0 t1
+  it0="$(now_ms)"; iq0="$(sql_questions)"; ir0="$(redis_commands || true)"
+  sleep 2
+  it1="$(now_ms)"; iq1="$(sql_questions)"; ir1="$(redis_commands || true)"
+  t0="$(now_ms)"; q0="$(sql_questions)"; r0="$(redis_commands || true)"
   for i in $(seq 1 "$n"); do
     if [ -n "$body" ]; then
       codes+="$(curl -s -o /dev/null -w '%{http_code} ' -X "$method" -H 'Content-Type: application/json' -d "$body" "$APP$path")"
@@ -207,17 +211,22 @@ count_round_trips() {   # count_round_trips NAME METHOD PATH [JSON-BODY]
       codes+="$(curl -s -o /dev/null -w '%{http_code} ' -X "$method" "$APP$path")"
     fi
   done
-  q1="$(sql_questions)"; r1="$(redis_commands || true)"
-  record "$(/usr/bin/python3 - "$name" "$n" "$q0" "$q1" "${r0:-}" "${r1:-}" "$codes" <<'PY'
+  t1="$(now_ms)"; q1="$(sql_questions)"; r1="$(redis_commands || true)"
+  record "$(/usr/bin/python3 - "$name" "$n" "$codes" "$it0,$it1,$iq0,$iq1,${ir0:-0},${ir1:-0}" "$t0,$t1,$q0,$q1,${r0:-0},${r1:-0}" <<'PY'
 import json, sys
-name, n, q0, q1, r0, r1, codes = sys.argv[1:]
+name, n, codes, idle, run = sys.argv[1:]
 n = int(n)
-line = {"scenario": "roundtrips-" + name, "requests": n,
-        "sql_per_request": round((int(q1) - int(q0) - 1) / n, 2),   # -1: the first SHOW STATUS counts itself
-        "statuses": " ".join(sorted(set(codes.split())))}
-if r0 and r1:
-    line["redis_per_request"] = round((int(r1) - int(r0) - 1) / n, 2)
-print(json.dumps(line))
+it0, it1, iq0, iq1, ir0, ir1 = map(int, idle.split(","))
+t0, t1, q0, q1, r0, r1 = map(int, run.split(","))
+scale = (t1 - t0) / max(it1 - it0, 1)
+# -1 each: the reading SHOW STATUS / INFO counts itself.
+idle_sql, idle_redis = (iq1 - iq0 - 1) * scale, (ir1 - ir0 - 1) * scale
+print(json.dumps({"scenario": "roundtrips-" + name, "requests": n,
+    "sql_per_request": round(max(q1 - q0 - 1 - idle_sql, 0) / n, 1),
+    "redis_per_request": round(max(r1 - r0 - 1 - idle_redis, 0) / n, 1),
+    "idle_sql_per_s": round((iq1 - iq0 - 1) * 1000 / max(it1 - it0, 1), 1),
+    "idle_redis_per_s": round((ir1 - ir0 - 1) * 1000 / max(it1 - it0, 1), 1),
+    "statuses": " ".join(sorted(set(codes.split())))}))
 PY
 )"
 }
@@ -242,7 +251,7 @@ run_wrk warmup-baseline 50 heartbeat.lua "$BASELINE"
 run_wrk warmup-availability 20 availability.lua "$APP"
 SECONDS_PER_RUN="$SECONDS_PER_RUN_SAVED"
 
-log "round trips per request (20 sequential requests each)"
+log "round trips per request (10 sequential requests each)"
 D1="${BENCH_DATES%%,*}"
 D31="$(/usr/bin/python3 -c "import datetime,sys; print(datetime.date.fromisoformat(sys.argv[1]) + datetime.timedelta(days=30))" "$D1")"
 count_round_trips availability-day GET "/api/v1/availability?date=$D1&employeeId=1&serviceId=3"
@@ -269,7 +278,7 @@ for clients in 10 100 1000; do
 done
 
 if [ "$HAS_HEARTBEAT" = 1 ]; then
-  heartbeat_suite redis 10 100 1000
+  heartbeat_suite redis
   record "{\"scenario\":\"memory\",\"vmhwm_kb\":$(vmhwm_kb "$APP_PID"),\"vmrss_kb\":$(vmrss_kb "$APP_PID"),\"after\":\"heartbeat 10/100/1000 clients, Redis mode\"}"
   record "{\"scenario\":\"memory-baseline\",\"vmhwm_kb\":$(vmhwm_kb "$BASELINE_PID"),\"vmrss_kb\":$(vmrss_kb "$BASELINE_PID")}"
   size="$(curl -s -o "$WORK/heartbeat.json" -D "$WORK/heartbeat.headers" -w '%{size_download} %{size_header}' \
@@ -319,7 +328,7 @@ if [ "$HAS_HEARTBEAT" = 1 ]; then
   start_app sql
   SECONDS_PER_RUN=3; run_wrk warmup-heartbeat-sql 50 heartbeat.lua "$APP"; SECONDS_PER_RUN="$SECONDS_PER_RUN_SAVED"
   count_round_trips heartbeat-sql POST /api/v1/heartbeat "{\"date\":\"$D1\",\"employeeId\":2,\"clientId\":\"bench-rt-0001\"}"
-  heartbeat_suite sql 10 100 1000
+  heartbeat_suite sql
   stop_pid "$APP_PID"; APP_PID=""
 else
   for s in heartbeat-sql-c100 heartbeat-sql-c1000 heartbeat-sql-inm-c100 heartbeat-sql-inm-c1000; do not_measured "$s" "$NA"; done
