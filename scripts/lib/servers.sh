@@ -164,6 +164,7 @@ ae_start_mariadb() {
       --innodb-flush-log-at-trx-commit=2 --innodb-doublewrite=0 --max-connections=500 \
       </dev/null >"$dir/server.log" 2>&1 &
     echo "$!" >"$dir/server.pid"   # our own pidfile: mariadbd writes --pid-file only once it is up
+    disown "$!"                    # no job notice on the console when we stop it (bash still reaps it)
     for i in $(seq 1 300); do      # up to 30 s; usually ~1 s
       if mariadb-admin --no-defaults -h127.0.0.1 -P"$port" -uroot --connect-timeout=1 ping >/dev/null 2>&1; then
         break
@@ -274,6 +275,7 @@ ae_smtp_start_from_env() {
   bash -c "exec $APPOINTEASE_TEST_SMTP_SERVER_CMD" </dev/null >>"$logfile" 2>&1 &
   pid=$!
   echo "$pid" >"$pidfile"
+  disown "$pid"   # no "Killed" job notice when a test kills it (bash still reaps it)
   for i in $(seq 1 100); do   # up to 10 s
     ae__smtp_ready "$port" && return 0
     ae__alive "$pid" || break

@@ -1,4 +1,5 @@
 using AppointEase.Application.Availability;
+using AppointEase.Application.Slots;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
         services.AddScoped<ScheduleReader>();
         services.AddScoped<AvailabilityCalculator>();
+        services.AddScoped<SlotGuard>();
         return services;
     }
 }

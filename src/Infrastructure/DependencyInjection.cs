@@ -29,7 +29,7 @@ public static class DependencyInjection
         services.AddPersistence(configuration);
         services.AddEmail(configuration);
         services.AddRedis(configuration);
-        services.AddSlotState();
+        services.AddSlotState(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
     }
@@ -74,13 +74,6 @@ public static class DependencyInjection
         var endpoint = configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(endpoint))
             services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RedisConnection>(sp, endpoint));
-    }
-
-    private static void AddSlotState(this IServiceCollection services)
-    {
-        services.AddSingleton<SqlSlotStateStore>();
-        services.AddSingleton<ISlotStateStore>(sp => sp.GetRequiredService<SqlSlotStateStore>());
-        services.AddSingleton<ISlotChangeNotifier, NoCacheSlotChangeNotifier>();
     }
 
     private static void AddEmail(this IServiceCollection services, IConfiguration configuration)

@@ -60,6 +60,7 @@ public static class DependencyInjection
         var api = app.MapGroup("/api/v1");
         api.MapCatalogueEndpoints();
         api.MapAvailabilityEndpoints();
+        api.MapSlotEndpoints();
         return app;
     }
 }

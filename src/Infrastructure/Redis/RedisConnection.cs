@@ -27,6 +27,8 @@ public sealed class RedisConnection(string configuration, IOptions<RedisOptions>
         config.AsyncTimeout = options.OperationTimeoutMs;
         config.ConnectRetry = 1;
         config.ReconnectRetryPolicy = new LinearRetry(500);
+        // Fail at once while disconnected instead of queueing until the timeout: the caller falls back to SQL.
+        config.BacklogPolicy = BacklogPolicy.FailFast;
         var multiplexer = ConnectionMultiplexer.Connect(config);
         multiplexer.ConnectionFailed += (_, e) => logger.LogWarning("Redis connection failed: {FailureType} {Endpoint}", e.FailureType, e.EndPoint);
         multiplexer.ConnectionRestored += (_, e) => logger.LogInformation("Redis connection restored: {Endpoint}", e.EndPoint);

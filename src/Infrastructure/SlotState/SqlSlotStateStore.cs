@@ -50,7 +50,10 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
             .ExecuteDeleteAsync(cancellationToken);
     }
 
-    public async ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken)
+    public ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken) =>
+        LockAsync(slot, client, ttl, attempt: 0, cancellationToken);
+
+    private async ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, int attempt, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -78,9 +81,10 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
             return new LockOutcome(token, expires, null);
 
         var holder = await ReadLockAsync(db, slot, now, cancellationToken);
-        return holder is null
-            ? await LockAsync(slot, client, ttl, cancellationToken) // released between our steps: try again from the top
-            : new LockOutcome(null, holder.ExpiresUtc, holder);
+        if (holder is not null) return new LockOutcome(null, holder.ExpiresUtc, holder);
+        // Released or expired between our steps: try again from the top, a bounded number of times.
+        if (attempt < 3) return await LockAsync(slot, client, ttl, attempt + 1, cancellationToken);
+        throw new InvalidOperationException($"Could not settle the lock on {slot} after {attempt + 1} attempts.");
     }
 
     public async ValueTask<bool> ReleaseLockAsync(LockToken token, ClientId client, CancellationToken cancellationToken)
@@ -127,6 +131,14 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
         return new DaySlotState(
             selections.Select(s => new SlotSelectionState(s.SlotTime, s.ClientId, s.ExpiresUtc)).ToList(),
             locks.Select(l => new SlotLockState(new SlotKey(date, employeeId, l.SlotTime), l.OwnerClientId, l.Secret, l.ExpiresUtc)).ToList());
+    }
+
+    public async ValueTask<DaySlotState> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime,
+        TimeSpan selectionTtl, CancellationToken cancellationToken)
+    {
+        if (selectedTime is { } time)
+            await SelectAsync(new SlotKey(date, employeeId, time), client, selectionTtl, cancellationToken);
+        return await GetDayStateAsync(date, employeeId, cancellationToken);
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;

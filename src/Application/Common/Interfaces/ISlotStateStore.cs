@@ -27,6 +27,13 @@ public interface ISlotStateStore
 
     /// <summary>All live selections and locks of one day and employee, in one round trip.</summary>
     ValueTask<DaySlotState> GetDayStateAsync(DateOnly date, int employeeId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The heartbeat: optionally refreshes the client's selection (same rules as <see cref="SelectAsync"/>, a slot locked
+    /// by another is simply not selected) and returns the day's state, in one Redis round trip.
+    /// </summary>
+    ValueTask<DaySlotState> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl,
+        CancellationToken cancellationToken);
 }
 
 public enum SelectOutcome

@@ -1,0 +1,56 @@
+using AppointEase.Application.Availability;
+using AppointEase.Application.Common;
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Application.Common.Results;
+using AppointEase.Domain.Scheduling;
+using AppointEase.Domain.Slots;
+using Mediator;
+
+namespace AppointEase.Application.Slots.GetHeartbeatSnapshot;
+
+/// <summary>
+/// The widget's once-a-second poll: what others hold on the day, and which starts are booked. <c>SelectedTime</c>
+/// refreshes the caller's selection in the same store call (one Redis round trip in Redis mode).
+/// </summary>
+public sealed record GetHeartbeatSnapshotQuery(string? Date, int EmployeeId, string? ClientId, string? SelectedTime)
+    : IQuery<Result<HeartbeatSnapshot>>;
+
+public sealed class GetHeartbeatSnapshotHandler(
+    SlotGuard guard,
+    ScheduleReader scheduleReader,
+    ISlotStateStore store,
+    IStoreStatus status,
+    ISettingsProvider settings,
+    TimeProvider clock) : IQueryHandler<GetHeartbeatSnapshotQuery, Result<HeartbeatSnapshot>>
+{
+    public async ValueTask<Result<HeartbeatSnapshot>> Handle(GetHeartbeatSnapshotQuery query, CancellationToken cancellationToken)
+    {
+        if (await guard.EmployeeExistsAsync(query.EmployeeId, cancellationToken) is { } missing) return missing;
+        var date = Formats.ParseDate(query.Date!);
+        if (await guard.DateInRangeAsync(date, cancellationToken) is { } outOfRange) return outOfRange;
+        var snapshot = await settings.GetAsync(cancellationToken);
+        TimeOnly? selected = query.SelectedTime is null ? null : Formats.ParseTime(query.SelectedTime);
+        if (selected is { } time && !snapshot.Policy.IsOnGrid(time))
+            return Error.Invalid("selectedTime", "slot_not_offered", $"{query.SelectedTime} is not on the {snapshot.Policy.SlotMinutes}-minute grid.");
+
+        var client = ClientId.Parse(query.ClientId!);
+        var live = await store.HeartbeatAsync(date, query.EmployeeId, client, selected, snapshot.SelectionTtl, cancellationToken);
+        var booked = await BookedStartsAsync(snapshot.Policy, date, query.EmployeeId, cancellationToken);
+        return new HeartbeatSnapshot(
+            live.Selections.Where(s => s.ClientId != client.Value).Select(s => s.Time).Distinct().Order().Select(Formats.ToText).ToList(),
+            booked,
+            live.Locks.Where(l => l.OwnerClientId != client.Value).Select(l => l.Slot.Time).Distinct().Order().Select(Formats.ToText).ToList(),
+            status.RedisAvailable ? "available" : "unavailable",
+            StorageModeText.Of(status.Mode),
+            snapshot.HeartbeatIntervalMs,
+            clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>Starts of the day's grid that a booking blocks, with a one-step footprint (the heartbeat knows no service).</summary>
+    private async Task<IReadOnlyList<string>> BookedStartsAsync(SchedulingPolicy policy, DateOnly date, int employeeId, CancellationToken cancellationToken)
+    {
+        var plan = (await scheduleReader.LoadAsync(policy, employeeId, date, date, null, cancellationToken))[0];
+        return SlotGrid.Calculate(policy, new ServiceFootprint(policy.SlotMinutes, 0, 0), plan, clock.GetUtcNow())
+            .Where(s => s.Booked).Select(s => Formats.ToText(s.Time)).ToList();
+    }
+}

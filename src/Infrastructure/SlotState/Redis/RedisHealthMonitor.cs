@@ -1,0 +1,75 @@
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Infrastructure.Redis;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AppointEase.Infrastructure.SlotState.Redis;
+
+/// <summary>
+/// Writes and reads back <c>{prefix}_health</c> about every second. A failure marks Redis down (requests already fail over
+/// on their own first error). A success while serving from SQL runs the failback sync, switches to Redis, and syncs once
+/// more to pick up holds SQL took while the first sync ran.
+/// </summary>
+public sealed class RedisHealthMonitor(
+    RedisConnection connection,
+    SlotStoreState state,
+    ISlotFailbackSync failback,
+    IOptions<SlotStateOptions> options,
+    ILogger<RedisHealthMonitor> logger) : BackgroundService
+{
+    private readonly string _instance = Guid.NewGuid().ToString("N");
+    private readonly RedisSlotKeys _keys = new(connection.Options.KeyPrefix);
+    private readonly TaskCompletionSource _firstCheck = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _syncedSinceStart;
+
+    /// <summary>Completes after the first check (and its start-up failback sync), whatever its outcome.</summary>
+    public Task FirstCheckCompleted => _firstCheck.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMilliseconds(options.Value.HealthCheckIntervalMs);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await CheckOnceAsync(stoppingToken);
+            _firstCheck.TrySetResult();
+            try { await Task.Delay(interval, stoppingToken); } catch (OperationCanceledException) { return; }
+        }
+    }
+
+    public async Task CheckOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stamp = $"{_instance}|{DateTime.UtcNow.Ticks}";
+            var db = connection.Database;
+            await db.StringSetAsync(_keys.Health, stamp, TimeSpan.FromSeconds(options.Value.HealthKeyTtlSeconds));
+            if (await db.StringGetAsync(_keys.Health) != stamp && !await RoundTripsAgainAsync(cancellationToken))
+                throw new StackExchange.Redis.RedisConnectionException(StackExchange.Redis.ConnectionFailureType.UnableToConnect, "health key did not round-trip");
+            state.MarkRedisUp();
+            if (state.Mode == StorageMode.Sql || !_syncedSinceStart)
+            {
+                await failback.SyncAsync(cancellationToken);
+                state.ServeFromRedis();
+                await failback.SyncAsync(cancellationToken);
+                _syncedSinceStart = true;
+            }
+        }
+        catch (Exception ex) when (FailoverSlotStateStore.IsOutage(ex))
+        {
+            state.MarkRedisDown(ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A failed sync (e.g. the database hiccuped) leaves the instance on SQL; the next tick tries again.
+            logger.LogError(ex, "Redis health check or failback sync failed");
+        }
+    }
+
+    /// <summary>Another instance may have written its own stamp between our SET and GET; the key existing is enough then.</summary>
+    private async Task<bool> RoundTripsAgainAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return await connection.Database.KeyExistsAsync(_keys.Health);
+    }
+}

@@ -1,0 +1,32 @@
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Infrastructure.Redis;
+using Microsoft.Extensions.Logging;
+
+namespace AppointEase.Infrastructure.SlotState.Redis;
+
+/// <summary>
+/// After a booking change: drops the day's cached availability and publishes on <c>{prefix}:slots:{date}:{employee}</c>.
+/// Never throws: the booking has committed; a stale cache dies by its own 5-minute TTL.
+/// </summary>
+public sealed class RedisSlotChangeNotifier(RedisConnection connection, IStoreStatus status, ILogger<RedisSlotChangeNotifier> logger)
+    : ISlotChangeNotifier
+{
+    private readonly RedisSlotKeys _keys = new(connection.Options.KeyPrefix);
+
+    public async ValueTask SlotsChangedAsync(DateOnly date, int employeeId, CancellationToken cancellationToken)
+    {
+        if (status.Mode != StorageMode.Redis) return;
+        try
+        {
+            var batch = connection.Database.CreateBatch();
+            var drop = batch.KeyDeleteAsync(_keys.Availability(date, employeeId));
+            var publish = batch.PublishAsync(_keys.Channel(date, employeeId), "booking");
+            batch.Execute();
+            await Task.WhenAll(drop, publish);
+        }
+        catch (Exception ex) when (FailoverSlotStateStore.IsOutage(ex))
+        {
+            logger.LogWarning(ex, "Could not announce slot change of {Date} employee {EmployeeId}", date, employeeId);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using AppointEase.Domain.Scheduling;
+using StackExchange.Redis;
+
+namespace AppointEase.Infrastructure.SlotState.Redis;
+
+/// <summary>
+/// Key names of slot state. Every key of one day and employee carries the hash tag <c>{yyyy-MM-dd:employee}</c>, so on a
+/// Redis Cluster they share one hash slot and a Lua script may touch all of them.
+/// </summary>
+public sealed class RedisSlotKeys(string prefix)
+{
+    public string Prefix => prefix;
+
+    /// <summary>String <c>owner|secret|createdMs</c>, SET NX PX: the lock itself.</summary>
+    public RedisKey Lock(SlotKey slot) => $"{prefix}_lock_{slot.DayTag}_{slot.TimeText}";
+
+    /// <summary>Hash time → <c>owner|secret|expiresMs</c>: the day's locks, so the heartbeat reads them without SCAN.</summary>
+    public RedisKey LockIndex(DateOnly date, int employeeId) => $"{prefix}_locks_{SlotKey.DayKey(date, employeeId)}";
+
+    /// <summary>Hash clientId → <c>HH:mm|expiresMs</c>: one field per visitor makes "one selection per visitor" structural.</summary>
+    public RedisKey Active(DateOnly date, int employeeId) => $"{prefix}_active_{SlotKey.DayKey(date, employeeId)}";
+
+    /// <summary>Cached availability of the day (5 min), dropped whenever a booking changes that day.</summary>
+    public RedisKey Availability(DateOnly date, int employeeId) => $"{prefix}_avail_{SlotKey.DayKey(date, employeeId)}";
+
+    public RedisKey Health => $"{prefix}_health";
+
+    public RedisChannel Channel(DateOnly date, int employeeId) =>
+        RedisChannel.Literal($"{prefix}:slots:{date:yyyy-MM-dd}:{employeeId}");
+}

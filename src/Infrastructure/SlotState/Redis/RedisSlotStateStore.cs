@@ -1,0 +1,124 @@
+using System.Globalization;
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Domain.Scheduling;
+using AppointEase.Domain.Slots;
+using AppointEase.Infrastructure.Redis;
+using StackExchange.Redis;
+
+namespace AppointEase.Infrastructure.SlotState.Redis;
+
+/// <summary>
+/// Slot state in Redis: every operation is one Lua script (one round trip, atomic). Connection errors and timeouts
+/// propagate as <see cref="RedisConnectionException"/>/<see cref="RedisTimeoutException"/>; the failover store catches them.
+/// </summary>
+public sealed class RedisSlotStateStore(RedisConnection connection) : ISlotStateStore
+{
+    private long _roundTrips;
+
+    public RedisSlotKeys Keys { get; } = new(connection.Options.KeyPrefix);
+
+    /// <summary>Redis calls made by this store (each is one round trip); tests use it to prove the heartbeat's cost.</summary>
+    public long RoundTrips => Interlocked.Read(ref _roundTrips);
+
+    public async ValueTask<SelectOutcome> SelectAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        var result = await EvalAsync(SlotScripts.Select,
+            [Keys.Lock(slot), Keys.Active(slot.Date, slot.EmployeeId)],
+            [client.Value, slot.TimeText, Ms(ttl), Channel(slot)]);
+        return (int)result == 1 ? SelectOutcome.Selected : SelectOutcome.LockedByOther;
+    }
+
+    public async ValueTask DeselectAsync(SlotKey slot, ClientId client, CancellationToken cancellationToken) =>
+        await EvalAsync(SlotScripts.Deselect, [Keys.Active(slot.Date, slot.EmployeeId)], [client.Value, slot.TimeText, Channel(slot)]);
+
+    public async ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        var token = LockToken.New(slot);
+        var result = (RedisResult[])(await EvalAsync(SlotScripts.Lock,
+            [Keys.Lock(slot), Keys.LockIndex(slot.Date, slot.EmployeeId)],
+            [client.Value, token.Secret, Ms(ttl), slot.TimeText, Channel(slot)]))!;
+        var now = FromMs((long)result[1]);
+        if ((int)result[0] == 1)
+            return new LockOutcome(token, now + ttl, null);
+        var holder = ParseLock(slot, (string?)result[2], now, (long)result[3]);
+        return holder is null
+            ? await LockAsync(slot, client, ttl, cancellationToken) // expired between SET NX and GET: cannot happen inside one script, kept for safety
+            : new LockOutcome(null, holder.ExpiresUtc, holder);
+    }
+
+    public async ValueTask<bool> ReleaseLockAsync(LockToken token, ClientId client, CancellationToken cancellationToken)
+    {
+        var slot = token.Slot;
+        var result = await EvalAsync(SlotScripts.Release,
+            [Keys.Lock(slot), Keys.LockIndex(slot.Date, slot.EmployeeId)],
+            [$"{client.Value}|{token.Secret}|", slot.TimeText, Channel(slot)]);
+        return (int)result == 1;
+    }
+
+    public async ValueTask ClearLockAsync(SlotKey slot, CancellationToken cancellationToken) =>
+        await EvalAsync(SlotScripts.Clear, [Keys.Lock(slot), Keys.LockIndex(slot.Date, slot.EmployeeId)], [slot.TimeText, Channel(slot)]);
+
+    public async ValueTask<SlotLockState?> GetLockAsync(SlotKey slot, CancellationToken cancellationToken)
+    {
+        var result = (RedisResult[])(await EvalAsync(SlotScripts.GetLock, [Keys.Lock(slot)], []))!;
+        return ParseLock(slot, (string?)result[1], FromMs((long)result[0]), (long)result[2]);
+    }
+
+    public ValueTask<DaySlotState> GetDayStateAsync(DateOnly date, int employeeId, CancellationToken cancellationToken) =>
+        ReadDayAsync(date, employeeId, [Keys.Active(date, employeeId), Keys.LockIndex(date, employeeId)], []);
+
+    public ValueTask<DaySlotState> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl,
+        CancellationToken cancellationToken)
+    {
+        if (selectedTime is not { } time)
+            return ReadDayAsync(date, employeeId, [Keys.Active(date, employeeId), Keys.LockIndex(date, employeeId)], [client.Value]);
+        var slot = new SlotKey(date, employeeId, time);
+        return ReadDayAsync(date, employeeId,
+            [Keys.Active(date, employeeId), Keys.LockIndex(date, employeeId), Keys.Lock(slot)],
+            [client.Value, slot.TimeText, Ms(selectionTtl)]);
+    }
+
+    private async ValueTask<DaySlotState> ReadDayAsync(DateOnly date, int employeeId, RedisKey[] keys, RedisValue[] args)
+    {
+        var result = (RedisResult[])(await EvalAsync(SlotScripts.DayState, keys, args))!;
+        var selectionFields = (RedisResult[])result[1]!;
+        var lockFields = (RedisResult[])result[2]!;
+        var selections = new List<SlotSelectionState>(selectionFields.Length / 2);
+        for (var i = 0; i + 1 < selectionFields.Length; i += 2)
+        {
+            var parts = ((string)selectionFields[i + 1]!).Split('|');
+            if (parts.Length == 2 && TryTime(parts[0], out var time) && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var expires))
+                selections.Add(new SlotSelectionState(time, (string)selectionFields[i]!, FromMs(expires)));
+        }
+        var locks = new List<SlotLockState>(lockFields.Length / 2);
+        for (var i = 0; i + 1 < lockFields.Length; i += 2)
+        {
+            var parts = ((string)lockFields[i + 1]!).Split('|');
+            if (parts.Length == 3 && TryTime((string)lockFields[i]!, out var time) && long.TryParse(parts[2], CultureInfo.InvariantCulture, out var expires))
+                locks.Add(new SlotLockState(new SlotKey(date, employeeId, time), parts[0], parts[1], FromMs(expires)));
+        }
+        return new DaySlotState(selections, locks);
+    }
+
+    internal async Task<RedisResult> EvalAsync(string script, RedisKey[] keys, RedisValue[] args)
+    {
+        Interlocked.Increment(ref _roundTrips);
+        return await connection.Database.ScriptEvaluateAsync(script, keys, args);
+    }
+
+    private RedisValue Channel(SlotKey slot) => Keys.Channel(slot.Date, slot.EmployeeId).ToString();
+
+    private static SlotLockState? ParseLock(SlotKey slot, string? value, DateTime now, long pttlMs)
+    {
+        if (value is null || pttlMs <= 0) return null;
+        var parts = value.Split('|');
+        return parts.Length == 3 ? new SlotLockState(slot, parts[0], parts[1], now.AddMilliseconds(pttlMs)) : null;
+    }
+
+    internal static long Ms(TimeSpan span) => (long)span.TotalMilliseconds;
+
+    internal static DateTime FromMs(long unixMs) => DateTime.UnixEpoch.AddMilliseconds(unixMs);
+
+    private static bool TryTime(string text, out TimeOnly time) =>
+        TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+}

@@ -1,0 +1,153 @@
+namespace AppointEase.Infrastructure.SlotState.Redis;
+
+/// <summary>
+/// The Lua scripts of slot state. Each touches only keys passed in KEYS (all with one day's hash tag), so each is atomic
+/// and cluster-safe. Time comes from the Redis server (TIME) so every instance agrees on what has expired.
+/// Lock value: <c>owner|secret|createdMs</c>; lock index field: <c>owner|secret|expiresMs</c>; selection field:
+/// <c>HH:mm|expiresMs</c>.
+/// </summary>
+internal static class SlotScripts
+{
+    private const string Now = """
+        local function now()
+          local t = redis.call('TIME')
+          return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        end
+        local function extend(key, ms)
+          if redis.call('PTTL', key) < ms then redis.call('PEXPIRE', key, ms) end
+        end
+        """;
+
+    /// <summary>KEYS: lock, active. ARGV: client, time, ttlMs, channel. Returns 1 selected, 0 locked by another.</summary>
+    public const string Select = Now + """
+
+        local lock = redis.call('GET', KEYS[1])
+        if lock and string.sub(lock, 1, #ARGV[1] + 1) ~= ARGV[1] .. '|' then return 0 end
+        local ttl = tonumber(ARGV[3])
+        local previous = redis.call('HGET', KEYS[2], ARGV[1])
+        redis.call('HSET', KEYS[2], ARGV[1], ARGV[2] .. '|' .. (now() + ttl))
+        extend(KEYS[2], ttl)
+        if not previous or string.sub(previous, 1, 6) ~= ARGV[2] .. '|' then
+          redis.call('PUBLISH', ARGV[4], 'select|' .. ARGV[2])
+        end
+        return 1
+        """;
+
+    /// <summary>KEYS: active. ARGV: client, time, channel. Removes the selection only if it is on that time.</summary>
+    public const string Deselect = """
+        local v = redis.call('HGET', KEYS[1], ARGV[1])
+        if v and string.sub(v, 1, #ARGV[2] + 1) == ARGV[2] .. '|' then
+          redis.call('HDEL', KEYS[1], ARGV[1])
+          redis.call('PUBLISH', ARGV[3], 'deselect|' .. ARGV[2])
+          return 1
+        end
+        return 0
+        """;
+
+    /// <summary>
+    /// KEYS: lock, lock index. ARGV: client, secret, ttlMs, time, channel.
+    /// Returns {1, nowMs} when taken, else {0, nowMs, holderValue, holderPttl}.
+    /// </summary>
+    public const string Lock = Now + """
+
+        local n = now()
+        local ttl = tonumber(ARGV[3])
+        if redis.call('SET', KEYS[1], ARGV[1] .. '|' .. ARGV[2] .. '|' .. n, 'NX', 'PX', ttl) then
+          redis.call('HSET', KEYS[2], ARGV[4], ARGV[1] .. '|' .. ARGV[2] .. '|' .. (n + ttl))
+          extend(KEYS[2], ttl)
+          redis.call('PUBLISH', ARGV[5], 'lock|' .. ARGV[4])
+          return {1, n}
+        end
+        return {0, n, redis.call('GET', KEYS[1]), redis.call('PTTL', KEYS[1])}
+        """;
+
+    /// <summary>KEYS: lock, lock index. ARGV: "client|secret|", time, channel. Compare-and-delete.</summary>
+    public const string Release = """
+        local v = redis.call('GET', KEYS[1])
+        if v and string.sub(v, 1, #ARGV[1]) == ARGV[1] then
+          redis.call('DEL', KEYS[1])
+          redis.call('HDEL', KEYS[2], ARGV[2])
+          redis.call('PUBLISH', ARGV[3], 'release|' .. ARGV[2])
+          return 1
+        end
+        return 0
+        """;
+
+    /// <summary>KEYS: lock, lock index. ARGV: time, channel. Unconditional delete (the booking has committed).</summary>
+    public const string Clear = """
+        redis.call('DEL', KEYS[1])
+        redis.call('HDEL', KEYS[2], ARGV[1])
+        redis.call('PUBLISH', ARGV[2], 'release|' .. ARGV[1])
+        return 1
+        """;
+
+    /// <summary>KEYS: lock. Returns {nowMs, value, pttl}.</summary>
+    public const string GetLock = Now + """
+
+        return {now(), redis.call('GET', KEYS[1]), redis.call('PTTL', KEYS[1])}
+        """;
+
+    /// <summary>
+    /// The heartbeat. KEYS: active, lock index[, lock of the selected time]. ARGV: client, time, ttlMs.
+    /// With the third key it first refreshes the caller's selection (unless another holds the lock), then returns
+    /// {nowMs, {client, value, ...}, {time, value, ...}} with expired entries dropped (and deleted).
+    /// </summary>
+    public const string DayState = Now + """
+
+        local n = now()
+        if #KEYS == 3 then
+          local lock = redis.call('GET', KEYS[3])
+          if not lock or string.sub(lock, 1, #ARGV[1] + 1) == ARGV[1] .. '|' then
+            local ttl = tonumber(ARGV[3])
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. (n + ttl))
+            extend(KEYS[1], ttl)
+          end
+        end
+        local function live(key)
+          local all = redis.call('HGETALL', key)
+          local out = {}
+          for i = 1, #all, 2 do
+            local expires = tonumber(string.match(all[i + 1], '|(%d+)$'))
+            if expires and expires > n then
+              out[#out + 1] = all[i]
+              out[#out + 1] = all[i + 1]
+            else
+              redis.call('HDEL', key, all[i])
+            end
+          end
+          return out
+        end
+        return {n, live(KEYS[1]), live(KEYS[2])}
+        """;
+
+    /// <summary>
+    /// Failback of one SQL lock. KEYS: lock, lock index. ARGV: owner, secret, createdMs, remainingMs, time.
+    /// Returns {1} copied, {2, loserValue} copied over a later Redis hold, {0, winnerValue} a earlier Redis hold kept.
+    /// </summary>
+    public const string RestoreLock = Now + """
+
+        local n = now()
+        local value = ARGV[1] .. '|' .. ARGV[2] .. '|' .. ARGV[3]
+        local ttl = tonumber(ARGV[4])
+        local function write()
+          redis.call('SET', KEYS[1], value, 'PX', ttl)
+          redis.call('HSET', KEYS[2], ARGV[5], ARGV[1] .. '|' .. ARGV[2] .. '|' .. (n + ttl))
+          extend(KEYS[2], ttl)
+        end
+        local current = redis.call('GET', KEYS[1])
+        if not current or current == value then write() return {1} end
+        local created = tonumber(string.match(current, '|(%d+)$'))
+        if created and tonumber(ARGV[3]) < created then write() return {2, current} end
+        return {0, current}
+        """;
+
+    /// <summary>Failback of one SQL selection. KEYS: active. ARGV: client, time, remainingMs. A newer Redis selection wins.</summary>
+    public const string RestoreSelection = Now + """
+
+        if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 0 end
+        local ttl = tonumber(ARGV[3])
+        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. (now() + ttl))
+        extend(KEYS[1], ttl)
+        return 1
+        """;
+}

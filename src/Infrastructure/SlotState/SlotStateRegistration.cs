@@ -1,0 +1,44 @@
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Infrastructure.Redis;
+using AppointEase.Infrastructure.SlotState.Redis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AppointEase.Infrastructure.SlotState;
+
+internal static class SlotStateRegistration
+{
+    /// <summary>
+    /// With ConnectionStrings:Redis set: the failover store (Redis, SQL when Redis fails) plus its health monitor.
+    /// Without: the SQL store alone.
+    /// </summary>
+    internal static IServiceCollection AddSlotState(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlotStateOptions>().Bind(configuration.GetSection(SlotStateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var redisConfigured = !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis"));
+        services.AddSingleton<SqlSlotStateStore>();
+        services.AddSingleton(sp => new SlotStoreState(redisConfigured, sp.GetRequiredService<ILogger<SlotStoreState>>()));
+        services.AddSingleton<IStoreStatus>(sp => sp.GetRequiredService<SlotStoreState>());
+        services.AddSingleton<IExpiredDataPurger, SlotHoldPurger>();
+        services.AddHealthChecks().AddCheck<SlotStateHealthCheck>("slotState", tags: ["ready"]);
+
+        if (!redisConfigured)
+        {
+            services.AddSingleton<ISlotStateStore>(sp => sp.GetRequiredService<SqlSlotStateStore>());
+            services.AddSingleton<ISlotChangeNotifier, NoCacheSlotChangeNotifier>();
+            services.AddSingleton<ISlotFailbackSync, NoRedisFailbackSync>();
+            return services;
+        }
+
+        services.AddSingleton<RedisSlotStateStore>();
+        services.AddSingleton<FailoverSlotStateStore>();
+        services.AddSingleton<ISlotStateStore>(sp => sp.GetRequiredService<FailoverSlotStateStore>());
+        services.AddSingleton<ISlotChangeNotifier, RedisSlotChangeNotifier>();
+        services.AddSingleton<RedisFailbackSync>();
+        services.AddSingleton<ISlotFailbackSync>(sp => sp.GetRequiredService<RedisFailbackSync>());
+        services.AddSingleton<RedisHealthMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<RedisHealthMonitor>());
+        return services;
+    }
+}

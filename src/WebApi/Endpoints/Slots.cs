@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using AppointEase.Application.Common.Results;
+using AppointEase.Application.Slots;
+using AppointEase.Application.Slots.DeselectSlot;
+using AppointEase.Application.Slots.GetHeartbeatSnapshot;
+using AppointEase.Application.Slots.LockSlot;
+using AppointEase.Application.Slots.ReleaseLock;
+using AppointEase.Application.Slots.SelectSlot;
+using AppointEase.WebApi.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace AppointEase.WebApi.Endpoints;
+
+public static class Slots
+{
+    public static void MapSlotEndpoints(this RouteGroupBuilder api)
+    {
+        var slots = api.MapGroup("/slots").WithTags("Slots");
+        slots.MapPost("/select", Select);
+        slots.MapPost("/deselect", Deselect);
+        slots.MapPost("/lock", Lock);
+        slots.MapDelete("/lock/{lockToken}", Release);
+        api.MapPost("/heartbeat", Heartbeat).WithTags("Slots");
+    }
+
+    [EndpointSummary("Mark a slot as looked at by this visitor")]
+    [EndpointDescription("Body {date, employeeId, time, clientId}. Replaces the visitor's previous selection on that day and employee. " +
+                         "200 {expiresInSeconds}; 409 when the slot is booked or locked by another visitor; 404 unknown employee; 422 bad input.")]
+    public static async Task<Results<Ok<SelectionDto>, ProblemHttpResult>> Select(SelectSlotCommand command, IMediator mediator, CancellationToken ct)
+    {
+        var result = await mediator.Send(command, ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    [EndpointSummary("Drop this visitor's selection of a slot")]
+    [EndpointDescription("Body {date, employeeId, time, clientId}. 204 whether or not there was a selection.")]
+    public static async Task<Results<NoContent, ProblemHttpResult>> Deselect(DeselectSlotCommand command, IMediator mediator, CancellationToken ct)
+    {
+        var result = await mediator.Send(command, ct);
+        return result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem();
+    }
+
+    [EndpointSummary("Hold a slot while the visitor checks out")]
+    [EndpointDescription("Body {date, employeeId, time, clientId}. 200 {lockToken, expiresAt}; locking a slot you already hold returns " +
+                         "the same token. 409 when booked or locked by another visitor. The token only works with the same clientId.")]
+    public static async Task<Results<Ok<SlotLockDto>, ProblemHttpResult>> Lock(LockSlotCommand command, IMediator mediator, CancellationToken ct)
+    {
+        var result = await mediator.Send(command, ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    [EndpointSummary("Release a slot lock")]
+    [EndpointDescription("DELETE /api/v1/slots/lock/{lockToken}?clientId=… — 204 for the owner; 404 for anyone else, an unknown or expired token.")]
+    public static async Task<Results<NoContent, ProblemHttpResult>> Release(string lockToken, string? clientId, IMediator mediator, CancellationToken ct)
+    {
+        var result = await mediator.Send(new ReleaseLockCommand(lockToken, clientId), ct);
+        return result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem();
+    }
+
+    [EndpointSummary("Live state of one day: others' selections and locks, booked starts")]
+    [EndpointDescription("Body {date, employeeId, clientId, selectedTime?}. selectedTime refreshes the caller's selection. The caller's own " +
+                         "selection and lock are left out. Sends an ETag (content without serverTime); If-None-Match with it gives 304.")]
+    public static async Task<Results<Ok<HeartbeatSnapshot>, StatusCodeHttpResult, ProblemHttpResult>> Heartbeat(
+        GetHeartbeatSnapshotQuery query, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        var result = await mediator.Send(query, ct);
+        if (!result.IsSuccess) return result.Error.ToProblem();
+        var etag = ETagOf(result.Value);
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = "no-cache";
+        return Matches(http.Request.Headers.IfNoneMatch, etag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(result.Value);
+    }
+
+    /// <summary>Hash of everything but serverTime, which changes on every call and would defeat the 304.</summary>
+    private static string ETagOf(HeartbeatSnapshot snapshot)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(snapshot with { ServerTime = default }, JsonSerializerOptions.Web);
+        return "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + "\"";
+    }
+
+    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag) =>
+        EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
+        && tags.Any(t => t.Tag == "*" || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
+}

@@ -1,0 +1,218 @@
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Domain.Scheduling;
+using AppointEase.Domain.Slots;
+using AppointEase.Infrastructure.SlotState;
+using AppointEase.Infrastructure.SlotState.Redis;
+using AppointEase.WebApi.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AppointEase.WebApi.IntegrationTests.Slots;
+
+/// <summary>
+/// The behaviour every slot store must have, run against Redis, MariaDB and SQLite. Each test works on its own random
+/// employee id so tests never see each other's holds (stores do not check employees; the use cases do).
+/// </summary>
+public abstract class SlotStoreContractTests(ISlotStateStore store)
+{
+    private static readonly TimeSpan Long = TimeSpan.FromMinutes(5);
+    private readonly DateOnly _date = TestDates.Weekday(3);
+    private readonly int _employee = Random.Shared.Next(10_000, 1_000_000);
+    private readonly ClientId _alice = ClientId.Parse("alice-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly ClientId _bob = ClientId.Parse("bob-" + Guid.NewGuid().ToString("N")[..10]);
+
+    private SlotKey At(int hour, int minute = 0) => new(_date, _employee, new TimeOnly(hour, minute));
+
+    [Fact]
+    public async Task Select_ByTwoVisitors_ShowsBothInDayState()
+    {
+        Assert.Equal(SelectOutcome.Selected, await store.SelectAsync(At(10), _alice, Long, default));
+        Assert.Equal(SelectOutcome.Selected, await store.SelectAsync(At(10), _bob, Long, default));
+
+        var day = await store.GetDayStateAsync(_date, _employee, default);
+
+        Assert.Equal([_alice.Value, _bob.Value], day.Selections.Where(s => s.Time == At(10).Time).Select(s => s.ClientId).Order());
+    }
+
+    [Fact]
+    public async Task Select_AnotherTime_ReplacesTheVisitorsPreviousSelection()
+    {
+        await store.SelectAsync(At(10), _alice, Long, default);
+        await store.SelectAsync(At(11), _alice, Long, default);
+
+        var day = await store.GetDayStateAsync(_date, _employee, default);
+
+        var selection = Assert.Single(day.Selections);
+        Assert.Equal(At(11).Time, selection.Time);
+    }
+
+    [Fact]
+    public async Task Deselect_RemovesOnlyThatVisitorsSelection()
+    {
+        await store.SelectAsync(At(10), _alice, Long, default);
+        await store.SelectAsync(At(10), _bob, Long, default);
+
+        await store.DeselectAsync(At(10), _alice, default);
+
+        var day = await store.GetDayStateAsync(_date, _employee, default);
+        Assert.Equal(_bob.Value, Assert.Single(day.Selections).ClientId);
+    }
+
+    [Fact]
+    public async Task Deselect_OfAnotherTime_KeepsTheCurrentSelection()
+    {
+        await store.SelectAsync(At(11), _alice, Long, default);
+
+        await store.DeselectAsync(At(10), _alice, default);
+
+        Assert.Single((await store.GetDayStateAsync(_date, _employee, default)).Selections);
+    }
+
+    [Fact]
+    public async Task Selection_AfterItsTtl_IsGone()
+    {
+        await store.SelectAsync(At(10), _alice, TimeSpan.FromMilliseconds(700), default);
+        Assert.Single((await store.GetDayStateAsync(_date, _employee, default)).Selections);
+
+        await Task.Delay(1200);
+
+        Assert.Empty((await store.GetDayStateAsync(_date, _employee, default)).Selections);
+    }
+
+    [Fact]
+    public async Task Select_WhenLockedByAnother_ReturnsLockedByOther_ButOwnerMaySelect()
+    {
+        Assert.True((await store.LockAsync(At(10), _alice, Long, default)).Acquired);
+
+        Assert.Equal(SelectOutcome.LockedByOther, await store.SelectAsync(At(10), _bob, Long, default));
+        Assert.Equal(SelectOutcome.Selected, await store.SelectAsync(At(10), _alice, Long, default));
+    }
+
+    [Fact]
+    public async Task Lock_WhenHeldByAnother_FailsAndNamesTheHolder()
+    {
+        var first = await store.LockAsync(At(10), _alice, Long, default);
+
+        var second = await store.LockAsync(At(10), _bob, Long, default);
+
+        Assert.True(first.Acquired);
+        Assert.False(second.Acquired);
+        Assert.Equal(_alice.Value, second.HeldBy!.OwnerClientId);
+        Assert.Equal(first.Token!.Value.Secret, second.HeldBy.Secret);
+    }
+
+    [Fact]
+    public async Task ReleaseLock_ByOwner_FreesTheSlot()
+    {
+        var token = (await store.LockAsync(At(10), _alice, Long, default)).Token!.Value;
+
+        Assert.True(await store.ReleaseLockAsync(token, _alice, default));
+
+        Assert.Null(await store.GetLockAsync(At(10), default));
+        Assert.True((await store.LockAsync(At(10), _bob, Long, default)).Acquired);
+    }
+
+    [Fact]
+    public async Task ReleaseLock_WithTheRightTokenButAnotherClient_DoesNothing()
+    {
+        var token = (await store.LockAsync(At(10), _alice, Long, default)).Token!.Value;
+
+        Assert.False(await store.ReleaseLockAsync(token, _bob, default));
+
+        Assert.Equal(_alice.Value, (await store.GetLockAsync(At(10), default))!.OwnerClientId);
+    }
+
+    [Fact]
+    public async Task ReleaseLock_WithAGuessedSecret_DoesNothing()
+    {
+        await store.LockAsync(At(10), _alice, Long, default);
+
+        Assert.False(await store.ReleaseLockAsync(LockToken.New(At(10)), _alice, default));
+
+        Assert.NotNull(await store.GetLockAsync(At(10), default));
+    }
+
+    [Fact]
+    public async Task Lock_AfterTheHoldersLockExpired_IsTakenOver()
+    {
+        var stale = (await store.LockAsync(At(10), _alice, TimeSpan.FromMilliseconds(600), default)).Token!.Value;
+        await Task.Delay(1100);
+
+        var taken = await store.LockAsync(At(10), _bob, Long, default);
+
+        Assert.True(taken.Acquired);
+        Assert.False(await store.ReleaseLockAsync(stale, _alice, default));
+        Assert.Equal(_bob.Value, (await store.GetLockAsync(At(10), default))!.OwnerClientId);
+    }
+
+    [Fact]
+    public async Task ClearLock_RemovesWhateverLockIsOnTheSlot()
+    {
+        await store.LockAsync(At(10), _alice, Long, default);
+
+        await store.ClearLockAsync(At(10), default);
+
+        Assert.Null(await store.GetLockAsync(At(10), default));
+        Assert.Empty((await store.GetDayStateAsync(_date, _employee, default)).Locks);
+    }
+
+    [Fact]
+    public async Task DayState_HoldsLocksAndSelectionsOfThatDayAndEmployeeOnly()
+    {
+        await store.LockAsync(At(10), _alice, Long, default);
+        await store.SelectAsync(At(11), _bob, Long, default);
+        await store.LockAsync(new SlotKey(_date.AddDays(1), _employee, new TimeOnly(10, 0)), _alice, Long, default);
+        await store.SelectAsync(new SlotKey(_date, _employee + 1, new TimeOnly(11, 0)), _alice, Long, default);
+
+        var day = await store.GetDayStateAsync(_date, _employee, default);
+
+        var theLock = Assert.Single(day.Locks);
+        Assert.Equal((At(10), _alice.Value), (theLock.Slot, theLock.OwnerClientId));
+        Assert.True(theLock.ExpiresUtc > DateTime.UtcNow.AddMinutes(4));
+        var selection = Assert.Single(day.Selections);
+        Assert.Equal((At(11).Time, _bob.Value), (selection.Time, selection.ClientId));
+    }
+
+    [Fact]
+    public async Task Heartbeat_WithSelectedTime_RefreshesTheSelection()
+    {
+        await store.SelectAsync(At(10), _alice, TimeSpan.FromMilliseconds(800), default);
+        await Task.Delay(500);
+
+        var day = await store.HeartbeatAsync(_date, _employee, _alice, At(10).Time, Long, default);
+
+        Assert.True(Assert.Single(day.Selections).ExpiresUtc > DateTime.UtcNow.AddMinutes(4));
+    }
+
+    [Fact]
+    public async Task Heartbeat_WithSelectedTimeLockedByAnother_DoesNotSelect()
+    {
+        await store.LockAsync(At(10), _bob, Long, default);
+
+        var day = await store.HeartbeatAsync(_date, _employee, _alice, At(10).Time, Long, default);
+
+        Assert.Empty(day.Selections);
+        Assert.Single(day.Locks);
+    }
+
+    [Fact]
+    public async Task Lock_FiftyConcurrentCallsOnOneSlot_ExactlyOneWins()
+    {
+        var clients = Enumerable.Range(0, 50).Select(i => ClientId.Parse($"racer-{i:00}-{Guid.NewGuid():N}"[..20])).ToList();
+
+        var outcomes = await Task.WhenAll(clients.Select(c => Task.Run(async () => await store.LockAsync(At(14), c, Long, default))));
+
+        var winner = Assert.Single(outcomes, o => o.Acquired);
+        var holder = await store.GetLockAsync(At(14), default);
+        Assert.Equal(winner.Token!.Value.Secret, holder!.Secret);
+        Assert.All(outcomes.Where(o => !o.Acquired), o => Assert.Equal(holder.OwnerClientId, o.HeldBy!.OwnerClientId));
+    }
+}
+
+public sealed class SlotStoreContractTestsOnRedis(SqliteRedisAppFactory app)
+    : SlotStoreContractTests(app.Services.GetRequiredService<RedisSlotStateStore>()), IClassFixture<SqliteRedisAppFactory>;
+
+public sealed class SlotStoreContractTestsOnMariaDb(MariaDbAppFactory app)
+    : SlotStoreContractTests(app.Services.GetRequiredService<SqlSlotStateStore>()), IClassFixture<MariaDbAppFactory>;
+
+public sealed class SlotStoreContractTestsOnSqlite(SqliteAppFactory app)
+    : SlotStoreContractTests(app.Services.GetRequiredService<SqlSlotStateStore>()), IClassFixture<SqliteAppFactory>;
