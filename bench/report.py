@@ -37,7 +37,9 @@ HEARTBEAT_SQL = (
     "statement costs CPU time and queueing, so the heartbeat is bound by MariaDB, not Redis. Fix, not done here (slot "
     "engine's design): keep the day's booked starts in the Redis availability key that RedisSlotChangeNotifier already "
     "deletes on every booking change but nothing writes yet, and cache the employee list like the settings (5 s); "
-    "that leaves the single Redis script decision 006 intends.")
+    "that leaves the single Redis script decision 006 intends. MariaDB's general log, sampled during a trial run, "
+    "also shows a `SET NAMES utf8mb4` next to almost every query: MySqlConnector sends it after resetting a pooled "
+    "connection, and EF Core opens one per query, so each statement costs two round trips.")
 CAUSES = {
     "hb-redis-p99": HEARTBEAT_SQL,
     "hb-redis-ratio": HEARTBEAT_SQL,
@@ -254,7 +256,7 @@ def main():
         w("## Round trips per request")
         w("")
         w("Counted on the servers (MariaDB `Questions`, Redis `total_commands_processed`) over 10 sequential identical "
-          "requests, minus what the app issued by itself in a 2-second idle window just before (scaled to the same "
+          "requests, minus what the app issued by itself in a 1-second idle window just before (scaled to the same "
           "duration), so independent of machine load to within about ±1.")
         w("")
         w("| Request | SQL statements / request | Redis commands / request | idle SQL / s | idle Redis / s | HTTP statuses |")
@@ -298,7 +300,7 @@ def main():
     w("")
     micro = html.unescape(open(a.micro).read().strip()) if a.micro and os.path.exists(a.micro) else ""
     if micro:
-        w("Short in-process job (3 warm-up, 8 measured iterations); see the Error column before trusting a digit.")
+        w("Short in-process job (2 warm-up, 6 measured iterations); see the Error column before trusting a digit.")
         w("")
         w(micro)
     else:

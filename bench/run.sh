@@ -115,15 +115,16 @@ start_baseline() {
 }
 
 # --- helpers ---------------------------------------------------------------------------------------------------
-# Open weekdays from the day after tomorrow on (past the 60-minute notice whatever the hour), 20 of them.
-BENCH_DATES="$(/usr/bin/python3 - <<'PY'
+# Open weekdays from the day after tomorrow on (past the 60-minute notice whatever the hour): 20 for the load, the
+# 21st for the round-trip probes, whose lock must not get in the load's way.
+read -r BENCH_DATES PROBE_DATE <<<"$(/usr/bin/python3 - <<'PY'
 import datetime
 d = datetime.date.today() + datetime.timedelta(days=2)
 out = []
-while len(out) < 20:
+while len(out) < 21:
     if d.weekday() < 5: out.append(d.isoformat())
     d += datetime.timedelta(days=1)
-print(",".join(out))
+print(",".join(out[:20]), out[20])
 PY
 )"
 export BENCH_DATES BENCH_EMPLOYEES=3
@@ -201,7 +202,7 @@ now_ms() { date +%s%3N; }
 count_round_trips() {   # count_round_trips NAME METHOD PATH [JSON-BODY]
   local name="$1" method="$2" path="$3" body="${4:-}" n=10 i codes="" iq0 iq1 ir0 ir1 it0 it1 q0 q1 r0 r1 t0 t1
   it0="$(now_ms)"; iq0="$(sql_questions)"; ir0="$(redis_commands || true)"
-  sleep 2
+  sleep 1
   it1="$(now_ms)"; iq1="$(sql_questions)"; ir1="$(redis_commands || true)"
   t0="$(now_ms)"; q0="$(sql_questions)"; r0="$(redis_commands || true)"
   for i in $(seq 1 "$n"); do
@@ -252,7 +253,7 @@ run_wrk warmup-availability 20 availability.lua "$APP"
 SECONDS_PER_RUN="$SECONDS_PER_RUN_SAVED"
 
 log "round trips per request (10 sequential requests each)"
-D1="${BENCH_DATES%%,*}"
+D1="$PROBE_DATE"
 D31="$(/usr/bin/python3 -c "import datetime,sys; print(datetime.date.fromisoformat(sys.argv[1]) + datetime.timedelta(days=30))" "$D1")"
 count_round_trips availability-day GET "/api/v1/availability?date=$D1&employeeId=1&serviceId=3"
 count_round_trips availability-31d GET "/api/v1/availability?from=$D1&to=$D31&employeeId=1&serviceId=3"
