@@ -31,9 +31,10 @@ TARGETS = [
 # Why a target is missed, as found by profiling (round-trip counts, logs, code reading) on this machine. Printed only
 # next to a target that this run missed, after what the run's own data says (auto_cause).
 HEARTBEAT_SQL = (
-    "Profiled: a Redis-mode heartbeat is not one Redis round trip — it also runs SQL on every call: the active-employee "
-    "check (SlotGuard.EmployeeExistsAsync) and ScheduleReader.LoadAsync (business hours, employee hours, closures, time "
-    "off, appointments) to compute the booked starts (see 'Round trips per request'). On two shared cores every MariaDB "
+    "Profiled: a Redis-mode heartbeat is not one Redis round trip — in this run it cost {hb_sql} SQL statements and "
+    "{hb_redis} Redis commands (see 'Round trips per request'): the active-employee check "
+    "(SlotGuard.EmployeeExistsAsync) and ScheduleReader.LoadAsync (business hours, employee hours, closures, time off, "
+    "appointments) run on every call to compute the booked starts. On two shared cores every MariaDB "
     "statement costs CPU time and queueing, so the heartbeat is bound by MariaDB, not Redis. Fix, not done here (slot "
     "engine's design): keep the day's booked starts in the Redis availability key that RedisSlotChangeNotifier already "
     "deletes on every booking change but nothing writes yet, and cache the employee list like the settings (5 s); "
@@ -43,17 +44,19 @@ HEARTBEAT_SQL = (
 CAUSES = {
     "hb-redis-p99": HEARTBEAT_SQL,
     "hb-redis-ratio": HEARTBEAT_SQL,
-    "hb-sql-p99": "Profiled: the same SQL as the Redis-mode heartbeat (employee check, five schedule queries) plus the "
-                  "SQL slot store's own statements, per call; at 100 and 1,000 clients the requests queue for MariaDB "
-                  "and CPU.",
-    "select-p99": "Profiled: before its Redis script, select runs SlotGuard.HoldableAsync — the employee check and "
-                  "ScheduleReader.LoadAsync for the day (five statements) to prove the start is offered and not booked; "
-                  "see 'Round trips per request'. Caching the day's schedule would remove them.",
-    "lock-p99": "Profiled: as select — the employee check and five schedule statements run before the Redis script.",
-    "avail-day-p95": "Profiled: each request runs the service/offer checks and ScheduleReader's five statements, then "
-                     "one live-state call per open day.",
-    "avail-31-p95": "Profiled: one live-state store call per open day (about 22 for 31 days, one after another) on top "
-                    "of the schedule statements; batching the month's live state into one call would remove them.",
+    "hb-sql-p99": "Profiled: {hb_sql_sql} SQL statements per heartbeat in this run — the Redis-mode heartbeat's SQL "
+                  "(employee check, schedule queries) plus the SQL slot store's own; at 100 and 1,000 clients the "
+                  "requests queue for MariaDB and CPU.",
+    "select-p99": "Profiled: {sel_sql} SQL statements per select in this run: before its Redis script, select runs "
+                  "SlotGuard.HoldableAsync — the employee check and ScheduleReader.LoadAsync for the day — to prove the "
+                  "start is offered and not booked. Caching the day's schedule would remove them.",
+    "lock-p99": "Profiled: {lock_sql} SQL statements per lock in this run, for the same guard as select, before the "
+                "Redis script.",
+    "avail-day-p95": "Profiled: {av_day_sql} SQL statements per one-day request in this run (service/offer checks, "
+                     "ScheduleReader's queries), then the day's live state.",
+    "avail-31-p95": "Profiled: {av_31_redis} Redis commands per 31-day request in this run against {av_day_redis} for "
+                    "one day — one live-state store call per open day, one after another, on top of {av_31_sql} SQL "
+                    "statements; batching the month's live state into one call would remove most of them.",
     "confirm-p99": "Not profiled in detail: 100 transactions arrive at the same moment (insert with unique keys, "
                    "idempotency row, outbox mail, lock check) and queue for MariaDB and the two shared cores.",
     "rss": "Not profiled: with 1,000 connections most requests wait in the app (each with its DI scope, DbContext and "
@@ -155,6 +158,14 @@ def main():
         r["failover-heartbeat"]["detection_ms"] = extra.get("detection_ms")
         r["failover-heartbeat"]["failback_ms"] = extra.get("failback_ms")
 
+    facts = Facts({
+        "hb_sql": trip(r, "heartbeat-redis", "sql_per_request"), "hb_redis": trip(r, "heartbeat-redis", "redis_per_request"),
+        "hb_sql_sql": trip(r, "heartbeat-sql", "sql_per_request"),
+        "sel_sql": trip(r, "select-redis", "sql_per_request"), "lock_sql": trip(r, "lock-redis", "sql_per_request"),
+        "av_day_sql": trip(r, "availability-day", "sql_per_request"), "av_day_redis": trip(r, "availability-day", "redis_per_request"),
+        "av_31_sql": trip(r, "availability-31d", "sql_per_request"), "av_31_redis": trip(r, "availability-31d", "redis_per_request"),
+    })
+
     lines = []
     w = lines.append
     now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -215,7 +226,7 @@ def main():
         w("")
         for tid, text in missed:
             auto = auto_cause(tid, r)
-            cause = " ".join(c for c in (auto, CAUSES.get(tid)) if c) or "not yet profiled."
+            cause = " ".join(c for c in (auto, CAUSES.get(tid, "").format_map(facts)) if c) or "not yet profiled."
             w(f"- **{text}** — {cause}")
         w("")
 
@@ -299,6 +310,10 @@ def main():
     w("## Micro-benchmarks (BenchmarkDotNet)")
     w("")
     micro = html.unescape(open(a.micro).read().strip()) if a.micro and os.path.exists(a.micro) else ""
+    # One BenchmarkDotNet environment block is enough; each class's report repeats it.
+    parts = micro.split("```")
+    if len(parts) > 3:
+        micro = "```".join(parts[:3]) + "".join(p for i, p in enumerate(parts[3:]) if i % 2 == 1)
     if micro:
         w("Short in-process job (2 warm-up, 6 measured iterations); see the Error column before trusting a digit.")
         w("")
@@ -332,6 +347,16 @@ def main():
                 x = measured(f"{prefix}-c{c}")
                 vals.append(str(x["rps"]) if x else "NaN")
             f.write(f"{c} {' '.join(vals)}\n")
+
+
+class Facts(dict):
+    def __missing__(self, key):
+        return "?"
+
+
+def trip(r, name, key):
+    v = r.get("roundtrips-" + name, {}).get(key)
+    return "?" if v is None else f"{v:.0f}"
 
 
 def auto_cause(tid, r):
