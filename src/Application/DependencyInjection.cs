@@ -1,3 +1,4 @@
+using AppointEase.Application.Admin.Common;
 using AppointEase.Application.Availability;
 using AppointEase.Application.Slots;
 using FluentValidation;
@@ -14,6 +15,7 @@ public static class DependencyInjection
         services.AddScoped<ScheduleReader>();
         services.AddScoped<AvailabilityCalculator>();
         services.AddScoped<SlotGuard>();
+        services.AddAdmin();
         return services;
     }
 }

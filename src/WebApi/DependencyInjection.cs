@@ -1,6 +1,7 @@
 using AppointEase.Application.Common.Behaviors;
 using AppointEase.WebApi.Endpoints;
 using AppointEase.WebApi.Infrastructure;
+using AppointEase.WebApi.Infrastructure.AdminAuth;
 using Mediator;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
@@ -35,12 +36,13 @@ public static class DependencyInjection
         services.Configure<JsonOptions>(o => o.SerializerOptions.MaxDepth = 16);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBodyBytes);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.AddAdminKeyAuthentication(configuration);
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "AppointEase API";
             document.Info.Description = "Appointment booking: catalogue, availability, live slot state, bookings.";
             return Task.CompletedTask;
-        }));
+        }).AddExamplesAndAdminSecurity());
         return services;
     }
 
@@ -49,6 +51,8 @@ public static class DependencyInjection
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 
@@ -61,6 +65,7 @@ public static class DependencyInjection
         api.MapCatalogueEndpoints();
         api.MapAvailabilityEndpoints();
         api.MapSlotEndpoints();
+        api.MapAdminEndpoints();
         return app;
     }
 }

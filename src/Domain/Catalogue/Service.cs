@@ -22,6 +22,8 @@ public sealed class Service : Entity
     public int BufferBeforeMinutes { get; private set; }
     public int BufferAfterMinutes { get; private set; }
     public bool IsActive { get; private set; }
+    /// <summary>Concurrency token: bumped on every change so admins editing at once cannot overwrite each other (ETag).</summary>
+    public int Version { get; private set; }
 
     public void Update(string name, int durationMinutes, decimal price, int bufferBeforeMinutes, int bufferAfterMinutes)
     {
@@ -31,8 +33,16 @@ public sealed class Service : Entity
         Price = price;
         BufferBeforeMinutes = Guard.NotNegative(bufferBeforeMinutes, nameof(BufferBeforeMinutes));
         BufferAfterMinutes = Guard.NotNegative(bufferAfterMinutes, nameof(BufferAfterMinutes));
+        Version++;
     }
 
-    public void Deactivate() => IsActive = false;
-    public void Activate() => IsActive = true;
+    public void Deactivate() => SetActive(false);
+    public void Activate() => SetActive(true);
+
+    private void SetActive(bool active)
+    {
+        if (IsActive == active) return;
+        IsActive = active;
+        Version++;
+    }
 }

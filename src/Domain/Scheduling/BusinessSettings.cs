@@ -63,6 +63,9 @@ public sealed class BusinessSettings : Entity
         Version++;
     }
 
+    /// <summary>Marks business-wide configuration changed (e.g. opening hours, kept in their own rows) for the concurrency check.</summary>
+    public void Touch() => Version++;
+
     public SchedulingPolicy ToPolicy() =>
         ToPolicyWith(TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId), SlotMinutes, MinimumNoticeMinutes, BookingHorizonDays);
 

@@ -18,6 +18,8 @@ internal static class ErrorResults
             ErrorKind.Gone => (StatusCodes.Status410Gone, "Gone"),
             ErrorKind.TooManyRequests => (StatusCodes.Status429TooManyRequests, "Too many requests"),
             ErrorKind.Unavailable => (StatusCodes.Status503ServiceUnavailable, "Service unavailable"),
+            ErrorKind.PreconditionFailed => (StatusCodes.Status412PreconditionFailed, "Precondition failed"),
+            ErrorKind.PreconditionRequired => (StatusCodes.Status428PreconditionRequired, "Precondition required"),
             _ => (StatusCodes.Status400BadRequest, "Bad request"),
         };
         var problem = new ProblemDetails

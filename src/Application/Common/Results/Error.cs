@@ -9,6 +9,10 @@ public enum ErrorKind
     Gone,
     TooManyRequests,
     Unavailable,
+    /// <summary>412: the If-Match version is not the current one (someone else changed the resource).</summary>
+    PreconditionFailed,
+    /// <summary>428: an update came without If-Match, so it could silently overwrite another change.</summary>
+    PreconditionRequired,
 }
 
 /// <summary>An expected failure: WebApi maps the kind to a status code and the field (if any) into the problem's errors.</summary>

@@ -10,6 +10,7 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
     {
         builder.ToTable("employees");
         builder.Property(e => e.Name).HasMaxLength(Employee.MaxNameLength).IsRequired();
+        builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasMany(e => e.Services).WithMany()
             .UsingEntity("employee_services",
                 r => r.HasOne(typeof(Service)).WithMany().HasForeignKey("service_id"),

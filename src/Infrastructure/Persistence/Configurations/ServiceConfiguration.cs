@@ -12,5 +12,6 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         builder.Property(s => s.Name).HasMaxLength(Service.MaxNameLength).IsRequired();
         builder.Property(s => s.Price).HasPrecision(10, 2);
         builder.HasIndex(s => s.IsActive);
+        builder.Property(s => s.Version).IsConcurrencyToken();
     }
 }

@@ -121,6 +121,60 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("appointments", (string)null);
                 });
 
+            modelBuilder.Entity("AppointEase.Domain.Auditing.AdminAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("AfterJson")
+                        .HasColumnType("longtext")
+                        .HasColumnName("after_json");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("BeforeJson")
+                        .HasColumnType("longtext")
+                        .HasColumnName("before_json");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("entity");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("key_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admin_audit");
+
+                    b.HasIndex("Entity", "EntityId", "Id")
+                        .HasDatabaseName("ix_admin_audit_entity_entity_id_id");
+
+                    b.ToTable("admin_audit", (string)null);
+                });
+
             modelBuilder.Entity("AppointEase.Domain.Catalogue.BusinessHours", b =>
                 {
                     b.Property<int>("Id")
@@ -199,6 +253,11 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         .HasMaxLength(120)
                         .HasColumnType("varchar(120)")
                         .HasColumnName("name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_employees");
@@ -311,6 +370,11 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         .HasPrecision(10, 2)
                         .HasColumnType("decimal(10,2)")
                         .HasColumnName("price");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_services");

@@ -16,6 +16,32 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 .Annotation("MySql:CharSet", "utf8mb4");
 
             migrationBuilder.CreateTable(
+                name: "admin_audit",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    at_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    key_id = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    action = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    entity = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    entity_id = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    before_json = table.Column<string>(type: "longtext", nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    after_json = table.Column<string>(type: "longtext", nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_admin_audit", x => x.id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
                 name: "business_hours",
                 columns: table => new
                 {
@@ -113,7 +139,8 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
                     name = table.Column<string>(type: "varchar(120)", maxLength: 120, nullable: false)
                         .Annotation("MySql:CharSet", "utf8mb4"),
-                    is_active = table.Column<bool>(type: "tinyint(1)", nullable: false)
+                    is_active = table.Column<bool>(type: "tinyint(1)", nullable: false),
+                    version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -133,7 +160,8 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                     price = table.Column<decimal>(type: "decimal(10,2)", precision: 10, scale: 2, nullable: false),
                     buffer_before_minutes = table.Column<int>(type: "int", nullable: false),
                     buffer_after_minutes = table.Column<int>(type: "int", nullable: false),
-                    is_active = table.Column<bool>(type: "tinyint(1)", nullable: false)
+                    is_active = table.Column<bool>(type: "tinyint(1)", nullable: false),
+                    version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -370,6 +398,11 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 .Annotation("MySql:CharSet", "utf8mb4");
 
             migrationBuilder.CreateIndex(
+                name: "ix_admin_audit_entity_entity_id_id",
+                table: "admin_audit",
+                columns: new[] { "entity", "entity_id", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_appointment_reschedules_appointment_id",
                 table: "appointment_reschedules",
                 column: "appointment_id");
@@ -479,6 +512,9 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "admin_audit");
+
             migrationBuilder.DropTable(
                 name: "appointment_reschedules");
 

@@ -12,6 +12,25 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "admin_audit",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    key_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    entity = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    entity_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    before_json = table.Column<string>(type: "TEXT", nullable: true),
+                    after_json = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_admin_audit", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "business_hours",
                 columns: table => new
                 {
@@ -93,7 +112,8 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                     id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    is_active = table.Column<bool>(type: "INTEGER", nullable: false)
+                    is_active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -111,7 +131,8 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                     price = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
                     buffer_before_minutes = table.Column<int>(type: "INTEGER", nullable: false),
                     buffer_after_minutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    is_active = table.Column<bool>(type: "INTEGER", nullable: false)
+                    is_active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -327,6 +348,11 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_admin_audit_entity_entity_id_id",
+                table: "admin_audit",
+                columns: new[] { "entity", "entity_id", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_appointment_reschedules_appointment_id",
                 table: "appointment_reschedules",
                 column: "appointment_id");
@@ -436,6 +462,9 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "admin_audit");
+
             migrationBuilder.DropTable(
                 name: "appointment_reschedules");
 

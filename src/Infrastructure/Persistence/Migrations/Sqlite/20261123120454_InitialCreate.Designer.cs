@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123114912_InitialCreate")]
+    [Migration("20261123120454_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -117,6 +117,58 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("appointments", (string)null);
                 });
 
+            modelBuilder.Entity("AppointEase.Domain.Auditing.AdminAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("AfterJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("after_json");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("BeforeJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("before_json");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admin_audit");
+
+                    b.HasIndex("Entity", "EntityId", "Id")
+                        .HasDatabaseName("ix_admin_audit_entity_entity_id_id");
+
+                    b.ToTable("admin_audit", (string)null);
+                });
+
             modelBuilder.Entity("AppointEase.Domain.Catalogue.BusinessHours", b =>
                 {
                     b.Property<int>("Id")
@@ -189,6 +241,11 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_employees");
@@ -295,6 +352,11 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                         .HasPrecision(10, 2)
                         .HasColumnType("TEXT")
                         .HasColumnName("price");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_services");
