@@ -1,4 +1,5 @@
 using AppointEase.Application.Admin.Common;
+using AppointEase.Application.Appointments;
 using AppointEase.Application.Availability;
 using AppointEase.Application.Slots;
 using FluentValidation;
@@ -16,6 +17,7 @@ public static class DependencyInjection
         services.AddScoped<AvailabilityCalculator>();
         services.AddScoped<SlotGuard>();
         services.AddAdmin();
+        services.AddBookings();
         return services;
     }
 }

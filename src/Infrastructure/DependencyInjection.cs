@@ -1,6 +1,8 @@
 using AppointEase.Application.Common.Interfaces;
+using AppointEase.Infrastructure.Bookings;
 using AppointEase.Infrastructure.Email;
 using AppointEase.Infrastructure.Health;
+using AppointEase.Infrastructure.Jobs;
 using AppointEase.Infrastructure.Options;
 using AppointEase.Infrastructure.Persistence;
 using AppointEase.Infrastructure.Redis;
@@ -30,6 +32,8 @@ public static class DependencyInjection
         services.AddEmail(configuration);
         services.AddRedis(configuration);
         services.AddSlotState(configuration);
+        services.AddBookings();
+        services.AddJobs(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
     }

@@ -61,11 +61,13 @@ public static class DependencyInjection
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthEndpoints();
+        app.MapJobsDashboard();
         var api = app.MapGroup("/api/v1");
         api.MapCatalogueEndpoints();
         api.MapAvailabilityEndpoints();
         api.MapSlotEndpoints();
         api.MapAdminEndpoints();
+        api.MapAppointmentEndpoints();
         return app;
     }
 }

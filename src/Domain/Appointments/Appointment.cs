@@ -53,6 +53,12 @@ public sealed class Appointment : Entity
     public string ManageTokenHash { get; private set; }
     public IReadOnlyList<RescheduleRecord> History => _history;
 
+    public bool IsCancelled => Status == AppointmentStatus.Cancelled;
+
+    /// <summary>Replaces the manage-link secret (after a reschedule by staff or a session, whose new email needs a fresh link).</summary>
+    public void ReplaceManageTokenHash(string manageTokenHash) =>
+        ManageTokenHash = Guard.NotBlank(manageTokenHash, nameof(ManageTokenHash), 64);
+
     public void Cancel(DateTime nowUtc)
     {
         if (Status == AppointmentStatus.Cancelled) return;

@@ -98,7 +98,12 @@ internal sealed class EmailDispatcher(
         message.MessageId = $"outbox-{row.Id}-{row.CreatedUtc:yyyyMMddHHmmss}@appointease";
         var body = new BodyBuilder { TextBody = row.TextBody, HtmlBody = row.HtmlBody };
         foreach (var a in JsonSerializer.Deserialize<List<EmailOutbox.StoredAttachment>>(row.AttachmentsJson) ?? [])
-            body.Attachments.Add(a.FileName, Convert.FromBase64String(a.Base64), ContentType.Parse(a.ContentType));
+        {
+            // Base64 keeps attachments byte-exact: as quoted-printable text, mail stores rewrite the CRLF line ends
+            // that RFC 5545 (.ics) requires.
+            if (body.Attachments.Add(a.FileName, Convert.FromBase64String(a.Base64), ContentType.Parse(a.ContentType)) is MimePart part)
+                part.ContentTransferEncoding = ContentEncoding.Base64;
+        }
         message.Body = body.ToMessageBody();
         return message;
     }

@@ -26,4 +26,6 @@ public sealed class OutboxEmail
     public DateTime? ClaimedUntilUtc { get; set; }
     public DateTime? SentUtc { get; set; }
     public string? LastError { get; set; }
+    /// <summary>When a dead letter was surfaced as a failed job in the dashboard (set once, by one instance).</summary>
+    public DateTime? DeadLetterReportedUtc { get; set; }
 }

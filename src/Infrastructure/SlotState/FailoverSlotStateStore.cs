@@ -24,6 +24,9 @@ public sealed class FailoverSlotStateStore(RedisSlotStateStore redis, SqlSlotSta
     public ValueTask<bool> ReleaseLockAsync(LockToken token, ClientId client, CancellationToken cancellationToken) =>
         RunAsync(s => s.ReleaseLockAsync(token, client, cancellationToken));
 
+    public ValueTask<DateTime?> RefreshLockAsync(LockToken token, ClientId client, TimeSpan ttl, CancellationToken cancellationToken) =>
+        RunAsync(s => s.RefreshLockAsync(token, client, ttl, cancellationToken));
+
     public ValueTask ClearLockAsync(SlotKey slot, CancellationToken cancellationToken) =>
         RunAsync(async s => { await s.ClearLockAsync(slot, cancellationToken); return true; }).AsVoid();
 
@@ -36,6 +39,9 @@ public sealed class FailoverSlotStateStore(RedisSlotStateStore redis, SqlSlotSta
     public ValueTask<DaySlotState> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl,
         CancellationToken cancellationToken) =>
         RunAsync(s => s.HeartbeatAsync(date, employeeId, client, selectedTime, selectionTtl, cancellationToken));
+
+    public ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, CancellationToken cancellationToken) =>
+        RunAsync(async s => { await s.CacheBookedSlotsAsync(date, employeeId, bookedSlots, cancellationToken); return true; }).AsVoid();
 
     private async ValueTask<T> RunAsync<T>(Func<ISlotStateStore, ValueTask<T>> operation)
     {

@@ -100,6 +100,20 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
         return deleted > 0;
     }
 
+    public async ValueTask<DateTime?> RefreshLockAsync(LockToken token, ClientId client, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = Now();
+        var expires = now + ttl;
+        var slot = token.Slot;
+        var updated = await db.Set<SlotLockRow>()
+            .Where(l => l.SlotDate == slot.Date && l.EmployeeId == slot.EmployeeId && l.SlotTime == slot.Time
+                        && l.Secret == token.Secret && l.OwnerClientId == client.Value && l.ExpiresUtc > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresUtc, expires), cancellationToken);
+        return updated > 0 ? expires : null;
+    }
+
     public async ValueTask ClearLockAsync(SlotKey slot, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -140,6 +154,10 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
             await SelectAsync(new SlotKey(date, employeeId, time), client, selectionTtl, cancellationToken);
         return await GetDayStateAsync(date, employeeId, cancellationToken);
     }
+
+    /// <summary>SQL mode computes booked slots from the same database each time; a second copy would only go stale.</summary>
+    public ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, CancellationToken cancellationToken) =>
+        ValueTask.CompletedTask;
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 

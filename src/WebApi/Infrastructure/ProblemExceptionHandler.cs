@@ -108,7 +108,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is SocketException or TimeoutException) return true;
+            // IOException covers a connection cut mid-command (MySqlConnector's MySqlEndOfStreamException is one).
+            if (e is SocketException or TimeoutException or IOException) return true;
             if (e is DbException db && (db.IsTransient || IsConnectionFailure(db))) return true;
             if (e is InvalidOperationException && e.Message.Contains("transient failure", StringComparison.OrdinalIgnoreCase)) return true;
             if (e.GetType().Name == "RetryLimitExceededException") return true;
@@ -117,7 +118,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     }
 
     private static bool IsConnectionFailure(DbException db) =>
-        db.GetType().Name == "MySqlException" && db.Message.Contains("Unable to connect", StringComparison.OrdinalIgnoreCase)
+        db.GetType().Name == "MySqlException" && (db.Message.Contains("Unable to connect", StringComparison.OrdinalIgnoreCase)
+                                                  || db.Message.Contains("Lost connection", StringComparison.OrdinalIgnoreCase)
+                                                  || db.Message.Contains("Connection was killed", StringComparison.OrdinalIgnoreCase))
         || db.GetType().Name == "SqliteException" && (db.ErrorCode is 5 or 6 or 14);
 
     private static string FieldName(string path)

@@ -25,16 +25,26 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _workDir;
     private readonly Dictionary<string, string?> _settings = new();
 
-    public AppFactory(DatabaseKind database, bool useRedis = false)
+    public AppFactory(DatabaseKind database, bool useRedis = false) : this(database, sharedDatabaseName: null, useRedis)
+    {
+    }
+
+    /// <summary>
+    /// With <paramref name="sharedDatabaseName"/> (another factory's <see cref="DatabaseName"/>) this is a second
+    /// instance of the app on the same database, for multi-instance tests; the owner alone drops the database.
+    /// Start the owner first so only it migrates.
+    /// </summary>
+    public AppFactory(DatabaseKind database, string? sharedDatabaseName, bool useRedis = false)
     {
         Database = database;
         UseRedis = useRedis;
+        DatabaseName = sharedDatabaseName ?? _name;
         _workDir = Path.Combine(Path.GetTempPath(), "appointease-tests", _name);
         Directory.CreateDirectory(_workDir);
         _settings["Database:Provider"] = database == DatabaseKind.MariaDb ? "MySql" : "Sqlite";
         _settings["ConnectionStrings:Database"] = database == DatabaseKind.MariaDb
-            ? new MySqlConnectionStringBuilder(TestServers.MySql) { Database = _name }.ConnectionString
-            : $"Data Source={Path.Combine(_workDir, "app.db")}";
+            ? new MySqlConnectionStringBuilder(TestServers.MySql) { Database = DatabaseName }.ConnectionString
+            : $"Data Source={Path.Combine(Path.GetTempPath(), "appointease-tests", DatabaseName, "app.db")}";
         _settings["ConnectionStrings:Redis"] = useRedis ? TestServers.Redis : "";
         _settings["Redis:KeyPrefix"] = _name;
         _settings["Email:PickupDirectory"] = Path.Combine(_workDir, "mail");
@@ -43,6 +53,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public DatabaseKind Database { get; }
     public bool UseRedis { get; }
     public string Name => _name;
+    /// <summary>The database (MariaDB schema or SQLite folder name) this instance uses; its own unless shared.</summary>
+    public string DatabaseName { get; }
+    private bool OwnsDatabase => DatabaseName == _name;
     public string MailDirectory => Path.Combine(_workDir, "mail");
 
     /// <summary>Overrides one configuration key; call before the first client is created.</summary>
@@ -76,7 +89,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (Database == DatabaseKind.MariaDb)
+        if (Database == DatabaseKind.MariaDb && OwnsDatabase)
         {
             await using var connection = new MySqlConnection(TestServers.MySql);
             await connection.OpenAsync();

@@ -9,5 +9,18 @@ public sealed class SqliteRedisAppFactory() : AppFactory(DatabaseKind.Sqlite, us
 /// <summary>MariaDB + Redis with a health monitor that stays quiet after its start-up check, so a test owns the failback sync.</summary>
 public sealed class QuietMonitorAppFactory : AppFactory
 {
-    public QuietMonitorAppFactory() : base(DatabaseKind.MariaDb, useRedis: true) => With("SlotState:HealthCheckIntervalMs", "60000");
+    // No job server either: its every-minute failback safety net would otherwise race the test for the SQL holds.
+    public QuietMonitorAppFactory() : base(DatabaseKind.MariaDb, useRedis: true) =>
+        With("SlotState:HealthCheckIntervalMs", "60000").With("Jobs:RunServer", "false");
+}
+
+/// <summary>
+/// MariaDB for the store contract: the pool is capped at 25 so the 50-racer lock test cannot exhaust the server's
+/// max_connections (151 by default, shared by every factory of a parallel run); 25 racers still hit the database at once.
+/// </summary>
+public sealed class MariaDbSlotStoreAppFactory : AppFactory
+{
+    public MariaDbSlotStoreAppFactory() : base(DatabaseKind.MariaDb) =>
+        With("ConnectionStrings:Database",
+            new MySqlConnector.MySqlConnectionStringBuilder(TestServers.MySql) { Database = Name, MaximumPoolSize = 25 }.ConnectionString);
 }

@@ -26,8 +26,10 @@ public sealed class RedisFailoverTests : IAsyncLifetime
         _redis = await PrivateRedisServer.StartAsync();
         _app = new AppFactory(DatabaseKind.MariaDb, useRedis: true)
             .With("ConnectionStrings:Redis", _redis.Endpoint)
-            .With("Redis:ConnectTimeoutMs", "300")
-            .With("Redis:OperationTimeoutMs", "300")
+            // kill -9 closes the sockets, so the outage shows as a connection error at once; generous timeouts keep a
+            // busy test machine from flipping to SQL by a timeout where the test expects Redis.
+            .With("Redis:ConnectTimeoutMs", "2000")
+            .With("Redis:OperationTimeoutMs", "2000")
             .With("SlotState:HealthCheckIntervalMs", "200");
         _client = _app.CreateClient();
         await _app.Services.GetRequiredService<RedisHealthMonitor>().FirstCheckCompleted;

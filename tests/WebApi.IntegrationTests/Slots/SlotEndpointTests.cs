@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AppointEase.Application.Common.Interfaces;
 using AppointEase.Domain.Appointments;
 using AppointEase.Domain.Common;
 using AppointEase.WebApi.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AppointEase.WebApi.IntegrationTests.Slots;
 
@@ -110,10 +112,9 @@ public abstract class SlotEndpointTests(AppFactory app, string expectedStorageMo
     public async Task Heartbeat_LeavesOutTheCallersOwnHolds_AndShowsOthers()
     {
         var date = TestDates.Weekday(3);
-        await PostAsync("/api/v1/slots/select", Slot(date, "09:00", _alice));
-        await PostAsync("/api/v1/slots/lock", Slot(date, "09:30", _alice));
-        await PostAsync("/api/v1/slots/select", Slot(date, "10:00", _bob));
-        await PostAsync("/api/v1/slots/lock", Slot(date, "10:30", _bob));
+        foreach (var (path, time, client) in new[]
+                 { ("select", "09:00", _alice), ("lock", "09:30", _alice), ("select", "10:00", _bob), ("lock", "10:30", _bob) })
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync($"/api/v1/slots/{path}", Slot(date, time, client))).StatusCode);
 
         var seenByAlice = await HeartbeatAsync(date, _alice);
 
@@ -154,6 +155,30 @@ public abstract class SlotEndpointTests(AppFactory app, string expectedStorageMo
 
         Assert.Equal(["15:00"], Times(heartbeat, "bookedSlots"));
         await select.AssertProblemAsync(HttpStatusCode.Conflict, "time");
+    }
+
+    [Fact]
+    public async Task Heartbeat_AfterABookingAndItsChangeNotice_ShowsTheNewBookedStart()
+    {
+        var date = TestDates.Weekday(9);
+        Assert.Empty(Times(await HeartbeatAsync(date, _alice), "bookedSlots")); // warms the day's cache in Redis mode
+
+        await BookAsync(date, new TimeOnly(16, 0));
+        await app.Services.GetRequiredService<ISlotChangeNotifier>().SlotsChangedAsync(date, Employee, default);
+
+        Assert.Equal(["16:00"], Times(await HeartbeatAsync(date, _alice), "bookedSlots"));
+    }
+
+    private Task BookAsync(DateOnly date, TimeOnly time)
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var startUtc = TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time), berlin);
+        return app.WithDbAsync(async db =>
+        {
+            db.Appointments.Add(new Appointment(AppointmentReference.New(date.Year), 1, Employee, startUtc, startUtc.AddMinutes(30), "Test Person",
+                EmailAddress.Parse("test@example.com"), null, null, "hash", DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
     }
 
     [Fact]

@@ -145,6 +145,26 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
     }
 
     [Fact]
+    public async Task RefreshLock_ByOwner_ExtendsIt_ButNotForAnotherClientOrAfterExpiry()
+    {
+        var token = (await store.LockAsync(At(10), _alice, TimeSpan.FromMilliseconds(800), default)).Token!.Value;
+
+        var refreshed = await store.RefreshLockAsync(token, _alice, Long, default);
+        var byBob = await store.RefreshLockAsync(token, _bob, Long, default);
+        await Task.Delay(1200);
+
+        Assert.NotNull(refreshed);
+        Assert.True(refreshed > DateTime.UtcNow.AddMinutes(4));
+        Assert.Null(byBob);
+        var held = await store.GetLockAsync(At(10), default);
+        Assert.Equal(_alice.Value, held!.OwnerClientId);
+        Assert.True(Assert.Single((await store.GetDayStateAsync(_date, _employee, default)).Locks).ExpiresUtc > DateTime.UtcNow.AddMinutes(4));
+        var stale = (await store.LockAsync(At(11), _alice, TimeSpan.FromMilliseconds(300), default)).Token!.Value;
+        await Task.Delay(700);
+        Assert.Null(await store.RefreshLockAsync(stale, _alice, Long, default));
+    }
+
+    [Fact]
     public async Task ClearLock_RemovesWhateverLockIsOnTheSlot()
     {
         await store.LockAsync(At(10), _alice, Long, default);
@@ -211,8 +231,8 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
 public sealed class SlotStoreContractTestsOnRedis(SqliteRedisAppFactory app)
     : SlotStoreContractTests(app.Services.GetRequiredService<RedisSlotStateStore>()), IClassFixture<SqliteRedisAppFactory>;
 
-public sealed class SlotStoreContractTestsOnMariaDb(MariaDbAppFactory app)
-    : SlotStoreContractTests(app.Services.GetRequiredService<SqlSlotStateStore>()), IClassFixture<MariaDbAppFactory>;
+public sealed class SlotStoreContractTestsOnMariaDb(MariaDbSlotStoreAppFactory app)
+    : SlotStoreContractTests(app.Services.GetRequiredService<SqlSlotStateStore>()), IClassFixture<MariaDbSlotStoreAppFactory>;
 
 public sealed class SlotStoreContractTestsOnSqlite(SqliteAppFactory app)
     : SlotStoreContractTests(app.Services.GetRequiredService<SqlSlotStateStore>()), IClassFixture<SqliteAppFactory>;

@@ -20,6 +20,12 @@ public interface ISlotStateStore
     /// <summary>Compare-and-delete: only the exact token (and its owner) releases the lock.</summary>
     ValueTask<bool> ReleaseLockAsync(LockToken token, ClientId client, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Compare-and-set: extends the lock to <paramref name="ttl"/> from now, only for the exact token and its owner.
+    /// Returns the new expiry, or null when the lock is not (or no longer) theirs.
+    /// </summary>
+    ValueTask<DateTime?> RefreshLockAsync(LockToken token, ClientId client, TimeSpan ttl, CancellationToken cancellationToken);
+
     /// <summary>Releases whatever lock is on the slot (after a booking commits the lock has served its purpose).</summary>
     ValueTask ClearLockAsync(SlotKey slot, CancellationToken cancellationToken);
 
@@ -34,6 +40,9 @@ public interface ISlotStateStore
     /// </summary>
     ValueTask<DaySlotState> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl,
         CancellationToken cancellationToken);
+
+    /// <summary>Remembers the day's booked starts for the heartbeat (Redis: 5 minutes, dropped by ISlotChangeNotifier). SQL: no-op.</summary>
+    ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, CancellationToken cancellationToken);
 }
 
 public enum SelectOutcome
@@ -58,4 +67,10 @@ public sealed record SlotSelectionState(TimeOnly Time, string ClientId, DateTime
 public sealed record DaySlotState(IReadOnlyList<SlotSelectionState> Selections, IReadOnlyList<SlotLockState> Locks)
 {
     public static readonly DaySlotState Empty = new([], []);
+
+    /// <summary>
+    /// The day's booked starts as cached by the store (heartbeat only), or null when the store has no cache or it is cold:
+    /// the caller then computes them and offers them back through <see cref="ISlotStateStore.CacheBookedSlotsAsync"/>.
+    /// </summary>
+    public IReadOnlyList<TimeOnly>? CachedBookedSlots { get; init; }
 }

@@ -10,7 +10,8 @@ namespace AppointEase.Application.Slots.GetHeartbeatSnapshot;
 
 /// <summary>
 /// The widget's once-a-second poll: what others hold on the day, and which starts are booked. <c>SelectedTime</c>
-/// refreshes the caller's selection in the same store call (one Redis round trip in Redis mode).
+/// refreshes the caller's selection in the same store call (one Redis round trip in Redis mode). Booked starts come from
+/// the store's cache of the day when it has one (Redis, 5 minutes, dropped on booking changes), else from SQL, then cached.
 /// </summary>
 public sealed record GetHeartbeatSnapshotQuery(string? Date, int EmployeeId, string? ClientId, string? SelectedTime)
     : IQuery<Result<HeartbeatSnapshot>>;
@@ -35,10 +36,15 @@ public sealed class GetHeartbeatSnapshotHandler(
 
         var client = ClientId.Parse(query.ClientId!);
         var live = await store.HeartbeatAsync(date, query.EmployeeId, client, selected, snapshot.SelectionTtl, cancellationToken);
-        var booked = await BookedStartsAsync(snapshot.Policy, date, query.EmployeeId, cancellationToken);
+        var booked = live.CachedBookedSlots;
+        if (booked is null)
+        {
+            booked = await BookedStartsAsync(snapshot.Policy, date, query.EmployeeId, cancellationToken);
+            await store.CacheBookedSlotsAsync(date, query.EmployeeId, booked, cancellationToken);
+        }
         return new HeartbeatSnapshot(
             live.Selections.Where(s => s.ClientId != client.Value).Select(s => s.Time).Distinct().Order().Select(Formats.ToText).ToList(),
-            booked,
+            booked.Select(Formats.ToText).ToList(),
             live.Locks.Where(l => l.OwnerClientId != client.Value).Select(l => l.Slot.Time).Distinct().Order().Select(Formats.ToText).ToList(),
             status.RedisAvailable ? "available" : "unavailable",
             StorageModeText.Of(status.Mode),
@@ -47,10 +53,10 @@ public sealed class GetHeartbeatSnapshotHandler(
     }
 
     /// <summary>Starts of the day's grid that a booking blocks, with a one-step footprint (the heartbeat knows no service).</summary>
-    private async Task<IReadOnlyList<string>> BookedStartsAsync(SchedulingPolicy policy, DateOnly date, int employeeId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TimeOnly>> BookedStartsAsync(SchedulingPolicy policy, DateOnly date, int employeeId, CancellationToken cancellationToken)
     {
         var plan = (await scheduleReader.LoadAsync(policy, employeeId, date, date, null, cancellationToken))[0];
         return SlotGrid.Calculate(policy, new ServiceFootprint(policy.SlotMinutes, 0, 0), plan, clock.GetUtcNow())
-            .Where(s => s.Booked).Select(s => Formats.ToText(s.Time)).ToList();
+            .Where(s => s.Booked).Select(s => s.Time).ToList();
     }
 }

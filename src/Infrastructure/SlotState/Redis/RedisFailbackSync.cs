@@ -13,8 +13,9 @@ namespace AppointEase.Infrastructure.SlotState.Redis;
 
 /// <summary>
 /// Copies live SQL holds into Redis with their owner, secret (so issued tokens keep working) and remaining TTL, then
-/// deletes the SQL rows. All Redis writes go out as one pipelined batch and the rows are deleted in bulk, so ten thousand
-/// holds take one network flush and a few DELETE statements. On a lock conflict the earlier hold wins; the loser is logged.
+/// deletes the SQL rows. Redis writes go out pipelined in chunks of 500 (a single 10,000-call batch would let its tail
+/// run into the short operation timeout) and the rows are deleted in bulk, so ten thousand holds take 20 network flushes
+/// and a few DELETE statements. On a lock conflict the earlier hold wins; the loser is logged.
 /// </summary>
 public sealed class RedisFailbackSync(
     RedisConnection connection,
@@ -23,6 +24,7 @@ public sealed class RedisFailbackSync(
     ILogger<RedisFailbackSync> logger) : ISlotFailbackSync
 {
     private const int DeleteChunk = 1000;
+    private const int PipelineChunk = 500;
     private readonly RedisSlotKeys _keys = new(connection.Options.KeyPrefix);
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
@@ -48,20 +50,21 @@ public sealed class RedisFailbackSync(
         var locks = await db.Set<SlotLockRow>().AsNoTracking().Where(l => l.ExpiresUtc > now).ToListAsync(cancellationToken);
         var selections = await db.Set<SlotSelectionRow>().AsNoTracking().Where(s => s.ExpiresUtc > now).ToListAsync(cancellationToken);
 
-        var batch = connection.Database.CreateBatch();
-        var lockResults = locks.Select(l => batch.ScriptEvaluateAsync(SlotScripts.RestoreLock,
-            [_keys.Lock(Slot(l)), _keys.LockIndex(l.SlotDate, l.EmployeeId)],
-            [l.OwnerClientId, l.Secret, UnixMs(l.CreatedUtc), Remaining(l.ExpiresUtc, now), Slot(l).TimeText])).ToList();
-        var selectionResults = selections.Select(s => batch.ScriptEvaluateAsync(SlotScripts.RestoreSelection,
-            [_keys.Active(s.SlotDate, s.EmployeeId)],
-            [s.ClientId, new SlotKey(s.SlotDate, s.EmployeeId, s.SlotTime).TimeText, Remaining(s.ExpiresUtc, now)])).ToList();
-        batch.Execute();
-        await Task.WhenAll(lockResults.Concat(selectionResults));
+        var lockResults = new List<RedisResult>(locks.Count);
+        foreach (var chunk in locks.Chunk(PipelineChunk))
+            lockResults.AddRange(await PipelineAsync(chunk.Select(l => (SlotScripts.RestoreLock,
+                new[] { _keys.Lock(Slot(l)), _keys.LockIndex(l.SlotDate, l.EmployeeId) },
+                new RedisValue[] { l.OwnerClientId, l.Secret, UnixMs(l.CreatedUtc), Remaining(l.ExpiresUtc, now), Slot(l).TimeText }))));
+        var selectionResults = new List<RedisResult>(selections.Count);
+        foreach (var chunk in selections.Chunk(PipelineChunk))
+            selectionResults.AddRange(await PipelineAsync(chunk.Select(s => (SlotScripts.RestoreSelection,
+                new[] { _keys.Active(s.SlotDate, s.EmployeeId) },
+                new RedisValue[] { s.ClientId, new SlotKey(s.SlotDate, s.EmployeeId, s.SlotTime).TimeText, Remaining(s.ExpiresUtc, now) }))));
 
         int copied = 0, conflicts = 0;
         for (var i = 0; i < locks.Count; i++)
         {
-            var result = (RedisResult[])lockResults[i].Result!;
+            var result = (RedisResult[])lockResults[i]!;
             switch ((int)result[0])
             {
                 case 1:
@@ -80,7 +83,7 @@ public sealed class RedisFailbackSync(
                     break;
             }
         }
-        copied += selectionResults.Count(r => (int)r.Result == 1);
+        copied += selectionResults.Count(r => (int)r == 1);
 
         // Every row read was settled above (copied or lost); expired rows go too, SQL holds only matter during an outage.
         var deleted = 0;
@@ -96,6 +99,15 @@ public sealed class RedisFailbackSync(
             logger.LogInformation("Failback sync: {Copied} copied, {Conflicts} conflicts, {Deleted} SQL rows deleted in {ElapsedMs} ms",
                 report.Copied, report.Conflicts, report.Deleted, report.ElapsedMs);
         return report;
+    }
+
+    /// <summary>One flush per chunk: pipelined like one batch, but each chunk answers well within the operation timeout.</summary>
+    private async Task<RedisResult[]> PipelineAsync(IEnumerable<(string Script, RedisKey[] Keys, RedisValue[] Args)> calls)
+    {
+        var batch = connection.Database.CreateBatch();
+        var pending = calls.Select(c => batch.ScriptEvaluateAsync(c.Script, c.Keys, c.Args)).ToList();
+        batch.Execute();
+        return await Task.WhenAll(pending);
     }
 
     private static SlotKey Slot(SlotLockRow row) => new(row.SlotDate, row.EmployeeId, row.SlotTime);

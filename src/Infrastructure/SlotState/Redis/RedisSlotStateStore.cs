@@ -55,6 +55,15 @@ public sealed class RedisSlotStateStore(RedisConnection connection) : ISlotState
         return (int)result == 1;
     }
 
+    public async ValueTask<DateTime?> RefreshLockAsync(LockToken token, ClientId client, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        var slot = token.Slot;
+        var expires = (long)await EvalAsync(SlotScripts.Refresh,
+            [Keys.Lock(slot), Keys.LockIndex(slot.Date, slot.EmployeeId)],
+            [$"{client.Value}|{token.Secret}|", Ms(ttl), slot.TimeText]);
+        return expires > 0 ? FromMs(expires) : null;
+    }
+
     public async ValueTask ClearLockAsync(SlotKey slot, CancellationToken cancellationToken) =>
         await EvalAsync(SlotScripts.Clear, [Keys.Lock(slot), Keys.LockIndex(slot.Date, slot.EmployeeId)], [slot.TimeText, Channel(slot)]);
 
@@ -65,18 +74,30 @@ public sealed class RedisSlotStateStore(RedisConnection connection) : ISlotState
     }
 
     public ValueTask<DaySlotState> GetDayStateAsync(DateOnly date, int employeeId, CancellationToken cancellationToken) =>
-        ReadDayAsync(date, employeeId, [Keys.Active(date, employeeId), Keys.LockIndex(date, employeeId)], []);
+        ReadDayAsync(date, employeeId, DayKeys(date, employeeId), []);
 
     public ValueTask<DaySlotState> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl,
         CancellationToken cancellationToken)
     {
         if (selectedTime is not { } time)
-            return ReadDayAsync(date, employeeId, [Keys.Active(date, employeeId), Keys.LockIndex(date, employeeId)], [client.Value]);
+            return ReadDayAsync(date, employeeId, DayKeys(date, employeeId), [client.Value]);
         var slot = new SlotKey(date, employeeId, time);
-        return ReadDayAsync(date, employeeId,
-            [Keys.Active(date, employeeId), Keys.LockIndex(date, employeeId), Keys.Lock(slot)],
-            [client.Value, slot.TimeText, Ms(selectionTtl)]);
+        return ReadDayAsync(date, employeeId, [.. DayKeys(date, employeeId), Keys.Lock(slot)], [client.Value, slot.TimeText, Ms(selectionTtl)]);
     }
+
+    /// <summary>Comma-separated HH:mm ("" when nothing is booked, so an empty day is a cache hit too).</summary>
+    public async ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _roundTrips);
+        await connection.Database.StringSetAsync(Keys.Availability(date, employeeId),
+            string.Join(',', bookedSlots.Select(t => t.ToString("HH:mm", CultureInfo.InvariantCulture))), AvailabilityTtl);
+    }
+
+    /// <summary>Five minutes: long enough to spare SQL on every heartbeat, short enough to heal a missed invalidation.</summary>
+    public static readonly TimeSpan AvailabilityTtl = TimeSpan.FromMinutes(5);
+
+    private RedisKey[] DayKeys(DateOnly date, int employeeId) =>
+        [Keys.Active(date, employeeId), Keys.LockIndex(date, employeeId), Keys.Availability(date, employeeId)];
 
     private async ValueTask<DaySlotState> ReadDayAsync(DateOnly date, int employeeId, RedisKey[] keys, RedisValue[] args)
     {
@@ -97,7 +118,7 @@ public sealed class RedisSlotStateStore(RedisConnection connection) : ISlotState
             if (parts.Length == 3 && TryTime((string)lockFields[i]!, out var time) && long.TryParse(parts[2], CultureInfo.InvariantCulture, out var expires))
                 locks.Add(new SlotLockState(new SlotKey(date, employeeId, time), parts[0], parts[1], FromMs(expires)));
         }
-        return new DaySlotState(selections, locks);
+        return new DaySlotState(selections, locks) { CachedBookedSlots = ParseBooked(result[3]) };
     }
 
     internal async Task<RedisResult> EvalAsync(string script, RedisKey[] keys, RedisValue[] args)
@@ -113,6 +134,20 @@ public sealed class RedisSlotStateStore(RedisConnection connection) : ISlotState
         if (value is null || pttlMs <= 0) return null;
         var parts = value.Split('|');
         return parts.Length == 3 ? new SlotLockState(slot, parts[0], parts[1], now.AddMilliseconds(pttlMs)) : null;
+    }
+
+    private static List<TimeOnly>? ParseBooked(RedisResult cached)
+    {
+        if (cached.IsNull || cached.Resp2Type != ResultType.BulkString) return null; // Lua false (no key) arrives as nil
+        var text = (string?)cached;
+        if (text is null) return null;
+        var times = new List<TimeOnly>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!TryTime(part, out var time)) return null;
+            times.Add(time);
+        }
+        return times;
     }
 
     internal static long Ms(TimeSpan span) => (long)span.TotalMilliseconds;

@@ -73,6 +73,22 @@ internal static class SlotScripts
         return 0
         """;
 
+    /// <summary>
+    /// KEYS: lock, lock index. ARGV: "client|secret|", ttlMs, time. Compare-and-set of the expiry.
+    /// Returns the new expiry in ms, or 0 when the lock is not the caller's.
+    /// </summary>
+    public const string Refresh = Now + """
+
+        local v = redis.call('GET', KEYS[1])
+        if not v or string.sub(v, 1, #ARGV[1]) ~= ARGV[1] then return 0 end
+        local ttl = tonumber(ARGV[2])
+        local expires = now() + ttl
+        redis.call('PEXPIRE', KEYS[1], ttl)
+        redis.call('HSET', KEYS[2], ARGV[3], string.sub(ARGV[1], 1, #ARGV[1] - 1) .. '|' .. expires)
+        extend(KEYS[2], ttl)
+        return expires
+        """;
+
     /// <summary>KEYS: lock, lock index. ARGV: time, channel. Unconditional delete (the booking has committed).</summary>
     public const string Clear = """
         redis.call('DEL', KEYS[1])
@@ -88,15 +104,15 @@ internal static class SlotScripts
         """;
 
     /// <summary>
-    /// The heartbeat. KEYS: active, lock index[, lock of the selected time]. ARGV: client, time, ttlMs.
-    /// With the third key it first refreshes the caller's selection (unless another holds the lock), then returns
-    /// {nowMs, {client, value, ...}, {time, value, ...}} with expired entries dropped (and deleted).
+    /// The heartbeat. KEYS: active, lock index, availability cache[, lock of the selected time]. ARGV: client, time, ttlMs.
+    /// With the fourth key it first refreshes the caller's selection (unless another holds the lock), then returns
+    /// {nowMs, {client, value, ...}, {time, value, ...}, cachedBookedSlots or false} with expired entries dropped (and deleted).
     /// </summary>
     public const string DayState = Now + """
 
         local n = now()
-        if #KEYS == 3 then
-          local lock = redis.call('GET', KEYS[3])
+        if #KEYS == 4 then
+          local lock = redis.call('GET', KEYS[4])
           if not lock or string.sub(lock, 1, #ARGV[1] + 1) == ARGV[1] .. '|' then
             local ttl = tonumber(ARGV[3])
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. (n + ttl))
@@ -117,7 +133,7 @@ internal static class SlotScripts
           end
           return out
         end
-        return {n, live(KEYS[1]), live(KEYS[2])}
+        return {n, live(KEYS[1]), live(KEYS[2]), redis.call('GET', KEYS[3])}
         """;
 
     /// <summary>

@@ -82,6 +82,7 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         .HasColumnName("reference");
 
                     b.Property<int>("Sequence")
+                        .IsConcurrencyToken()
                         .HasColumnType("int")
                         .HasColumnName("sequence");
 
@@ -119,6 +120,29 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         .HasDatabaseName("ix_appointments_start_utc_id");
 
                     b.ToTable("appointments", (string)null);
+                });
+
+            modelBuilder.Entity("AppointEase.Domain.Appointments.AppointmentClaim", b =>
+                {
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("int")
+                        .HasColumnName("employee_id");
+
+                    b.Property<DateTime>("CellStartUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("cell_start_utc");
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("int")
+                        .HasColumnName("appointment_id");
+
+                    b.HasKey("EmployeeId", "CellStartUtc")
+                        .HasName("pk_appointment_claims");
+
+                    b.HasIndex("AppointmentId")
+                        .HasDatabaseName("ix_appointment_claims_appointment_id");
+
+                    b.ToTable("appointment_claims", (string)null);
                 });
 
             modelBuilder.Entity("AppointEase.Domain.Auditing.AdminAuditEntry", b =>
@@ -442,6 +466,72 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("business_settings", (string)null);
                 });
 
+            modelBuilder.Entity("AppointEase.Infrastructure.Bookings.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("expires_utc");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("LeaseUntilUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("lease_until_utc");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("longtext")
+                        .HasColumnName("response_body");
+
+                    b.Property<int?>("ResponseStatus")
+                        .HasColumnType("int")
+                        .HasColumnName("response_status");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("ExpiresUtc")
+                        .HasDatabaseName("ix_idempotency_keys_expires_utc");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idempotency_keys_key");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("AppointEase.Infrastructure.Email.OutboxEmail", b =>
                 {
                     b.Property<long>("Id")
@@ -467,6 +557,10 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime(6)")
                         .HasColumnName("created_utc");
+
+                    b.Property<DateTime?>("DeadLetterReportedUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("dead_letter_reported_utc");
 
                     b.Property<string>("HtmlBody")
                         .IsRequired()
@@ -522,6 +616,43 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         .HasDatabaseName("ix_email_outbox_status_next_attempt_utc");
 
                     b.ToTable("email_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("AppointEase.Infrastructure.Jobs.Reminders.AppointmentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("int")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<DateTime>("AppointmentStartUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("appointment_start_utc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("QueuedUtc")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("queued_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointment_reminders");
+
+                    b.HasIndex("AppointmentId", "Kind", "AppointmentStartUtc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointment_reminders_appointment_id_kind_appointment_start_~");
+
+                    b.ToTable("appointment_reminders", (string)null);
                 });
 
             modelBuilder.Entity("AppointEase.Infrastructure.SlotState.SlotLockRow", b =>
@@ -709,6 +840,18 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                     b.Navigation("History");
                 });
 
+            modelBuilder.Entity("AppointEase.Domain.Appointments.AppointmentClaim", b =>
+                {
+                    b.HasOne("AppointEase.Domain.Appointments.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_claims_appointments_appointment_id");
+
+                    b.Navigation("Appointment");
+                });
+
             modelBuilder.Entity("AppointEase.Domain.Catalogue.BusinessHours", b =>
                 {
                     b.OwnsMany("AppointEase.Domain.Catalogue.BreakPeriod", "Breaks", b1 =>
@@ -802,6 +945,16 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         });
 
                     b.Navigation("Breaks");
+                });
+
+            modelBuilder.Entity("AppointEase.Infrastructure.Jobs.Reminders.AppointmentReminder", b =>
+                {
+                    b.HasOne("AppointEase.Domain.Appointments.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_reminders_appointments_appointment_id");
                 });
 
             modelBuilder.Entity("employee_services", b =>

@@ -123,7 +123,8 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                     claimed_until_utc = table.Column<DateTime>(type: "datetime(6)", nullable: true),
                     sent_utc = table.Column<DateTime>(type: "datetime(6)", nullable: true),
                     last_error = table.Column<string>(type: "varchar(1000)", maxLength: 1000, nullable: true)
-                        .Annotation("MySql:CharSet", "utf8mb4")
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    dead_letter_reported_utc = table.Column<DateTime>(type: "datetime(6)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -145,6 +146,33 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_employees", x => x.id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "idempotency_keys",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    key = table.Column<string>(type: "varchar(128)", maxLength: 128, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    request_hash = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    status = table.Column<string>(type: "varchar(16)", maxLength: 16, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    owner = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    lease_until_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    response_status = table.Column<int>(type: "int", nullable: true),
+                    response_body = table.Column<string>(type: "longtext", nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    created_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    expires_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_keys", x => x.id);
                 })
                 .Annotation("MySql:CharSet", "utf8mb4");
 
@@ -374,6 +402,50 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 .Annotation("MySql:CharSet", "utf8mb4");
 
             migrationBuilder.CreateTable(
+                name: "appointment_claims",
+                columns: table => new
+                {
+                    employee_id = table.Column<int>(type: "int", nullable: false),
+                    cell_start_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    appointment_id = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_appointment_claims", x => new { x.employee_id, x.cell_start_utc });
+                    table.ForeignKey(
+                        name: "fk_appointment_claims_appointments_appointment_id",
+                        column: x => x.appointment_id,
+                        principalTable: "appointments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "appointment_reminders",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    appointment_id = table.Column<int>(type: "int", nullable: false),
+                    kind = table.Column<string>(type: "varchar(16)", maxLength: 16, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    appointment_start_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    queued_utc = table.Column<DateTime>(type: "datetime(6)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_appointment_reminders", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_appointment_reminders_appointments_appointment_id",
+                        column: x => x.appointment_id,
+                        principalTable: "appointments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
                 name: "appointment_reschedules",
                 columns: table => new
                 {
@@ -401,6 +473,17 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 name: "ix_admin_audit_entity_entity_id_id",
                 table: "admin_audit",
                 columns: new[] { "entity", "entity_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointment_claims_appointment_id",
+                table: "appointment_claims",
+                column: "appointment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointment_reminders_appointment_id_kind_appointment_start_~",
+                table: "appointment_reminders",
+                columns: new[] { "appointment_id", "kind", "appointment_start_utc" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_appointment_reschedules_appointment_id",
@@ -477,6 +560,17 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_idempotency_keys_expires_utc",
+                table: "idempotency_keys",
+                column: "expires_utc");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idempotency_keys_key",
+                table: "idempotency_keys",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_services_is_active",
                 table: "services",
                 column: "is_active");
@@ -516,6 +610,12 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                 name: "admin_audit");
 
             migrationBuilder.DropTable(
+                name: "appointment_claims");
+
+            migrationBuilder.DropTable(
+                name: "appointment_reminders");
+
+            migrationBuilder.DropTable(
                 name: "appointment_reschedules");
 
             migrationBuilder.DropTable(
@@ -538,6 +638,9 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
 
             migrationBuilder.DropTable(
                 name: "employee_time_off");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_keys");
 
             migrationBuilder.DropTable(
                 name: "slot_locks");

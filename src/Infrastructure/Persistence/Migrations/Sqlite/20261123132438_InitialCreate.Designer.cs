@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123120454_InitialCreate")]
+    [Migration("20261123132438_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -78,6 +78,7 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("reference");
 
                     b.Property<int>("Sequence")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
@@ -115,6 +116,29 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_appointments_start_utc_id");
 
                     b.ToTable("appointments", (string)null);
+                });
+
+            modelBuilder.Entity("AppointEase.Domain.Appointments.AppointmentClaim", b =>
+                {
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employee_id");
+
+                    b.Property<DateTime>("CellStartUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cell_start_utc");
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appointment_id");
+
+                    b.HasKey("EmployeeId", "CellStartUtc")
+                        .HasName("pk_appointment_claims");
+
+                    b.HasIndex("AppointmentId")
+                        .HasDatabaseName("ix_appointment_claims_appointment_id");
+
+                    b.ToTable("appointment_claims", (string)null);
                 });
 
             modelBuilder.Entity("AppointEase.Domain.Auditing.AdminAuditEntry", b =>
@@ -424,6 +448,70 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("business_settings", (string)null);
                 });
 
+            modelBuilder.Entity("AppointEase.Infrastructure.Bookings.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_utc");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("LeaseUntilUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_until_utc");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_body");
+
+                    b.Property<int?>("ResponseStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("response_status");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("ExpiresUtc")
+                        .HasDatabaseName("ix_idempotency_keys_expires_utc");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idempotency_keys_key");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("AppointEase.Infrastructure.Email.OutboxEmail", b =>
                 {
                     b.Property<long>("Id")
@@ -447,6 +535,10 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_utc");
+
+                    b.Property<DateTime?>("DeadLetterReportedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dead_letter_reported_utc");
 
                     b.Property<string>("HtmlBody")
                         .IsRequired()
@@ -502,6 +594,41 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_email_outbox_status_next_attempt_utc");
 
                     b.ToTable("email_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("AppointEase.Infrastructure.Jobs.Reminders.AppointmentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<DateTime>("AppointmentStartUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appointment_start_utc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("QueuedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queued_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointment_reminders");
+
+                    b.HasIndex("AppointmentId", "Kind", "AppointmentStartUtc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointment_reminders_appointment_id_kind_appointment_start_utc");
+
+                    b.ToTable("appointment_reminders", (string)null);
                 });
 
             modelBuilder.Entity("AppointEase.Infrastructure.SlotState.SlotLockRow", b =>
@@ -683,6 +810,18 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("History");
                 });
 
+            modelBuilder.Entity("AppointEase.Domain.Appointments.AppointmentClaim", b =>
+                {
+                    b.HasOne("AppointEase.Domain.Appointments.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_claims_appointments_appointment_id");
+
+                    b.Navigation("Appointment");
+                });
+
             modelBuilder.Entity("AppointEase.Domain.Catalogue.BusinessHours", b =>
                 {
                     b.OwnsMany("AppointEase.Domain.Catalogue.BreakPeriod", "Breaks", b1 =>
@@ -772,6 +911,16 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                         });
 
                     b.Navigation("Breaks");
+                });
+
+            modelBuilder.Entity("AppointEase.Infrastructure.Jobs.Reminders.AppointmentReminder", b =>
+                {
+                    b.HasOne("AppointEase.Domain.Appointments.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_reminders_appointments_appointment_id");
                 });
 
             modelBuilder.Entity("employee_services", b =>

@@ -98,7 +98,8 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                     next_attempt_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     claimed_until_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     sent_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    dead_letter_reported_utc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -118,6 +119,27 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_employees", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idempotency_keys",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    request_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    owner = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    lease_until_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    response_status = table.Column<int>(type: "INTEGER", nullable: true),
+                    response_body = table.Column<string>(type: "TEXT", nullable: true),
+                    created_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    expires_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_keys", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -325,6 +347,47 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "appointment_claims",
+                columns: table => new
+                {
+                    employee_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    cell_start_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    appointment_id = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_appointment_claims", x => new { x.employee_id, x.cell_start_utc });
+                    table.ForeignKey(
+                        name: "fk_appointment_claims_appointments_appointment_id",
+                        column: x => x.appointment_id,
+                        principalTable: "appointments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "appointment_reminders",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    appointment_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    appointment_start_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    queued_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_appointment_reminders", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_appointment_reminders_appointments_appointment_id",
+                        column: x => x.appointment_id,
+                        principalTable: "appointments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "appointment_reschedules",
                 columns: table => new
                 {
@@ -351,6 +414,17 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ix_admin_audit_entity_entity_id_id",
                 table: "admin_audit",
                 columns: new[] { "entity", "entity_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointment_claims_appointment_id",
+                table: "appointment_claims",
+                column: "appointment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appointment_reminders_appointment_id_kind_appointment_start_utc",
+                table: "appointment_reminders",
+                columns: new[] { "appointment_id", "kind", "appointment_start_utc" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_appointment_reschedules_appointment_id",
@@ -427,6 +501,17 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_idempotency_keys_expires_utc",
+                table: "idempotency_keys",
+                column: "expires_utc");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idempotency_keys_key",
+                table: "idempotency_keys",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_services_is_active",
                 table: "services",
                 column: "is_active");
@@ -466,6 +551,12 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                 name: "admin_audit");
 
             migrationBuilder.DropTable(
+                name: "appointment_claims");
+
+            migrationBuilder.DropTable(
+                name: "appointment_reminders");
+
+            migrationBuilder.DropTable(
                 name: "appointment_reschedules");
 
             migrationBuilder.DropTable(
@@ -488,6 +579,9 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "employee_time_off");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_keys");
 
             migrationBuilder.DropTable(
                 name: "slot_locks");

@@ -1,0 +1,74 @@
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Application.Common.Results;
+using AppointEase.Domain.Appointments;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace AppointEase.Application.Appointments.CancelAppointment;
+
+/// <summary>Cancels an appointment and frees its cells. Cancelling a cancelled appointment changes nothing and succeeds.</summary>
+public sealed record CancelAppointmentCommand(int Id, string? ManageToken) : ICommand<Result<AppointmentDto>>;
+
+public sealed class CancelAppointmentHandler(
+    IAppDbContext db,
+    IUnitOfWork unitOfWork,
+    AppointmentAccess access,
+    ISettingsProvider settings,
+    IPersistenceErrors persistence,
+    IEmailOutbox outbox,
+    IBookingEmailComposer emails,
+    BookingAftermath aftermath,
+    TimeProvider clock) : ICommandHandler<CancelAppointmentCommand, Result<AppointmentDto>>
+{
+    private const int MaxAttempts = 5;
+
+    public async ValueTask<Result<AppointmentDto>> Handle(CancelAppointmentCommand command, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AttemptAsync(command, cancellationToken);
+            }
+            catch (Exception ex) when (persistence.IsRetryableLockConflict(ex) && attempt < MaxAttempts)
+            {
+                // A deadlock victim wrote nothing: start over from a fresh read, as InnoDB asks.
+                persistence.DiscardTrackedChanges();
+                await Task.Delay(Random.Shared.Next(5, 30) * attempt, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<Result<AppointmentDto>> AttemptAsync(CancelAppointmentCommand command, CancellationToken cancellationToken)
+    {
+        var business = await settings.GetAsync(cancellationToken);
+        var appointment = await access.FindAsync(command.Id, command.ManageToken, forUpdate: true, cancellationToken);
+        if (appointment is null) return AppointmentAccess.NotFound;
+        if (appointment.IsCancelled) return AppointmentDto.From(appointment, business.Policy);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!access.IsAdmin && now.AddMinutes(business.ChangeCutoffMinutes) > appointment.StartUtc) return BookingErrors.TooLateToChange;
+
+        var names = await db.Services.AsNoTracking().Where(s => s.Id == appointment.ServiceId)
+            .Select(s => new { Service = s.Name, Employee = db.Employees.Where(e => e.Id == appointment.EmployeeId).Select(e => e.Name).FirstOrDefault() })
+            .SingleAsync(cancellationToken);
+        var manageToken = AppointmentAccess.HoldsToken(appointment, command.ManageToken) ? command.ManageToken : null;
+        try
+        {
+            await unitOfWork.InTransactionAsync(async ct =>
+            {
+                await db.Set<AppointmentClaim>().Where(c => c.AppointmentId == appointment.Id).ExecuteDeleteAsync(ct);
+                appointment.Cancel(now);
+                outbox.Enqueue(emails.Compose(new BookingEmailFacts(BookingEmailKind.Cancellation, appointment, names.Service, names.Employee ?? "",
+                    business, manageToken), now));
+                return true;
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (persistence.IsConcurrencyConflict(ex))
+        {
+            persistence.DiscardTrackedChanges();
+            return BookingErrors.ChangedMeanwhile;
+        }
+        await aftermath.RunAsync(null, [(AppointmentDto.LocalDate(appointment, business.Policy), appointment.EmployeeId)]);
+        return AppointmentDto.From(appointment, business.Policy);
+    }
+}

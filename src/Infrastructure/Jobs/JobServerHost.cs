@@ -1,0 +1,101 @@
+using AppointEase.Infrastructure.Jobs.Storage;
+using Hangfire;
+using Hangfire.Common;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AppointEase.Infrastructure.Jobs;
+
+public enum JobServerState
+{
+    WaitingForStorage,
+    Running,
+    /// <summary>Jobs:RunServer=false: recurring jobs are registered, another instance runs them.</summary>
+    Disabled,
+    Stopped,
+}
+
+/// <summary>
+/// Starts Hangfire once its storage answers, retrying with backoff: the app starts and serves while the job storage
+/// (Redis) is down, and jobs begin when it comes up. Once started, Hangfire's own processes ride out later outages.
+/// </summary>
+internal sealed class JobServerHost(
+    JobStorageFactory storageFactory,
+    RecurringJobsRegistrar recurringJobs,
+    JobActivator activator,
+    IJobFilterProvider filters,
+    IOptions<JobsOptions> options,
+    ILogger<JobServerHost> logger) : BackgroundService
+{
+    private BackgroundJobServer? _server;
+
+    public JobServerState State { get; private set; } = JobServerState.WaitingForStorage;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var delay = TimeSpan.FromSeconds(1);
+        var maxDelay = TimeSpan.FromSeconds(options.Value.StorageRetryMaxSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var storage = storageFactory.Storage;
+                await JobStorageProbe.EnsureReachableAsync(storage, TimeSpan.FromSeconds(10), stoppingToken);
+                recurringJobs.RegisterAll();
+                if (!options.Value.RunServer)
+                {
+                    State = JobServerState.Disabled;
+                    logger.LogInformation("Recurring jobs registered on {JobStorage}; this instance runs no job (Jobs:RunServer=false)", storageFactory.Describe());
+                    return;
+                }
+                _server = new BackgroundJobServer(new BackgroundJobServerOptions
+                {
+                    WorkerCount = options.Value.WorkerCount,
+                    Activator = activator,
+                    FilterProvider = filters,
+                }, storage);
+                State = JobServerState.Running;
+                logger.LogInformation("Job server started on {JobStorage} with {WorkerCount} workers", storageFactory.Describe(), options.Value.WorkerCount);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("Job storage {JobStorage} unreachable ({Error}); jobs paused, retrying in {DelaySeconds} s",
+                    storageFactory.Describe(), ex.GetBaseException().Message, delay.TotalSeconds);
+                try { await Task.Delay(delay, stoppingToken); }
+                catch (OperationCanceledException) { return; }
+                delay = TimeSpan.FromTicks(Math.Min(maxDelay.Ticks, delay.Ticks * 2));
+            }
+        }
+    }
+
+    private readonly Lock _stopGate = new();
+    private Task? _stopping;
+
+    /// <summary>
+    /// The host may stop us twice (WebApplication's run loop and its owner both do); every caller awaits the one
+    /// shutdown, so the container is not disposed under a server still removing itself from the storage.
+    /// </summary>
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopGate)
+            return _stopping ??= StopServerAsync(cancellationToken);
+    }
+
+    private async Task StopServerAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_server is not { } server) return;
+        server.SendStop();
+        await server.WaitForShutdownAsync(cancellationToken);
+        server.Dispose();
+        _server = null;
+        State = JobServerState.Stopped;
+    }
+}
