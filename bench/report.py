@@ -31,16 +31,14 @@ TARGETS = [
 # Why a target is missed, as found by profiling (round-trip counts, logs, code reading) on this machine. Printed only
 # next to a target that this run missed, after what the run's own data says (auto_cause).
 HEARTBEAT_SQL = (
-    "Profiled: a Redis-mode heartbeat is not one Redis round trip — in this run it cost {hb_sql} SQL statements and "
-    "{hb_redis} Redis commands (see 'Round trips per request'): the active-employee check "
-    "(SlotGuard.EmployeeExistsAsync) and ScheduleReader.LoadAsync (business hours, employee hours, closures, time off, "
-    "appointments) run on every call to compute the booked starts. On two shared cores every MariaDB "
-    "statement costs CPU time and queueing, so the heartbeat is bound by MariaDB, not Redis. Fix, not done here (slot "
-    "engine's design): keep the day's booked starts in the Redis availability key that RedisSlotChangeNotifier already "
-    "deletes on every booking change but nothing writes yet, and cache the employee list like the settings (5 s); "
-    "that leaves the single Redis script decision 006 intends. Already fixed on this branch: MySqlConnector reset "
-    "every pooled connection EF Core opened (one per query) and re-sent `SET NAMES`, so a heartbeat cost 18 statements "
-    "before decision 062 and 6 after (MariaDB general log).")
+    "Profiled: in this run a Redis-mode heartbeat cost {hb_sql} SQL statements and {hb_redis} Redis commands (see "
+    "'Round trips per request'). The day's booked starts now come from Redis with the heartbeat script, but the "
+    "active-employee check (SlotGuard.EmployeeExistsAsync) still goes to MariaDB on every call, and the request runs "
+    "the full Mediator pipeline (logging, validation) and a second JSON serialization for the ETag (see the "
+    "micro-benchmarks). Client, app, MariaDB and Redis share two busy cores, so every extra round trip is queueing. "
+    "Next fix, not done here: cache active employees for a few seconds like the settings. Already fixed on this "
+    "branch: MySqlConnector reset every pooled connection EF Core opened (one per query) and re-sent `SET NAMES`, "
+    "three round trips per query (decision 062).")
 CAUSES = {
     "hb-redis-p99": HEARTBEAT_SQL,
     "hb-redis-ratio": HEARTBEAT_SQL,
