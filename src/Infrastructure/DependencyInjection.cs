@@ -54,7 +54,7 @@ public static class DependencyInjection
             services.AddDbContext<AppDbContext, MySqlAppDbContext>((sp, options) =>
             {
                 var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-                options.UseMySql(RequiredConnectionString(configuration), ServerVersion.Parse(db.ServerVersion),
+                options.UseMySql(MySqlConnectionStrings.ForEfCore(RequiredConnectionString(configuration)), ServerVersion.Parse(db.ServerVersion),
                     mysql => mysql.CommandTimeout(db.CommandTimeoutSeconds));
             });
         }

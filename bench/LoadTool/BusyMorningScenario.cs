@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace AppointEase.Bench.LoadTool;
+
+/// <summary>
+/// A busy morning: --clients widgets in a closed loop (no think time, so it is a saturation test), each call drawn
+/// as 90 % heartbeat (half of them carrying the client's selection), 6 % select, 3 % lock + release, 1 % lock +
+/// confirm of a fresh slot. Every client has slots of its own, so conflicts come only from the mix itself.
+/// </summary>
+internal static class BusyMorningScenario
+{
+    public static async Task<string[]> RunAsync(Uri baseUri, Options options)
+    {
+        var clients = options.Int("clients", 200);
+        var seconds = options.Double("seconds", 10);
+        var cap = options.Int("max-requests", 500_000);
+        var bookings = options.Int("max-bookings", 150);
+        using var http = Api.CreateClient(baseUri, clients);
+        var api = new Api(http);
+        var slots = await Slots.DiscoverAsync(api, clients * 2 + bookings);
+        var toBook = new ConcurrentQueue<Slot>(slots.Skip(clients * 2).Take(bookings));
+        var all = new Recorder("busy-morning");
+        var heartbeats = new Recorder("busy-heartbeat");
+        var selects = new Recorder("busy-select");
+        var locks = new Recorder("busy-lock");
+        var releases = new Recorder("busy-release");
+        var confirms = new Recorder("busy-confirm");
+        var deadline = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+        var sent = 0;
+        var started = Stopwatch.GetTimestamp();
+
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async i =>
+        {
+            var random = new Random(i);
+            var clientId = Slots.ClientId("bm", i);
+            var own = new[] { slots[2 * i], slots[2 * i + 1] };
+            while (Stopwatch.GetTimestamp() < deadline && Interlocked.Increment(ref sent) <= cap)
+            {
+                var roll = random.NextDouble();
+                var t0 = Stopwatch.GetTimestamp();
+                bool ok;
+                if (roll < 0.90)
+                    ok = await api.HeartbeatAsync(own[0], clientId, roll < 0.45 ? own[0].Time : null, heartbeats) is not null;
+                else if (roll < 0.96)
+                    ok = await api.SelectAsync(own[random.Next(2)], clientId, selects);
+                else if (roll < 0.99 || !toBook.TryDequeue(out var fresh))
+                {
+                    var token = await api.LockAsync(own[1], clientId, locks);
+                    ok = token is not null && await api.ReleaseAsync(token, clientId, releases);
+                }
+                else
+                {
+                    var token = await api.LockAsync(fresh, clientId, locks);
+                    ok = token is not null && await api.ConfirmAsync(fresh, token, clientId, confirms);
+                }
+                if (ok) all.Ok(Recorder.Since(t0)); else all.Error(Recorder.Since(t0), "mixed step failed");
+            }
+        }));
+
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return [all.ToJson(elapsed, clients), heartbeats.ToJson(elapsed, clients), selects.ToJson(elapsed, clients),
+            locks.ToJson(elapsed, clients), releases.ToJson(elapsed, clients), confirms.ToJson(elapsed, clients)];
+    }
+}

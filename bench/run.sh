@@ -1,0 +1,358 @@
+#!/usr/bin/env bash
+# AppointEase benchmarks: one command, about 7 minutes on two cores, rewrites docs/benchmarks.md and docs/benchmarks/*.png.
+#
+# Starts private MariaDB and Redis exactly as scripts/test.sh does (scripts/lib/servers.sh), builds the WebApi and
+# the bench tools in Release, runs the WebApi with production settings (MySql provider, Redis, Production
+# environment, Warning logs) on a loopback port, seeds (the app's demo seeding), warms up, then measures:
+#   baselines     bare Kestrel endpoint (bench/Baseline) with the heartbeat's requests; redis-benchmark SET/GET
+#   heartbeat     10/100/1000 clients, Redis mode and SQL mode, with and without If-None-Match
+#   select, lock + release, availability (1 day, 31 days), confirm (100 concurrent, own slots), busy morning
+#   peak RSS after the 1000-client heartbeats, heartbeat payload size, failover detection / failback under load
+#   BenchmarkDotNet micro-benchmarks (slot grid, heartbeat serialization)
+# Everything is bounded (wrk -d, tool deadlines and caps) and talks to 127.0.0.1 only; every process it starts is
+# stopped by pid on exit. Environment: BENCH_SECONDS (per wrk run, default 5), BENCH_SKIP_MICRO=1 to skip
+# BenchmarkDotNet, BENCH_OUT (default docs) to write the report elsewhere, BENCH_KEEP=1 to keep the temp dir
+# (logs of the app, wrk and the tools) for a look afterwards.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+SECONDS_PER_RUN="${BENCH_SECONDS:-5}"
+OUT="${BENCH_OUT:-$ROOT/docs}"
+THREADS=2
+export BENCH_WRK_DIR="$ROOT/bench/wrk" BENCH_THREADS="$THREADS"
+STARTED_AT=$(date +%s)
+
+# shellcheck source=../scripts/lib/servers.sh
+source "$ROOT/scripts/lib/servers.sh"
+WORK="$(mktemp -d -t appointease-bench.XXXXXX)"
+RESULTS="$WORK/results.jsonl"
+: >"$RESULTS"
+APP_PID="" BASELINE_PID=""
+
+log() { printf 'bench [%3ss]: %s\n' "$(( $(date +%s) - STARTED_AT ))" "$*" >&2; }
+
+stop_pid() {   # stop_pid PID: TERM, wait up to 10 s, KILL; only our own children
+  local pid="$1" i
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  stop_pid "$APP_PID"; stop_pid "$BASELINE_PID"
+  ae_stop_all
+  if [ "${BENCH_KEEP:-0}" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+# --- tools and build -------------------------------------------------------------------------------------------
+ae_ensure_server_packages
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v gnuplot >/dev/null || missing+=(gnuplot-nox)
+[ "${#missing[@]}" -eq 0 ] || ae_apt_install "${missing[@]}"
+ulimit -n 65536 2>/dev/null || ulimit -n 8192 2>/dev/null || true
+
+log "building the WebApi and bench tools (Release)"
+dotnet build "$ROOT/bench/AppointEase.Bench.slnx" -c Release -nologo -v quiet -clp:ErrorsOnly >"$WORK/build.log" 2>&1 \
+  || { tail -n 40 "$WORK/build.log" >&2; exit 1; }
+WEBAPI_DIR="$ROOT/src/WebApi/bin/Release/net10.0"
+BASELINE_DIR="$ROOT/bench/Baseline/bin/Release/net10.0"
+LOADTOOL="$ROOT/bench/LoadTool/bin/Release/net10.0/AppointEase.Bench.LoadTool.dll"
+MICRO="$ROOT/bench/Micro/bin/Release/net10.0/AppointEase.Bench.Micro.dll"
+
+# --- servers ---------------------------------------------------------------------------------------------------
+ae_start_mariadb
+ae_start_redis
+REDIS_PORT="${APPOINTEASE_TEST_REDIS##*:}"
+ae_free_port >/dev/null; APP_PORT="$AE_PORT"
+ae_free_port >/dev/null; BASELINE_PORT="$AE_PORT"
+APP="http://127.0.0.1:$APP_PORT"
+BASELINE="http://127.0.0.1:$BASELINE_PORT"
+
+wait_ready() {   # wait_ready URL PID NAME
+  local i
+  for i in $(seq 1 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1/health/ready" || true)" = 200 ] && return 0
+    kill -0 "$2" 2>/dev/null || { tail -n 30 "$WORK/$3.log" >&2; log "$3 exited during start-up"; return 1; }
+    sleep 0.1
+  done
+  tail -n 30 "$WORK/$3.log" >&2; log "$3 not ready after 60 s"; return 1
+}
+
+# The production configuration, all through environment variables. Rate limits are raised far above what a few
+# thousand requests per second from a handful of client ids need: the bench measures the code path, limiter
+# included, not the limits (see docs/notes/bench.md).
+start_app() {   # start_app redis|sql
+  local redis=""
+  [ "$1" = redis ] && redis="$APPOINTEASE_TEST_REDIS"
+  (
+    cd "$WEBAPI_DIR"
+    exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP" \
+      Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
+      Database__Provider=MySql ConnectionStrings__Database="${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;" \
+      ConnectionStrings__Redis="$redis" Email__PickupDirectory="$WORK/mail" \
+      RateLimits__HeartbeatPerClient__PermitLimit=1000000 RateLimits__HeartbeatPerClient__WindowSeconds=60 \
+      RateLimits__BookingPerIp__PermitLimit=1000000 RateLimits__BookingPerIp__WindowSeconds=60 \
+      RateLimits__OtpPerIp__PermitLimit=1000000 RateLimits__OtpPerIp__WindowSeconds=60 \
+      dotnet AppointEase.WebApi.dll
+  ) >"$WORK/app-$1.log" 2>&1 &
+  APP_PID=$!
+  wait_ready "$APP" "$APP_PID" "app-$1"
+  log "WebApi up in $1 mode (pid $APP_PID, $APP)"
+}
+
+start_baseline() {
+  (
+    cd "$BASELINE_DIR"
+    exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASELINE" Logging__LogLevel__Default=Warning \
+      dotnet AppointEase.Bench.Baseline.dll
+  ) >"$WORK/baseline.log" 2>&1 &
+  BASELINE_PID=$!
+  wait_ready "$BASELINE" "$BASELINE_PID" baseline
+}
+
+# --- helpers ---------------------------------------------------------------------------------------------------
+# Open weekdays from the day after tomorrow on (past the 60-minute notice whatever the hour): 20 for the load, the
+# 21st for the round-trip probes, whose lock must not get in the load's way.
+read -r BENCH_DATES PROBE_DATE <<<"$(/usr/bin/python3 - <<'PY'
+import datetime
+d = datetime.date.today() + datetime.timedelta(days=2)
+out = []
+while len(out) < 21:
+    if d.weekday() < 5: out.append(d.isoformat())
+    d += datetime.timedelta(days=1)
+print(",".join(out[:20]), out[20])
+PY
+)"
+export BENCH_DATES BENCH_EMPLOYEES=3
+export BENCH_TIMES="09:00,09:30,10:00,10:30,11:00,13:00,13:30,14:00,14:30,15:00,15:30"
+
+record() { printf '%s\n' "$1" >>"$RESULTS"; }
+not_measured() { record "{\"scenario\":\"$1\",\"not_measured\":\"$2\"}"; log "$1: not measured ($2)"; }
+
+# run_wrk SCENARIO CLIENTS SCRIPT URL [VAR=VALUE...]
+run_wrk() {
+  local scenario="$1" clients="$2" script="$3" url="$4" line; shift 4
+  line="$(env BENCH_SCENARIO="$scenario" BENCH_CLIENTS="$clients" "$@" \
+    wrk -t"$THREADS" -c"$clients" -d"${SECONDS_PER_RUN}s" --timeout 5s -s "$ROOT/bench/wrk/$script" "$url" \
+    2>&1 | tee "$WORK/wrk-$scenario.log" | sed -n 's/^BENCH_JSON //p')"
+  if [ -z "$line" ]; then log "$scenario: wrk gave no result"; tail -n 5 "$WORK/wrk-$scenario.log" >&2; return 0; fi
+  record "$line"
+  log "$scenario: $(printf '%s' "$line" | /usr/bin/python3 -c 'import json,sys; r=json.load(sys.stdin); print("%.0f req/s, p50 %.2f / p95 %.2f / p99 %.2f ms, %d errors" % (r["rps"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["errors"]))')"
+}
+
+run_tool() {   # run_tool SCENARIO ARGS... (LoadTool JSON lines into the results)
+  local out
+  if out="$(dotnet "$LOADTOOL" "$@" --base "$APP" 2>"$WORK/tool-$1.err")"; then
+    printf '%s\n' "$out" >>"$RESULTS"
+    log "$1: $(printf '%s' "$out" | head -n 1 | cut -c1-220)"
+  else
+    log "$1: load tool failed"; tail -n 15 "$WORK/tool-$1.err" >&2
+    not_measured "$1" "load tool failed: $(tail -n 1 "$WORK/tool-$1.err" | tr -d '"\\' | cut -c1-160)"
+  fi
+}
+
+# endpoint_exists METHOD PATH: a route that is not mapped answers 404 (405 for another method) to an empty body,
+# a mapped one validates it (400/422).
+endpoint_exists() {
+  local code
+  code="$(curl -s -o /dev/null -w '%{http_code}' -X "$1" -H 'Content-Type: application/json' -d '{}' "$APP$2")"
+  [ "$code" != 404 ] && [ "$code" != 405 ]
+}
+
+# heartbeat ETags of every (date, employee) the wrk script uses, so If-None-Match carries the current value.
+fetch_etag() {   # fetch_etag DATE EMPLOYEE → "DATE EMPLOYEE ETAG" (nothing when the call fails)
+  local etag
+  etag="$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"date\":\"$1\",\"employeeId\":$2,\"clientId\":\"bench-etag-probe\"}" "$APP/api/v1/heartbeat" \
+    | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p')"
+  [ -z "$etag" ] || printf '%s %s %s\n' "$1" "$2" "$etag"
+}
+fetch_etags() {
+  local file="$WORK/etags.txt" date employee
+  : >"$file"
+  for date in ${BENCH_DATES//,/ }; do
+    for employee in 1 2 3; do fetch_etag "$date" "$employee" >>"$file" & done
+    wait
+  done
+  printf '%s' "$file"
+}
+
+# 10, 100, 1,000 clients without and (100, 1,000) with If-None-Match. The ETags are fetched before the 1,000-client
+# runs, whose backlog would keep the app busy for a while after wrk stops.
+heartbeat_suite() {   # heartbeat_suite MODE
+  local mode="$1" etags
+  run_wrk "heartbeat-$mode-c10" 10 heartbeat.lua "$APP"
+  run_wrk "heartbeat-$mode-c100" 100 heartbeat.lua "$APP"
+  etags="$(fetch_etags)"
+  run_wrk "heartbeat-$mode-inm-c100" 100 heartbeat.lua "$APP" BENCH_ETAGS="$etags"
+  run_wrk "heartbeat-$mode-c1000" 1000 heartbeat.lua "$APP"
+  run_wrk "heartbeat-$mode-inm-c1000" 1000 heartbeat.lua "$APP" BENCH_ETAGS="$etags"
+}
+
+# Round trips per request, counted on the servers (noise-free, unlike timings): MariaDB's Questions and Redis's
+# total_commands_processed before and after N sequential identical requests, minus what the app issues on its own
+# (background loops, health checks) in an idle window measured just before, scaled to the same duration.
+sql_questions() { mariadb --no-defaults -h127.0.0.1 -P"$AE_MARIADB_PORT" -uroot -N -e "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{print $2}'; }
+redis_commands() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" info stats 2>/dev/null | tr -d '\r' | awk -F: '$1 == "total_commands_processed" { print $2 }'; }
+now_ms() { date +%s%3N; }
+count_round_trips() {   # count_round_trips NAME METHOD PATH [JSON-BODY]
+  local name="$1" method="$2" path="$3" body="${4:-}" n=10 i codes="" iq0 iq1 ir0 ir1 it0 it1 q0 q1 r0 r1 t0 t1
+  it0="$(now_ms)"; iq0="$(sql_questions)"; ir0="$(redis_commands || true)"
+  sleep 1
+  it1="$(now_ms)"; iq1="$(sql_questions)"; ir1="$(redis_commands || true)"
+  t0="$(now_ms)"; q0="$(sql_questions)"; r0="$(redis_commands || true)"
+  for i in $(seq 1 "$n"); do
+    if [ -n "$body" ]; then
+      codes+="$(curl -s -o /dev/null -w '%{http_code} ' -X "$method" -H 'Content-Type: application/json' -d "$body" "$APP$path")"
+    else
+      codes+="$(curl -s -o /dev/null -w '%{http_code} ' -X "$method" "$APP$path")"
+    fi
+  done
+  t1="$(now_ms)"; q1="$(sql_questions)"; r1="$(redis_commands || true)"
+  record "$(/usr/bin/python3 - "$name" "$n" "$codes" "$it0,$it1,$iq0,$iq1,${ir0:-0},${ir1:-0}" "$t0,$t1,$q0,$q1,${r0:-0},${r1:-0}" <<'PY'
+import json, sys
+name, n, codes, idle, run = sys.argv[1:]
+n = int(n)
+it0, it1, iq0, iq1, ir0, ir1 = map(int, idle.split(","))
+t0, t1, q0, q1, r0, r1 = map(int, run.split(","))
+scale = (t1 - t0) / max(it1 - it0, 1)
+# -1 each: the reading SHOW STATUS / INFO counts itself.
+idle_sql, idle_redis = (iq1 - iq0 - 1) * scale, (ir1 - ir0 - 1) * scale
+print(json.dumps({"scenario": "roundtrips-" + name, "requests": n,
+    "sql_per_request": round(max(q1 - q0 - 1 - idle_sql, 0) / n, 1),
+    "redis_per_request": round(max(r1 - r0 - 1 - idle_redis, 0) / n, 1),
+    "idle_sql_per_s": round((iq1 - iq0 - 1) * 1000 / max(it1 - it0, 1), 1),
+    "idle_redis_per_s": round((ir1 - ir0 - 1) * 1000 / max(it1 - it0, 1), 1),
+    "statuses": " ".join(sorted(set(codes.split())))}))
+PY
+)"
+}
+
+vmhwm_kb() { awk '$1 == "VmHWM:" { print $2 }' "/proc/$1/status"; }
+vmrss_kb() { awk '$1 == "VmRSS:" { print $2 }' "/proc/$1/status"; }
+
+# --- Redis mode ------------------------------------------------------------------------------------------------
+start_baseline
+start_app redis
+HAS_SLOTS=0; HAS_HEARTBEAT=0; HAS_CONFIRM=0
+endpoint_exists POST /api/v1/slots/select && HAS_SLOTS=1
+endpoint_exists POST /api/v1/heartbeat && HAS_HEARTBEAT=1
+endpoint_exists POST /api/v1/appointments && HAS_CONFIRM=1
+log "endpoints: slots=$HAS_SLOTS heartbeat=$HAS_HEARTBEAT appointments=$HAS_CONFIRM"
+NA="endpoint not available in this build"
+
+log "warming up"
+SECONDS_PER_RUN_SAVED="$SECONDS_PER_RUN"; SECONDS_PER_RUN=3
+run_wrk warmup-baseline 50 heartbeat.lua "$BASELINE"
+[ "$HAS_HEARTBEAT" = 1 ] && run_wrk warmup-heartbeat 50 heartbeat.lua "$APP"
+run_wrk warmup-availability 20 availability.lua "$APP"
+SECONDS_PER_RUN="$SECONDS_PER_RUN_SAVED"
+
+log "round trips per request (10 sequential requests each)"
+D1="$PROBE_DATE"
+D31="$(/usr/bin/python3 -c "import datetime,sys; print(datetime.date.fromisoformat(sys.argv[1]) + datetime.timedelta(days=30))" "$D1")"
+count_round_trips availability-day GET "/api/v1/availability?date=$D1&employeeId=1&serviceId=3"
+count_round_trips availability-31d GET "/api/v1/availability?from=$D1&to=$D31&employeeId=1&serviceId=3"
+if [ "$HAS_HEARTBEAT" = 1 ]; then
+  count_round_trips heartbeat-redis POST /api/v1/heartbeat "{\"date\":\"$D1\",\"employeeId\":2,\"clientId\":\"bench-rt-0001\"}"
+fi
+if [ "$HAS_SLOTS" = 1 ]; then
+  count_round_trips select-redis POST /api/v1/slots/select "{\"date\":\"$D1\",\"employeeId\":2,\"time\":\"10:00\",\"clientId\":\"bench-rt-0001\"}"
+  count_round_trips lock-redis POST /api/v1/slots/lock "{\"date\":\"$D1\",\"employeeId\":2,\"time\":\"11:00\",\"clientId\":\"bench-rt-0001\"}"
+fi
+
+log "redis-benchmark SET/GET (50 clients)"
+timeout 60 redis-benchmark -h 127.0.0.1 -p "$REDIS_PORT" -t set,get -n 30000 -c 50 -r 100000 -d 64 --csv 2>/dev/null \
+  | /usr/bin/python3 -c '
+import csv, json, sys
+for row in csv.DictReader(sys.stdin):
+    print(json.dumps({"scenario": "redis-benchmark-" + row["test"].lower(), "clients": 50, "rps": float(row["rps"]),
+        "p50_ms": float(row["p50_latency_ms"]), "p95_ms": float(row["p95_latency_ms"]), "p99_ms": float(row["p99_latency_ms"]),
+        "max_ms": float(row["max_latency_ms"]), "errors": 0}))' >>"$RESULTS"
+
+for clients in 10 100 1000; do
+  run_wrk "baseline-c$clients" "$clients" heartbeat.lua "$BASELINE"
+done
+
+if [ "$HAS_HEARTBEAT" = 1 ]; then
+  heartbeat_suite redis
+  record "{\"scenario\":\"memory\",\"vmhwm_kb\":$(vmhwm_kb "$APP_PID"),\"vmrss_kb\":$(vmrss_kb "$APP_PID"),\"after\":\"heartbeat 10/100/1000 clients, Redis mode\"}"
+  record "{\"scenario\":\"memory-baseline\",\"vmhwm_kb\":$(vmhwm_kb "$BASELINE_PID"),\"vmrss_kb\":$(vmrss_kb "$BASELINE_PID")}"
+  size="$(curl -s -o "$WORK/heartbeat.json" -D "$WORK/heartbeat.headers" -w '%{size_download} %{size_header}' \
+    -H 'Content-Type: application/json' \
+    -d "{\"date\":\"${BENCH_DATES%%,*}\",\"employeeId\":1,\"clientId\":\"bench-payload-probe\",\"selectedTime\":\"09:00\"}" \
+    "$APP/api/v1/heartbeat")"
+  record "{\"scenario\":\"payload\",\"body_bytes\":${size% *},\"header_bytes\":${size#* },\"body\":$(cat "$WORK/heartbeat.json")}"
+else
+  for s in heartbeat-redis-c100 heartbeat-redis-c1000 heartbeat-redis-inm-c100 heartbeat-redis-inm-c1000 memory payload; do
+    not_measured "$s" "$NA"
+  done
+  record "{\"scenario\":\"memory-idle\",\"vmhwm_kb\":$(vmhwm_kb "$APP_PID"),\"vmrss_kb\":$(vmrss_kb "$APP_PID")}"
+fi
+
+if [ "$HAS_SLOTS" = 1 ]; then
+  run_wrk select-c50 50 select.lua "$APP"
+  run_tool lock-release --clients 50 --seconds "$SECONDS_PER_RUN"
+else
+  not_measured select-c50 "$NA"; not_measured lock "$NA"; not_measured release "$NA"
+fi
+
+run_wrk availability-day-c50 50 availability.lua "$APP" BENCH_RANGE_DAYS=1
+run_wrk availability-31d-c20 20 availability.lua "$APP" BENCH_RANGE_DAYS=31
+
+if [ "$HAS_SLOTS" = 1 ] && [ "$HAS_CONFIRM" = 1 ]; then
+  run_tool confirm --clients 100 --rounds 3
+else
+  not_measured confirm "$NA"
+fi
+
+if [ "$HAS_SLOTS" = 1 ] && [ "$HAS_HEARTBEAT" = 1 ] && [ "$HAS_CONFIRM" = 1 ]; then
+  run_tool busy-morning --clients 200 --seconds 10
+else
+  not_measured busy-morning "$NA"
+fi
+
+if [ "$HAS_HEARTBEAT" = 1 ]; then
+  run_tool failover --clients 20 --interval-ms 20 --outage-seconds 5 \
+    --kill-cmd "kill -9 \$(cat '$APPOINTEASE_TEST_REDIS_PIDFILE')" --restart-cmd "bash '$APPOINTEASE_TEST_REDIS_RESTART'"
+else
+  not_measured failover "$NA"
+fi
+stop_pid "$APP_PID"; APP_PID=""
+
+# --- SQL mode --------------------------------------------------------------------------------------------------
+if [ "$HAS_HEARTBEAT" = 1 ]; then
+  start_app sql
+  SECONDS_PER_RUN=3; run_wrk warmup-heartbeat-sql 50 heartbeat.lua "$APP"; SECONDS_PER_RUN="$SECONDS_PER_RUN_SAVED"
+  count_round_trips heartbeat-sql POST /api/v1/heartbeat "{\"date\":\"$D1\",\"employeeId\":2,\"clientId\":\"bench-rt-0001\"}"
+  heartbeat_suite sql
+  stop_pid "$APP_PID"; APP_PID=""
+else
+  for s in heartbeat-sql-c100 heartbeat-sql-c1000 heartbeat-sql-inm-c100 heartbeat-sql-inm-c1000; do not_measured "$s" "$NA"; done
+fi
+stop_pid "$BASELINE_PID"; BASELINE_PID=""
+
+# --- micro-benchmarks ------------------------------------------------------------------------------------------
+MICRO_MD="$WORK/micro.md"
+: >"$MICRO_MD"
+if [ "${BENCH_SKIP_MICRO:-0}" != 1 ]; then
+  log "BenchmarkDotNet micro-benchmarks (short in-process job)"
+  if (cd "$WORK" && dotnet "$MICRO" --filter '*' --artifacts "$WORK/bdn" >"$WORK/micro.log" 2>&1); then
+    cat "$WORK"/bdn/results/*-report-github.md >"$MICRO_MD" 2>/dev/null || true
+  else
+    tail -n 20 "$WORK/micro.log" >&2; log "micro-benchmarks failed"
+  fi
+fi
+
+# --- report ----------------------------------------------------------------------------------------------------
+mkdir -p "$OUT/benchmarks"
+TOTAL=$(( $(date +%s) - STARTED_AT ))
+/usr/bin/python3 "$ROOT/bench/report.py" --results "$RESULTS" --micro "$MICRO_MD" --out "$OUT" \
+  --plots-data "$WORK" --duration "$TOTAL" --wrk-seconds "$SECONDS_PER_RUN" --root "$ROOT"
+gnuplot -e "datadir='$WORK'; outdir='$OUT/benchmarks'" "$ROOT/bench/plots.gp"
+cp "$RESULTS" "$OUT/benchmarks/results.jsonl"
+log "done in $(( $(date +%s) - STARTED_AT )) s: $OUT/benchmarks.md, $OUT/benchmarks/*.png"
