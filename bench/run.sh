@@ -85,6 +85,9 @@ wait_ready() {   # wait_ready URL PID NAME
 # The production configuration, all through environment variables. Rate limits are raised far above what a few
 # thousand requests per second from a handful of client ids need: the bench measures the code path, limiter
 # included, not the limits (see docs/notes/bench.md).
+# Production mode requires a sign-in code secret; the bench makes a throwaway one per run.
+BENCH_OTP_SECRET="$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
+
 start_app() {   # start_app redis|sql
   local redis=""
   [ "$1" = redis ] && redis="$APPOINTEASE_TEST_REDIS"
@@ -94,6 +97,7 @@ start_app() {   # start_app redis|sql
       Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
       Database__Provider=MySql ConnectionStrings__Database="${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;" \
       ConnectionStrings__Redis="$redis" Email__PickupDirectory="$WORK/mail" \
+      Auth__OtpSecret="$BENCH_OTP_SECRET" \
       RateLimits__HeartbeatPerClient__PermitLimit=1000000 RateLimits__HeartbeatPerClient__WindowSeconds=60 \
       RateLimits__BookingPerIp__PermitLimit=1000000 RateLimits__BookingPerIp__WindowSeconds=60 \
       RateLimits__OtpPerIp__PermitLimit=1000000 RateLimits__OtpPerIp__WindowSeconds=60 \
