@@ -20,7 +20,6 @@ internal static class SlotStateRegistration
         services.AddSingleton<SqlSlotStateStore>();
         services.AddSingleton(sp => new SlotStoreState(redisConfigured, sp.GetRequiredService<ILogger<SlotStoreState>>()));
         services.AddSingleton<IStoreStatus>(sp => sp.GetRequiredService<SlotStoreState>());
-        services.AddSingleton<IExpiredDataPurger, SlotHoldPurger>();
         services.AddHealthChecks().AddCheck<SlotStateHealthCheck>("slotState", tags: ["ready"]);
 
         if (!redisConfigured)
