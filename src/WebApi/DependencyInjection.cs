@@ -49,6 +49,7 @@ public static class DependencyInjection
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();

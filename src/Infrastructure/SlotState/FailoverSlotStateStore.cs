@@ -36,9 +36,10 @@ public sealed class FailoverSlotStateStore(RedisSlotStateStore redis, SqlSlotSta
     public ValueTask<DaySlotState> GetDayStateAsync(DateOnly date, int employeeId, CancellationToken cancellationToken) =>
         RunAsync(s => s.GetDayStateAsync(date, employeeId, cancellationToken));
 
-    public ValueTask<DaySlotState> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl,
-        CancellationToken cancellationToken) =>
-        RunAsync(s => s.HeartbeatAsync(date, employeeId, client, selectedTime, selectionTtl, cancellationToken));
+    /// <summary>A heartbeat that fails over mid-call is counted (again) by the SQL store, so the limit never lapses.</summary>
+    public ValueTask<HeartbeatOutcome> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl,
+        RateLimitRule limit, CancellationToken cancellationToken) =>
+        RunAsync(s => s.HeartbeatAsync(date, employeeId, client, selectedTime, selectionTtl, limit, cancellationToken));
 
     public ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, CancellationToken cancellationToken) =>
         RunAsync(async s => { await s.CacheBookedSlotsAsync(date, employeeId, bookedSlots, cancellationToken); return true; }).AsVoid();

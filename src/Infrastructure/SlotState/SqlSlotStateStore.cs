@@ -2,6 +2,7 @@ using AppointEase.Application.Common.Interfaces;
 using AppointEase.Domain.Scheduling;
 using AppointEase.Domain.Slots;
 using AppointEase.Infrastructure.Persistence;
+using AppointEase.Infrastructure.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,7 @@ namespace AppointEase.Infrastructure.SlotState;
 /// Races are settled by unique keys and conditional UPDATEs, never by a read followed by a write.
 /// Each call uses its own short-lived context so slot state never joins a caller's booking transaction.
 /// </summary>
-public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider clock) : ISlotStateStore
+public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, SqlRateLimiter limiter, TimeProvider clock) : ISlotStateStore
 {
     public async ValueTask<SelectOutcome> SelectAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken)
     {
@@ -147,12 +148,18 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
             locks.Select(l => new SlotLockState(new SlotKey(date, employeeId, l.SlotTime), l.OwnerClientId, l.Secret, l.ExpiresUtc)).ToList());
     }
 
-    public async ValueTask<DaySlotState> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime,
-        TimeSpan selectionTtl, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts in <c>rate_limit_counters</c> through the shared SQL limiter (same windows as the Redis counter), with the
+    /// same per-client, per-day-and-employee subject, so the limit holds while Redis is down or absent (decision 026).
+    /// </summary>
+    public async ValueTask<HeartbeatOutcome> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime,
+        TimeSpan selectionTtl, RateLimitRule limit, CancellationToken cancellationToken)
     {
+        var decision = await limiter.HitAsync(limit, SlotKey.DayKey(date, employeeId) + client.Value, cancellationToken);
+        if (!decision.Allowed) return HeartbeatOutcome.Refused(decision);
         if (selectedTime is { } time)
             await SelectAsync(new SlotKey(date, employeeId, time), client, selectionTtl, cancellationToken);
-        return await GetDayStateAsync(date, employeeId, cancellationToken);
+        return HeartbeatOutcome.Served(await GetDayStateAsync(date, employeeId, cancellationToken), decision);
     }
 
     /// <summary>SQL mode computes booked slots from the same database each time; a second copy would only go stale.</summary>

@@ -30,6 +30,9 @@ internal static class ErrorResults
             Type = $"https://appointease.dev/problems/{error.Code.Replace('_', '-')}",
         };
         problem.Extensions["code"] = error.Code;
+        // ProblemDetailsDefaults.Customize turns this into the Retry-After header when the problem is written.
+        if (error.RetryAfter is { } retryAfter)
+            problem.Extensions[ProblemDetailsDefaults.RetryAfterSeconds] = (int)Math.Ceiling(retryAfter.TotalSeconds);
         problem.WithField(error.Field, error.Message);
         return TypedResults.Problem(problem);
     }

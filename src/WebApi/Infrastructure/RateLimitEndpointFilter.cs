@@ -1,6 +1,5 @@
-using System.Globalization;
 using AppointEase.Application.Common.Interfaces;
-using Microsoft.AspNetCore.Mvc;
+using AppointEase.Application.Common.Results;
 using Microsoft.Extensions.Options;
 
 namespace AppointEase.WebApi.Infrastructure;
@@ -9,9 +8,11 @@ namespace AppointEase.WebApi.Infrastructure;
 /// Attaches a shared rate limit to an endpoint:
 /// <code>
 /// group.MapPost("/appointments", Create).RequireRateLimit(RateLimitNames.BookingPerIp, RateLimitSubjects.ClientIp);
-/// group.MapPost("/slots/heartbeat", Beat).RequireRateLimit(RateLimitNames.HeartbeatPerClient,
-///     RateLimitSubjects.FromArgument&lt;HeartbeatRequest&gt;(r =&gt; r.ClientId));
+/// group.MapPost("/otp", RequestCode).RequireRateLimit(RateLimitNames.OtpPerEmail,
+///     RateLimitSubjects.FromArgument&lt;RequestOtpCommand&gt;(c =&gt; c.Email));
 /// </code>
+/// Not for the heartbeat: this is a Redis call of its own, and the heartbeat must stay one round trip, so its limit is
+/// counted inside the slot store's heartbeat script (<c>HeartbeatRateLimit</c>, decision 025).
 /// Runs after binding (so it can read the body) and before the handler; over the limit → 429 problem + Retry-After.
 /// A null subject is not counted: the request is malformed and validation will refuse it.
 /// </summary>
@@ -29,26 +30,13 @@ public static class RateLimitEndpointFilter
             var services = context.HttpContext.RequestServices;
             var rule = services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Rule(limit);
             var decision = await services.GetRequiredService<IRateLimiter>().HitAsync(rule, key, context.HttpContext.RequestAborted);
-            return decision.Allowed ? await next(context) : TooManyRequests(context.HttpContext, decision);
+            return decision.Allowed ? await next(context) : TooManyRequests(decision);
         });
         return builder;
     }
 
-    private static IResult TooManyRequests(HttpContext context, RateLimitDecision decision)
-    {
-        var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status429TooManyRequests,
-            Title = "Too many requests",
-            Detail = $"Too many attempts. Try again in {seconds} seconds.",
-            Type = "https://appointease.dev/problems/rate-limited",
-        };
-        problem.Extensions["code"] = "rate_limited";
-        problem.Extensions["retryAfterSeconds"] = seconds;
-        return TypedResults.Problem(problem);
-    }
+    /// <summary>The same 429 problem as a handler's <c>Error.RateLimited</c> (Retry-After is set when it is written).</summary>
+    private static IResult TooManyRequests(RateLimitDecision decision) => Error.RateLimited(decision.RetryAfter).ToProblem();
 }
 
 public static class RateLimitSubjects

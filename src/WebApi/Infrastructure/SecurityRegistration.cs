@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using AppointEase.Application.Identity;
+using AppointEase.Application.Slots.GetHeartbeatSnapshot;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace AppointEase.WebApi.Infrastructure;
 
-/// <summary>Customer sessions, rate-limit options, CORS and browser-facing hardening: one registration, one pipeline step.</summary>
+/// <summary>Customer sessions, rate-limit options, trusted proxies, CORS and browser-facing hardening: one registration, one pipeline step.</summary>
 internal static class SecurityRegistration
 {
     public static IServiceCollection AddSecurity(this IServiceCollection services, IHostEnvironment environment)
@@ -25,6 +26,10 @@ internal static class SecurityRegistration
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
             .Validate(o => o.All().All(p => p.IsValid), "Every RateLimits:*:PermitLimit must be 1..1000000 and WindowSeconds 1..86400.")
             .ValidateOnStart();
+        // The heartbeat counts its limit inside the slot store's own call, so Application gets the rule, not the filter.
+        services.AddSingleton(sp => new HeartbeatRateLimit(
+            sp.GetRequiredService<IOptions<RateLimitOptions>>().Value.Rule(RateLimitNames.HeartbeatPerClient)));
+        services.AddTrustedProxies();
 
         services.AddAuthentication(o =>
             {

@@ -15,6 +15,8 @@ namespace AppointEase.WebApi.IntegrationTests.Slots;
 public abstract class SlotStoreContractTests(ISlotStateStore store)
 {
     private static readonly TimeSpan Long = TimeSpan.FromMinutes(5);
+    private static readonly RateLimitRule NoLimit = new("heartbeat_per_client", 1_000_000, TimeSpan.FromHours(1));
+    private static readonly RateLimitRule TwoPerHour = new("heartbeat_per_client", 2, TimeSpan.FromHours(1));
     private readonly DateOnly _date = TestDates.Weekday(3);
     private readonly int _employee = Random.Shared.Next(10_000, 1_000_000);
     private readonly ClientId _alice = ClientId.Parse("alice-" + Guid.NewGuid().ToString("N")[..10]);
@@ -198,7 +200,7 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
         await store.SelectAsync(At(10), _alice, TimeSpan.FromMilliseconds(800), default);
         await Task.Delay(500);
 
-        var day = await store.HeartbeatAsync(_date, _employee, _alice, At(10).Time, Long, default);
+        var day = (await store.HeartbeatAsync(_date, _employee, _alice, At(10).Time, Long, NoLimit, default)).Day!;
 
         Assert.True(Assert.Single(day.Selections).ExpiresUtc > DateTime.UtcNow.AddMinutes(4));
     }
@@ -208,10 +210,39 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
     {
         await store.LockAsync(At(10), _bob, Long, default);
 
-        var day = await store.HeartbeatAsync(_date, _employee, _alice, At(10).Time, Long, default);
+        var day = (await store.HeartbeatAsync(_date, _employee, _alice, At(10).Time, Long, NoLimit, default)).Day!;
 
         Assert.Empty(day.Selections);
         Assert.Single(day.Locks);
+    }
+
+    [Fact]
+    public async Task Heartbeat_OverTheLimit_IsRefusedWithRetryAfter_AndDoesNotMoveTheSelection()
+    {
+        var first = await store.HeartbeatAsync(_date, _employee, _alice, At(10).Time, Long, TwoPerHour, default);
+        var second = await store.HeartbeatAsync(_date, _employee, _alice, At(10).Time, Long, TwoPerHour, default);
+
+        var refused = await store.HeartbeatAsync(_date, _employee, _alice, At(11).Time, Long, TwoPerHour, default);
+
+        Assert.True(first.Allowed && second.Allowed);
+        Assert.Equal(2, second.Limit.Count);
+        Assert.False(refused.Allowed);
+        Assert.Null(refused.Day);
+        Assert.Equal(3, refused.Limit.Count);
+        Assert.InRange(refused.Limit.RetryAfter, TimeSpan.FromTicks(1), TimeSpan.FromHours(1));
+        var day = await store.GetDayStateAsync(_date, _employee, default);
+        Assert.Equal(At(10).Time, Assert.Single(day.Selections).Time);
+    }
+
+    [Fact]
+    public async Task Heartbeat_Limit_CountsEachClientAndDaySeparately()
+    {
+        await store.HeartbeatAsync(_date, _employee, _alice, null, Long, TwoPerHour, default);
+        await store.HeartbeatAsync(_date, _employee, _alice, null, Long, TwoPerHour, default);
+
+        Assert.False((await store.HeartbeatAsync(_date, _employee, _alice, null, Long, TwoPerHour, default)).Allowed);
+        Assert.True((await store.HeartbeatAsync(_date, _employee, _bob, null, Long, TwoPerHour, default)).Allowed);
+        Assert.True((await store.HeartbeatAsync(_date.AddDays(1), _employee, _alice, null, Long, TwoPerHour, default)).Allowed);
     }
 
     [Fact]

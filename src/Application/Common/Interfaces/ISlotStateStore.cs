@@ -35,11 +35,13 @@ public interface ISlotStateStore
     ValueTask<DaySlotState> GetDayStateAsync(DateOnly date, int employeeId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The heartbeat: optionally refreshes the client's selection (same rules as <see cref="SelectAsync"/>, a slot locked
-    /// by another is simply not selected) and returns the day's state, in one Redis round trip.
+    /// The heartbeat: counts one hit of <paramref name="limit"/> for the client on this day and employee; within the
+    /// limit it optionally refreshes the client's selection (same rules as <see cref="SelectAsync"/>, a slot locked by
+    /// another is simply not selected) and returns the day's state, all in one Redis round trip. Over the limit it
+    /// changes nothing and returns the refusal (decision 025).
     /// </summary>
-    ValueTask<DaySlotState> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl,
-        CancellationToken cancellationToken);
+    ValueTask<HeartbeatOutcome> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl,
+        RateLimitRule limit, CancellationToken cancellationToken);
 
     /// <summary>Remembers the day's booked starts for the heartbeat (Redis: 5 minutes, dropped by ISlotChangeNotifier). SQL: no-op.</summary>
     ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, CancellationToken cancellationToken);
@@ -63,6 +65,25 @@ public sealed record SlotLockState(SlotKey Slot, string OwnerClientId, string Se
 }
 
 public sealed record SlotSelectionState(TimeOnly Time, string ClientId, DateTime ExpiresUtc);
+
+/// <summary>A heartbeat's answer: the day's state when the client is within its limit, else only the refusal.</summary>
+public sealed record HeartbeatOutcome
+{
+    private HeartbeatOutcome(DaySlotState? day, RateLimitDecision limit)
+    {
+        Day = day;
+        Limit = limit;
+    }
+
+    public DaySlotState? Day { get; }
+    public RateLimitDecision Limit { get; }
+
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Day))]
+    public bool Allowed => Day is not null;
+
+    public static HeartbeatOutcome Served(DaySlotState day, RateLimitDecision limit) => new(day, limit);
+    public static HeartbeatOutcome Refused(RateLimitDecision limit) => new(null, limit);
+}
 
 public sealed record DaySlotState(IReadOnlyList<SlotSelectionState> Selections, IReadOnlyList<SlotLockState> Locks)
 {

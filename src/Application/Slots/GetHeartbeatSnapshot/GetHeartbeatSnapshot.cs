@@ -12,6 +12,7 @@ namespace AppointEase.Application.Slots.GetHeartbeatSnapshot;
 /// The widget's once-a-second poll: what others hold on the day, and which starts are booked. <c>SelectedTime</c>
 /// refreshes the caller's selection in the same store call (one Redis round trip in Redis mode). Booked starts come from
 /// the store's cache of the day when it has one (Redis, 5 minutes, dropped on booking changes), else from SQL, then cached.
+/// The same store call counts the per-client limit; a refused heartbeat is a 429 and has changed nothing (decision 025).
 /// </summary>
 public sealed record GetHeartbeatSnapshotQuery(string? Date, int EmployeeId, string? ClientId, string? SelectedTime)
     : IQuery<Result<HeartbeatSnapshot>>;
@@ -22,6 +23,7 @@ public sealed class GetHeartbeatSnapshotHandler(
     ISlotStateStore store,
     IStoreStatus status,
     ISettingsProvider settings,
+    HeartbeatRateLimit limit,
     TimeProvider clock) : IQueryHandler<GetHeartbeatSnapshotQuery, Result<HeartbeatSnapshot>>
 {
     public async ValueTask<Result<HeartbeatSnapshot>> Handle(GetHeartbeatSnapshotQuery query, CancellationToken cancellationToken)
@@ -35,7 +37,9 @@ public sealed class GetHeartbeatSnapshotHandler(
             return Error.Invalid("selectedTime", "slot_not_offered", $"{query.SelectedTime} is not on the {snapshot.Policy.SlotMinutes}-minute grid.");
 
         var client = ClientId.Parse(query.ClientId!);
-        var live = await store.HeartbeatAsync(date, query.EmployeeId, client, selected, snapshot.SelectionTtl, cancellationToken);
+        var outcome = await store.HeartbeatAsync(date, query.EmployeeId, client, selected, snapshot.SelectionTtl, limit.Rule, cancellationToken);
+        if (!outcome.Allowed) return Error.RateLimited(outcome.Limit.RetryAfter);
+        var live = outcome.Day;
         var booked = live.CachedBookedSlots;
         if (booked is null)
         {

@@ -1,4 +1,5 @@
 using AppointEase.Domain.Scheduling;
+using AppointEase.Domain.Slots;
 using StackExchange.Redis;
 
 namespace AppointEase.Infrastructure.SlotState.Redis;
@@ -22,6 +23,14 @@ public sealed class RedisSlotKeys(string prefix)
 
     /// <summary>Cached availability of the day (5 min), dropped whenever a booking changes that day.</summary>
     public RedisKey Availability(DateOnly date, int employeeId) => $"{prefix}_avail_{SlotKey.DayKey(date, employeeId)}";
+
+    /// <summary>
+    /// Integer, INCR + PEXPIRE inside the heartbeat script: one client's heartbeats on this day and employee in the fixed
+    /// window starting at <paramref name="windowStartMs"/>. Scoped to the day's hash tag so the heartbeat stays one
+    /// cluster-safe script (decision 025).
+    /// </summary>
+    public RedisKey HeartbeatCounter(DateOnly date, int employeeId, ClientId client, long windowStartMs) =>
+        $"{prefix}_rl_hb_{SlotKey.DayKey(date, employeeId)}_{client.Value}:{windowStartMs}";
 
     public RedisKey Health => $"{prefix}_health";
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Domain.Scheduling;
 using AppointEase.Domain.Slots;
+using AppointEase.Infrastructure.RateLimiting;
 using AppointEase.Infrastructure.Redis;
 using StackExchange.Redis;
 
@@ -11,7 +12,7 @@ namespace AppointEase.Infrastructure.SlotState.Redis;
 /// Slot state in Redis: every operation is one Lua script (one round trip, atomic). Connection errors and timeouts
 /// propagate as <see cref="RedisConnectionException"/>/<see cref="RedisTimeoutException"/>; the failover store catches them.
 /// </summary>
-public sealed class RedisSlotStateStore(RedisConnection connection) : ISlotStateStore
+public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider clock) : ISlotStateStore
 {
     private long _roundTrips;
 
@@ -73,16 +74,33 @@ public sealed class RedisSlotStateStore(RedisConnection connection) : ISlotState
         return ParseLock(slot, (string?)result[1], FromMs((long)result[0]), (long)result[2]);
     }
 
-    public ValueTask<DaySlotState> GetDayStateAsync(DateOnly date, int employeeId, CancellationToken cancellationToken) =>
-        ReadDayAsync(date, employeeId, DayKeys(date, employeeId), []);
+    public async ValueTask<DaySlotState> GetDayStateAsync(DateOnly date, int employeeId, CancellationToken cancellationToken) =>
+        ParseDay(date, employeeId, await EvalDayAsync(DayKeys(date, employeeId), []));
 
-    public ValueTask<DaySlotState> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The heartbeat and its per-client count in ONE script call. The window comes from this instance's clock, like
+    /// <see cref="RedisRateLimiter"/> and <see cref="SqlRateLimiter"/>: the counter key must be passed in KEYS (cluster
+    /// rule) and carries the window start, and a failover to SQL then counts in the same epoch-aligned windows.
+    /// </summary>
+    public async ValueTask<HeartbeatOutcome> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime,
+        TimeSpan selectionTtl, RateLimitRule limit, CancellationToken cancellationToken)
     {
-        if (selectedTime is not { } time)
-            return ReadDayAsync(date, employeeId, DayKeys(date, employeeId), [client.Value]);
-        var slot = new SlotKey(date, employeeId, time);
-        return ReadDayAsync(date, employeeId, [.. DayKeys(date, employeeId), Keys.Lock(slot)], [client.Value, slot.TimeText, Ms(selectionTtl)]);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (start, end) = RateLimitBuckets.WindowAt(now, limit.Window);
+        var counter = Keys.HeartbeatCounter(date, employeeId, client, new DateTimeOffset(start).ToUnixTimeMilliseconds());
+        // A second of slack so clock skew between instances never drops a window that another still counts in.
+        var counterTtlMs = (long)(end - now).TotalMilliseconds + 1000;
+        RedisKey[] keys = [.. DayKeys(date, employeeId), counter];
+        RedisValue[] args = [client.Value, limit.PermitLimit, counterTtlMs];
+        if (selectedTime is { } time)
+        {
+            var slot = new SlotKey(date, employeeId, time);
+            keys = [.. keys, Keys.Lock(slot)];
+            args = [.. args, slot.TimeText, Ms(selectionTtl)];
+        }
+        var result = await EvalDayAsync(keys, args);
+        var decision = RateLimitBuckets.Decide(limit, (long)result[4], now, end);
+        return decision.Allowed ? HeartbeatOutcome.Served(ParseDay(date, employeeId, result), decision) : HeartbeatOutcome.Refused(decision);
     }
 
     /// <summary>Comma-separated HH:mm ("" when nothing is booked, so an empty day is a cache hit too).</summary>
@@ -99,9 +117,11 @@ public sealed class RedisSlotStateStore(RedisConnection connection) : ISlotState
     private RedisKey[] DayKeys(DateOnly date, int employeeId) =>
         [Keys.Active(date, employeeId), Keys.LockIndex(date, employeeId), Keys.Availability(date, employeeId)];
 
-    private async ValueTask<DaySlotState> ReadDayAsync(DateOnly date, int employeeId, RedisKey[] keys, RedisValue[] args)
+    private async Task<RedisResult[]> EvalDayAsync(RedisKey[] keys, RedisValue[] args) =>
+        (RedisResult[])(await EvalAsync(SlotScripts.DayState, keys, args))!;
+
+    private static DaySlotState ParseDay(DateOnly date, int employeeId, RedisResult[] result)
     {
-        var result = (RedisResult[])(await EvalAsync(SlotScripts.DayState, keys, args))!;
         var selectionFields = (RedisResult[])result[1]!;
         var lockFields = (RedisResult[])result[2]!;
         var selections = new List<SlotSelectionState>(selectionFields.Length / 2);

@@ -104,18 +104,30 @@ internal static class SlotScripts
         """;
 
     /// <summary>
-    /// The heartbeat. KEYS: active, lock index, availability cache[, lock of the selected time]. ARGV: client, time, ttlMs.
-    /// With the fourth key it first refreshes the caller's selection (unless another holds the lock), then returns
-    /// {nowMs, {client, value, ...}, {time, value, ...}, cachedBookedSlots or false} with expired entries dropped (and deleted).
+    /// Day state and the heartbeat. KEYS: active, lock index, availability cache[, heartbeat counter[, lock of the selected
+    /// time]]. ARGV (heartbeat only): client, permitLimit, counterTtlMs[, time, selectionTtlMs].
+    /// With the counter key it first counts the hit (INCR + PEXPIRE together, so a counter never lives without a TTL); over
+    /// the limit it returns {nowMs, {}, {}, false, count} having changed nothing else. Within it (or without a counter) it
+    /// refreshes the caller's selection when the lock key is given (unless another holds that lock), then returns
+    /// {nowMs, {client, value, ...}, {time, value, ...}, cachedBookedSlots or false, count or false} with expired entries
+    /// dropped (and deleted).
     /// </summary>
     public const string DayState = Now + """
 
         local n = now()
-        if #KEYS == 4 then
-          local lock = redis.call('GET', KEYS[4])
+        local count = false
+        if #KEYS >= 4 then
+          count = redis.call('INCR', KEYS[4])
+          if count == 1 or redis.call('PTTL', KEYS[4]) < 0 then
+            redis.call('PEXPIRE', KEYS[4], ARGV[3])
+          end
+          if count > tonumber(ARGV[2]) then return {n, {}, {}, false, count} end
+        end
+        if #KEYS == 5 then
+          local lock = redis.call('GET', KEYS[5])
           if not lock or string.sub(lock, 1, #ARGV[1] + 1) == ARGV[1] .. '|' then
-            local ttl = tonumber(ARGV[3])
-            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. (n + ttl))
+            local ttl = tonumber(ARGV[5])
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[4] .. '|' .. (n + ttl))
             extend(KEYS[1], ttl)
           end
         end
@@ -133,7 +145,7 @@ internal static class SlotScripts
           end
           return out
         end
-        return {n, live(KEYS[1]), live(KEYS[2]), redis.call('GET', KEYS[3])}
+        return {n, live(KEYS[1]), live(KEYS[2]), redis.call('GET', KEYS[3]), count}
         """;
 
     /// <summary>

@@ -1,0 +1,228 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AppointEase.Infrastructure.RateLimiting;
+using AppointEase.WebApi.IntegrationTests.Infrastructure;
+using AppointEase.WebApi.IntegrationTests.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using StackExchange.Redis;
+
+namespace AppointEase.WebApi.IntegrationTests.Slots;
+
+/// <summary>
+/// <c>RateLimits:HeartbeatPerClient</c> on <c>POST /api/v1/heartbeat</c>, in Redis mode (counted inside the heartbeat
+/// script) and in SQL mode (counted by the SQL limiter). The clock is pinned inside a one-hour window so no test can
+/// straddle a window boundary.
+/// </summary>
+public abstract class HeartbeatRateLimitTests(AppFactory app)
+{
+    public const int Limit = 3;
+    private readonly HttpClient _client = app.CreateClient();
+    private readonly DateOnly _date = TestDates.Weekday(3);
+
+    public static AppFactory Limited(AppFactory factory, TimeProvider? clock = null)
+    {
+        clock ??= new FakeTimeProvider(TwoInstances.MidWindow());
+        factory.With("RateLimits:HeartbeatPerClient:PermitLimit", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("RateLimits:HeartbeatPerClient:WindowSeconds", "3600");
+        factory.ConfigureServices = services => services.AddSingleton(clock);
+        return factory;
+    }
+
+    [Fact]
+    public async Task Heartbeat_FourthOfOneClientInAWindow_Returns429RateLimited_AndOtherClientsAreUnaffected()
+    {
+        var alice = NewClient("alice");
+        for (var i = 0; i < Limit; i++)
+            Assert.Equal(HttpStatusCode.OK, (await HeartbeatRequestAsync(_client, _date, alice)).StatusCode);
+
+        await AssertRateLimitedAsync(await HeartbeatRequestAsync(_client, _date, alice));
+        Assert.Equal(HttpStatusCode.OK, (await HeartbeatRequestAsync(_client, _date, NewClient("bob"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Heartbeat_WhenRefused_DoesNotRefreshOrMoveTheSelection()
+    {
+        var alice = NewClient("alice");
+        for (var i = 0; i < Limit; i++)
+            Assert.Equal(HttpStatusCode.OK, (await HeartbeatRequestAsync(_client, _date, alice, "09:00")).StatusCode);
+
+        await AssertRateLimitedAsync(await HeartbeatRequestAsync(_client, _date, alice, "11:00"));
+
+        var seenByBob = await (await HeartbeatRequestAsync(_client, _date, NewClient("bob"))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["09:00"], Times(seenByBob, "activeSelections"));
+    }
+
+    public static string NewClient(string name) => name + "-" + Guid.NewGuid().ToString("N")[..12];
+
+    public static Task<HttpResponseMessage> HeartbeatRequestAsync(HttpClient client, DateOnly date, string clientId, string? selectedTime = null) =>
+        client.PostAsJsonAsync("/api/v1/heartbeat", new { date = date.Text(), employeeId = 1, clientId, selectedTime });
+
+    /// <summary>The same 429 shape as every other rate limit: title, detail, type, code, retryAfterSeconds and Retry-After.</summary>
+    public static async Task AssertRateLimitedAsync(HttpResponseMessage response)
+    {
+        var problem = await response.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal("rate_limited", problem.GetProperty("code").GetString());
+        Assert.Equal("Too many requests", problem.GetProperty("title").GetString());
+        Assert.Equal("https://appointease.dev/problems/rate-limited", problem.GetProperty("type").GetString());
+        var seconds = problem.GetProperty("retryAfterSeconds").GetInt32();
+        Assert.Contains($"{seconds} seconds", problem.GetProperty("detail").GetString());
+        Assert.Equal(TimeSpan.FromSeconds(seconds), response.Headers.RetryAfter?.Delta);
+        Assert.InRange(seconds, 1, 3600);
+    }
+
+    private static string[] Times(JsonElement heartbeat, string property) =>
+        heartbeat.GetProperty(property).EnumerateArray().Select(e => e.GetString()!).ToArray();
+}
+
+public sealed class HeartbeatLimitRedisAppFactory : AppFactory
+{
+    public HeartbeatLimitRedisAppFactory() : base(DatabaseKind.MariaDb, useRedis: true) => HeartbeatRateLimitTests.Limited(this);
+}
+
+public sealed class HeartbeatLimitMariaDbAppFactory : AppFactory
+{
+    public HeartbeatLimitMariaDbAppFactory() : base(DatabaseKind.MariaDb) => HeartbeatRateLimitTests.Limited(this);
+}
+
+public sealed class HeartbeatRateLimitTestsOnRedis(HeartbeatLimitRedisAppFactory app)
+    : HeartbeatRateLimitTests(app), IClassFixture<HeartbeatLimitRedisAppFactory>
+{
+    [Fact]
+    public async Task Heartbeat_InRedisMode_CountsInOneCounterKeyOnTheDaysHashTag_AndWritesNoSqlCounter()
+    {
+        var alice = NewClient("alice");
+        var client = app.CreateClient();
+        var date = TestDates.Weekday(4);
+        await HeartbeatRequestAsync(client, date, alice);
+        await HeartbeatRequestAsync(client, date, alice);
+
+        using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
+        var key = Assert.Single(redis.GetServers()[0].Keys(pattern: $"{app.Name}_rl_hb_{{{date.Text()}:1}}_{alice}:*"));
+        Assert.Equal(2, (long)await redis.GetDatabase().StringGetAsync(key));
+        Assert.InRange(await redis.GetDatabase().KeyTimeToLiveAsync(key) ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(51));
+        await app.WithDbAsync(async db => Assert.Equal(0, await db.Set<RateLimitCounterRow>().CountAsync()));
+    }
+}
+
+public sealed class HeartbeatRateLimitTestsOnMariaDb(HeartbeatLimitMariaDbAppFactory app)
+    : HeartbeatRateLimitTests(app), IClassFixture<HeartbeatLimitMariaDbAppFactory>
+{
+    [Fact]
+    public async Task Heartbeat_InSqlMode_CountsInRateLimitCounters()
+    {
+        var alice = NewClient("alice");
+        await HeartbeatRequestAsync(app.CreateClient(), TestDates.Weekday(4), alice);
+
+        await app.WithDbAsync(async db => Assert.True(await db.Set<RateLimitCounterRow>().AnyAsync(r => r.Bucket.StartsWith("heartbeat_per_client:"))));
+    }
+}
+
+/// <summary>Windows that really end (real clock, 1 s), and one count shared by two instances of a deployment.</summary>
+public sealed class HeartbeatRateLimitWindowTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Heartbeat_AfterTheWindowEnds_PassesAgain(bool useRedis)
+    {
+        var app = new AppFactory(DatabaseKind.MariaDb, useRedis)
+            .With("RateLimits:HeartbeatPerClient:PermitLimit", "3")
+            .With("RateLimits:HeartbeatPerClient:WindowSeconds", "1");
+        try
+        {
+            var client = app.CreateClient();
+            var alice = HeartbeatRateLimitTests.NewClient("alice");
+            var date = TestDates.Weekday(3);
+
+            // A window boundary may fall between two calls, which only delays the refusal; 10 calls cannot all fit.
+            HttpResponseMessage response;
+            var calls = 0;
+            do response = await HeartbeatRateLimitTests.HeartbeatRequestAsync(client, date, alice);
+            while (response.StatusCode == HttpStatusCode.OK && ++calls < 10);
+            await HeartbeatRateLimitTests.AssertRateLimitedAsync(response);
+            Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
+
+            await Task.Delay(TimeSpan.FromSeconds(1.1));
+
+            Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(client, date, alice)).StatusCode);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Heartbeat_TwoInstancesOnOneRedis_ShareOneCount()
+    {
+        var name = AppFactory.NewName();
+        var clock = new FakeTimeProvider(TwoInstances.MidWindow());
+        var first = HeartbeatRateLimitTests.Limited(new AppFactory(DatabaseKind.MariaDb, useRedis: true, sharedName: name), clock);
+        var second = HeartbeatRateLimitTests.Limited(new AppFactory(DatabaseKind.MariaDb, useRedis: true, sharedName: name), clock);
+        try
+        {
+            var a = first.CreateClient(); // the first instance migrates and seeds before the second starts
+            var b = second.CreateClient();
+            var alice = HeartbeatRateLimitTests.NewClient("alice");
+            var date = TestDates.Weekday(3);
+
+            Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(a, date, alice)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(b, date, alice)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(a, date, alice)).StatusCode);
+
+            await HeartbeatRateLimitTests.AssertRateLimitedAsync(await HeartbeatRateLimitTests.HeartbeatRequestAsync(b, date, alice));
+            await HeartbeatRateLimitTests.AssertRateLimitedAsync(await HeartbeatRateLimitTests.HeartbeatRequestAsync(a, date, alice));
+        }
+        finally
+        {
+            await ((IAsyncLifetime)second).DisposeAsync();
+            await ((IAsyncLifetime)first).DisposeAsync();
+        }
+    }
+}
+
+/// <summary>A private redis-server is killed mid-window: the failover store completes heartbeats on SQL, which counts.</summary>
+public sealed class HeartbeatRateLimitOutageTests
+{
+    [Fact]
+    public async Task Heartbeat_WhenRedisDiesMidWindow_IsStillLimitedThroughSql()
+    {
+        using var redis = await PrivateRedis.StartAsync();
+        var app = HeartbeatRateLimitTests.Limited(new AppFactory(DatabaseKind.MariaDb, useRedis: true))
+            .With("ConnectionStrings:Redis", redis.Endpoint)
+            .With("Redis:ConnectTimeoutMs", "2000")
+            .With("Redis:OperationTimeoutMs", "2000");
+        try
+        {
+            var client = app.CreateClient();
+            var alice = HeartbeatRateLimitTests.NewClient("alice");
+            var date = TestDates.Weekday(3);
+            var beforeKill = await HeartbeatRateLimitTests.HeartbeatRequestAsync(client, date, alice);
+            Assert.Equal("redis", (await beforeKill.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("storageMode").GetString());
+            Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(client, date, alice)).StatusCode);
+
+            redis.Kill();
+
+            // SQL starts its own count for the window (the first call after the kill fails over mid-call and is counted
+            // there): at most Limit more heartbeats pass, never an unlimited stream.
+            var passed = 0;
+            HttpResponseMessage last;
+            do
+            {
+                last = await HeartbeatRateLimitTests.HeartbeatRequestAsync(client, date, alice);
+                if (last.StatusCode == HttpStatusCode.OK) passed++;
+            } while (last.StatusCode == HttpStatusCode.OK && passed <= 10);
+
+            await HeartbeatRateLimitTests.AssertRateLimitedAsync(last);
+            Assert.Equal(HeartbeatRateLimitTests.Limit, passed);
+            await app.WithDbAsync(async db => Assert.True(await db.Set<RateLimitCounterRow>().AnyAsync(r => r.Bucket.StartsWith("heartbeat_per_client:"))));
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+}
