@@ -8,23 +8,34 @@
 #   heartbeat     10/100/1000 clients, Redis mode and SQL mode, with and without If-None-Match
 #   select, lock + release, availability (1 day, 31 days), confirm (100 concurrent, own slots), busy morning
 #   peak RSS after the 1000-client heartbeats, heartbeat payload size, failover detection / failback under load
+#   failback sync of 10,000 SQL holds to Redis after an outage, 3 rounds (bench/failback.sh; exits 1 if unverified)
 #   BenchmarkDotNet micro-benchmarks (slot grid, heartbeat serialization)
 # Everything is bounded (wrk -d, tool deadlines and caps) and talks to 127.0.0.1 only; every process it starts is
 # stopped by pid on exit. Environment: BENCH_SECONDS (per wrk run, default 5), BENCH_SKIP_MICRO=1 to skip
 # BenchmarkDotNet, BENCH_OUT (default docs) to write the report elsewhere, BENCH_KEEP=1 to keep the temp dir
-# (logs of the app, wrk and the tools) for a look afterwards.
+# (logs of the app, wrk and the tools) for a look afterwards, BENCH_ONLY=failback to run only the failback scenario
+# (report to BENCH_OUT or a temp dir, never docs/).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 SECONDS_PER_RUN="${BENCH_SECONDS:-5}"
-OUT="${BENCH_OUT:-$ROOT/docs}"
+ONLY="${BENCH_ONLY:-}"
+case "$ONLY" in
+  ""|failback) ;;
+  *) echo "bench: BENCH_ONLY='$ONLY' is not supported (only 'failback')" >&2; exit 2 ;;
+esac
+# A partial run must never rewrite docs/benchmarks.md: without BENCH_OUT it writes to a fresh temp dir (kept).
+if [ -n "$ONLY" ] && [ -z "${BENCH_OUT:-}" ]; then OUT="$(mktemp -d -t appointease-bench-partial.XXXXXX)"
+else OUT="${BENCH_OUT:-$ROOT/docs}"; fi
 THREADS=2
 export BENCH_WRK_DIR="$ROOT/bench/wrk" BENCH_THREADS="$THREADS"
 STARTED_AT=$(date +%s)
 
 # shellcheck source=../scripts/lib/servers.sh
 source "$ROOT/scripts/lib/servers.sh"
+# shellcheck source=failback.sh
+source "$ROOT/bench/failback.sh"
 WORK="$(mktemp -d -t appointease-bench.XXXXXX)"
 RESULTS="$WORK/results.jsonl"
 : >"$RESULTS"
@@ -95,6 +106,7 @@ start_app() {   # start_app redis|sql
     cd "$WEBAPI_DIR"
     exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP" \
       Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
+      Logging__LogLevel__AppointEase.Infrastructure.SlotState.Redis.RedisFailbackSync=Information \
       Database__Provider=MySql ConnectionStrings__Database="${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;" \
       ConnectionStrings__Redis="$redis" Email__PickupDirectory="$WORK/mail" \
       Auth__OtpSecret="$BENCH_OTP_SECRET" \
@@ -240,96 +252,104 @@ vmhwm_kb() { awk '$1 == "VmHWM:" { print $2 }' "/proc/$1/status"; }
 vmrss_kb() { awk '$1 == "VmRSS:" { print $2 }' "/proc/$1/status"; }
 
 # --- Redis mode ------------------------------------------------------------------------------------------------
-start_baseline
+[ -n "$ONLY" ] || start_baseline
 start_app redis
-HAS_SLOTS=0; HAS_HEARTBEAT=0; HAS_CONFIRM=0
-endpoint_exists POST /api/v1/slots/select && HAS_SLOTS=1
-endpoint_exists POST /api/v1/heartbeat && HAS_HEARTBEAT=1
-endpoint_exists POST /api/v1/appointments && HAS_CONFIRM=1
-log "endpoints: slots=$HAS_SLOTS heartbeat=$HAS_HEARTBEAT appointments=$HAS_CONFIRM"
-NA="endpoint not available in this build"
+# BENCH_ONLY=failback skips everything up to the failback scenario (and the SQL mode and micro-benchmarks after it).
+if [ -z "$ONLY" ]; then
+  HAS_SLOTS=0; HAS_HEARTBEAT=0; HAS_CONFIRM=0
+  endpoint_exists POST /api/v1/slots/select && HAS_SLOTS=1
+  endpoint_exists POST /api/v1/heartbeat && HAS_HEARTBEAT=1
+  endpoint_exists POST /api/v1/appointments && HAS_CONFIRM=1
+  log "endpoints: slots=$HAS_SLOTS heartbeat=$HAS_HEARTBEAT appointments=$HAS_CONFIRM"
+  NA="endpoint not available in this build"
 
-log "warming up"
-SECONDS_PER_RUN_SAVED="$SECONDS_PER_RUN"; SECONDS_PER_RUN=3
-run_wrk warmup-baseline 50 heartbeat.lua "$BASELINE"
-[ "$HAS_HEARTBEAT" = 1 ] && run_wrk warmup-heartbeat 50 heartbeat.lua "$APP"
-run_wrk warmup-availability 20 availability.lua "$APP"
-SECONDS_PER_RUN="$SECONDS_PER_RUN_SAVED"
+  log "warming up"
+  SECONDS_PER_RUN_SAVED="$SECONDS_PER_RUN"; SECONDS_PER_RUN=3
+  run_wrk warmup-baseline 50 heartbeat.lua "$BASELINE"
+  [ "$HAS_HEARTBEAT" = 1 ] && run_wrk warmup-heartbeat 50 heartbeat.lua "$APP"
+  run_wrk warmup-availability 20 availability.lua "$APP"
+  SECONDS_PER_RUN="$SECONDS_PER_RUN_SAVED"
 
-log "round trips per request (10 sequential requests each)"
-D1="$PROBE_DATE"
-D31="$(/usr/bin/python3 -c "import datetime,sys; print(datetime.date.fromisoformat(sys.argv[1]) + datetime.timedelta(days=30))" "$D1")"
-count_round_trips availability-day GET "/api/v1/availability?date=$D1&employeeId=1&serviceId=3"
-count_round_trips availability-31d GET "/api/v1/availability?from=$D1&to=$D31&employeeId=1&serviceId=3"
-if [ "$HAS_HEARTBEAT" = 1 ]; then
-  count_round_trips heartbeat-redis POST /api/v1/heartbeat "{\"date\":\"$D1\",\"employeeId\":2,\"clientId\":\"bench-rt-0001\"}"
-fi
-if [ "$HAS_SLOTS" = 1 ]; then
-  count_round_trips select-redis POST /api/v1/slots/select "{\"date\":\"$D1\",\"employeeId\":2,\"time\":\"10:00\",\"clientId\":\"bench-rt-0001\"}"
-  count_round_trips lock-redis POST /api/v1/slots/lock "{\"date\":\"$D1\",\"employeeId\":2,\"time\":\"11:00\",\"clientId\":\"bench-rt-0001\"}"
-fi
+  log "round trips per request (10 sequential requests each)"
+  D1="$PROBE_DATE"
+  D31="$(/usr/bin/python3 -c "import datetime,sys; print(datetime.date.fromisoformat(sys.argv[1]) + datetime.timedelta(days=30))" "$D1")"
+  count_round_trips availability-day GET "/api/v1/availability?date=$D1&employeeId=1&serviceId=3"
+  count_round_trips availability-31d GET "/api/v1/availability?from=$D1&to=$D31&employeeId=1&serviceId=3"
+  if [ "$HAS_HEARTBEAT" = 1 ]; then
+    count_round_trips heartbeat-redis POST /api/v1/heartbeat "{\"date\":\"$D1\",\"employeeId\":2,\"clientId\":\"bench-rt-0001\"}"
+  fi
+  if [ "$HAS_SLOTS" = 1 ]; then
+    count_round_trips select-redis POST /api/v1/slots/select "{\"date\":\"$D1\",\"employeeId\":2,\"time\":\"10:00\",\"clientId\":\"bench-rt-0001\"}"
+    count_round_trips lock-redis POST /api/v1/slots/lock "{\"date\":\"$D1\",\"employeeId\":2,\"time\":\"11:00\",\"clientId\":\"bench-rt-0001\"}"
+  fi
 
-log "redis-benchmark SET/GET (50 clients)"
-timeout 60 redis-benchmark -h 127.0.0.1 -p "$REDIS_PORT" -t set,get -n 30000 -c 50 -r 100000 -d 64 --csv 2>/dev/null \
-  | /usr/bin/python3 -c '
+  log "redis-benchmark SET/GET (50 clients)"
+  timeout 60 redis-benchmark -h 127.0.0.1 -p "$REDIS_PORT" -t set,get -n 30000 -c 50 -r 100000 -d 64 --csv 2>/dev/null \
+    | /usr/bin/python3 -c '
 import csv, json, sys
 for row in csv.DictReader(sys.stdin):
     print(json.dumps({"scenario": "redis-benchmark-" + row["test"].lower(), "clients": 50, "rps": float(row["rps"]),
         "p50_ms": float(row["p50_latency_ms"]), "p95_ms": float(row["p95_latency_ms"]), "p99_ms": float(row["p99_latency_ms"]),
         "max_ms": float(row["max_latency_ms"]), "errors": 0}))' >>"$RESULTS"
 
-for clients in 10 100 1000; do
-  run_wrk "baseline-c$clients" "$clients" heartbeat.lua "$BASELINE"
-done
-
-if [ "$HAS_HEARTBEAT" = 1 ]; then
-  heartbeat_suite redis
-  record "{\"scenario\":\"memory\",\"vmhwm_kb\":$(vmhwm_kb "$APP_PID"),\"vmrss_kb\":$(vmrss_kb "$APP_PID"),\"after\":\"heartbeat 10/100/1000 clients, Redis mode\"}"
-  record "{\"scenario\":\"memory-baseline\",\"vmhwm_kb\":$(vmhwm_kb "$BASELINE_PID"),\"vmrss_kb\":$(vmrss_kb "$BASELINE_PID")}"
-  size="$(curl -s -o "$WORK/heartbeat.json" -D "$WORK/heartbeat.headers" -w '%{size_download} %{size_header}' \
-    -H 'Content-Type: application/json' \
-    -d "{\"date\":\"${BENCH_DATES%%,*}\",\"employeeId\":1,\"clientId\":\"bench-payload-probe\",\"selectedTime\":\"09:00\"}" \
-    "$APP/api/v1/heartbeat")"
-  record "{\"scenario\":\"payload\",\"body_bytes\":${size% *},\"header_bytes\":${size#* },\"body\":$(cat "$WORK/heartbeat.json")}"
-else
-  for s in heartbeat-redis-c100 heartbeat-redis-c1000 heartbeat-redis-inm-c100 heartbeat-redis-inm-c1000 memory payload; do
-    not_measured "$s" "$NA"
+  for clients in 10 100 1000; do
+    run_wrk "baseline-c$clients" "$clients" heartbeat.lua "$BASELINE"
   done
-  record "{\"scenario\":\"memory-idle\",\"vmhwm_kb\":$(vmhwm_kb "$APP_PID"),\"vmrss_kb\":$(vmrss_kb "$APP_PID")}"
+
+  if [ "$HAS_HEARTBEAT" = 1 ]; then
+    heartbeat_suite redis
+    record "{\"scenario\":\"memory\",\"vmhwm_kb\":$(vmhwm_kb "$APP_PID"),\"vmrss_kb\":$(vmrss_kb "$APP_PID"),\"after\":\"heartbeat 10/100/1000 clients, Redis mode\"}"
+    record "{\"scenario\":\"memory-baseline\",\"vmhwm_kb\":$(vmhwm_kb "$BASELINE_PID"),\"vmrss_kb\":$(vmrss_kb "$BASELINE_PID")}"
+    size="$(curl -s -o "$WORK/heartbeat.json" -D "$WORK/heartbeat.headers" -w '%{size_download} %{size_header}' \
+      -H 'Content-Type: application/json' \
+      -d "{\"date\":\"${BENCH_DATES%%,*}\",\"employeeId\":1,\"clientId\":\"bench-payload-probe\",\"selectedTime\":\"09:00\"}" \
+      "$APP/api/v1/heartbeat")"
+    record "{\"scenario\":\"payload\",\"body_bytes\":${size% *},\"header_bytes\":${size#* },\"body\":$(cat "$WORK/heartbeat.json")}"
+  else
+    for s in heartbeat-redis-c100 heartbeat-redis-c1000 heartbeat-redis-inm-c100 heartbeat-redis-inm-c1000 memory payload; do
+      not_measured "$s" "$NA"
+    done
+    record "{\"scenario\":\"memory-idle\",\"vmhwm_kb\":$(vmhwm_kb "$APP_PID"),\"vmrss_kb\":$(vmrss_kb "$APP_PID")}"
+  fi
+
+  if [ "$HAS_SLOTS" = 1 ]; then
+    run_wrk select-c50 50 select.lua "$APP"
+    run_tool lock-release --clients 50 --seconds "$SECONDS_PER_RUN"
+  else
+    not_measured select-c50 "$NA"; not_measured lock "$NA"; not_measured release "$NA"
+  fi
+
+  run_wrk availability-day-c50 50 availability.lua "$APP" BENCH_RANGE_DAYS=1
+  run_wrk availability-31d-c20 20 availability.lua "$APP" BENCH_RANGE_DAYS=31
+
+  if [ "$HAS_SLOTS" = 1 ] && [ "$HAS_CONFIRM" = 1 ]; then
+    run_tool confirm --clients 100 --rounds 3
+  else
+    not_measured confirm "$NA"
+  fi
+
+  if [ "$HAS_SLOTS" = 1 ] && [ "$HAS_HEARTBEAT" = 1 ] && [ "$HAS_CONFIRM" = 1 ]; then
+    run_tool busy-morning --clients 200 --seconds 10
+  else
+    not_measured busy-morning "$NA"
+  fi
+
+  if [ "$HAS_HEARTBEAT" = 1 ]; then
+    run_tool failover --clients 20 --interval-ms 20 --outage-seconds 5 \
+      --kill-cmd "kill -9 \$(cat '$APPOINTEASE_TEST_REDIS_PIDFILE')" --restart-cmd "bash '$APPOINTEASE_TEST_REDIS_RESTART'"
+  else
+    not_measured failover "$NA"
+  fi
 fi
 
-if [ "$HAS_SLOTS" = 1 ]; then
-  run_wrk select-c50 50 select.lua "$APP"
-  run_tool lock-release --clients 50 --seconds "$SECONDS_PER_RUN"
-else
-  not_measured select-c50 "$NA"; not_measured lock "$NA"; not_measured release "$NA"
-fi
-
-run_wrk availability-day-c50 50 availability.lua "$APP" BENCH_RANGE_DAYS=1
-run_wrk availability-31d-c20 20 availability.lua "$APP" BENCH_RANGE_DAYS=31
-
-if [ "$HAS_SLOTS" = 1 ] && [ "$HAS_CONFIRM" = 1 ]; then
-  run_tool confirm --clients 100 --rounds 3
-else
-  not_measured confirm "$NA"
-fi
-
-if [ "$HAS_SLOTS" = 1 ] && [ "$HAS_HEARTBEAT" = 1 ] && [ "$HAS_CONFIRM" = 1 ]; then
-  run_tool busy-morning --clients 200 --seconds 10
-else
-  not_measured busy-morning "$NA"
-fi
-
-if [ "$HAS_HEARTBEAT" = 1 ]; then
-  run_tool failover --clients 20 --interval-ms 20 --outage-seconds 5 \
-    --kill-cmd "kill -9 \$(cat '$APPOINTEASE_TEST_REDIS_PIDFILE')" --restart-cmd "bash '$APPOINTEASE_TEST_REDIS_RESTART'"
-else
-  not_measured failover "$NA"
-fi
+# After the failover scenario: the failback sync of 10,000 SQL holds (bench/failback.sh).
+failback_scenario
 stop_pid "$APP_PID"; APP_PID=""
 
 # --- SQL mode --------------------------------------------------------------------------------------------------
-if [ "$HAS_HEARTBEAT" = 1 ]; then
+if [ -n "$ONLY" ]; then
+  :
+elif [ "$HAS_HEARTBEAT" = 1 ]; then
   start_app sql
   SECONDS_PER_RUN=3; run_wrk warmup-heartbeat-sql 50 heartbeat.lua "$APP"; SECONDS_PER_RUN="$SECONDS_PER_RUN_SAVED"
   count_round_trips heartbeat-sql POST /api/v1/heartbeat "{\"date\":\"$D1\",\"employeeId\":2,\"clientId\":\"bench-rt-0001\"}"
@@ -343,7 +363,7 @@ stop_pid "$BASELINE_PID"; BASELINE_PID=""
 # --- micro-benchmarks ------------------------------------------------------------------------------------------
 MICRO_MD="$WORK/micro.md"
 : >"$MICRO_MD"
-if [ "${BENCH_SKIP_MICRO:-0}" != 1 ]; then
+if [ "${BENCH_SKIP_MICRO:-0}" != 1 ] && [ -z "$ONLY" ]; then
   log "BenchmarkDotNet micro-benchmarks (short in-process job)"
   if (cd "$WORK" && dotnet "$MICRO" --filter '*' --artifacts "$WORK/bdn" >"$WORK/micro.log" 2>&1); then
     cat "$WORK"/bdn/results/*-report-github.md >"$MICRO_MD" 2>/dev/null || true
@@ -357,6 +377,11 @@ mkdir -p "$OUT/benchmarks"
 TOTAL=$(( $(date +%s) - STARTED_AT ))
 /usr/bin/python3 "$ROOT/bench/report.py" --results "$RESULTS" --micro "$MICRO_MD" --out "$OUT" \
   --plots-data "$WORK" --duration "$TOTAL" --wrk-seconds "$SECONDS_PER_RUN" --root "$ROOT"
-gnuplot -e "datadir='$WORK'; outdir='$OUT/benchmarks'" "$ROOT/bench/plots.gp"
+# A partial run has no latency or throughput data to plot.
+[ -n "$ONLY" ] || gnuplot -e "datadir='$WORK'; outdir='$OUT/benchmarks'" "$ROOT/bench/plots.gp"
 cp "$RESULTS" "$OUT/benchmarks/results.jsonl"
 log "done in $(( $(date +%s) - STARTED_AT )) s: $OUT/benchmarks.md, $OUT/benchmarks/*.png"
+if [ -n "$FAILBACK_FAILED" ]; then
+  log "FAILED: failback scenario: $FAILBACK_FAILED"
+  exit 1
+fi
