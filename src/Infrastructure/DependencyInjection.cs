@@ -56,6 +56,7 @@ public static class DependencyInjection
                 var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
                 options.UseMySql(MySqlConnectionStrings.ForEfCore(RequiredConnectionString(configuration)), ServerVersion.Parse(db.ServerVersion),
                     mysql => mysql.CommandTimeout(db.CommandTimeoutSeconds));
+                options.AddInterceptors(sp.GetRequiredService<CatalogueChangeInterceptor>());
             });
         }
         else
@@ -65,11 +66,14 @@ public static class DependencyInjection
                 var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
                 var environment = sp.GetRequiredService<IHostEnvironment>();
                 options.UseSqlite(SqliteConnectionString(configuration, environment), sqlite => sqlite.CommandTimeout(db.CommandTimeoutSeconds));
+                options.AddInterceptors(sp.GetRequiredService<CatalogueChangeInterceptor>());
             });
         }
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddSingleton<ISettingsProvider, SettingsProvider>();
+        services.AddSingleton<IScheduleSnapshotProvider, ScheduleSnapshotProvider>();
+        services.AddSingleton<CatalogueChangeInterceptor>();
         services.AddScoped<DemoDataSeeder>();
     }
 

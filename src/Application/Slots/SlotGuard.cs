@@ -3,7 +3,6 @@ using AppointEase.Application.Common;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
 using AppointEase.Domain.Scheduling;
-using Microsoft.EntityFrameworkCore;
 
 namespace AppointEase.Application.Slots;
 
@@ -11,10 +10,10 @@ namespace AppointEase.Application.Slots;
 /// The checks every slot use case shares, after the validator has vouched for the formats: the employee exists, and
 /// (for select and lock) the start is offered and not booked. Expected failures come back as errors naming the field.
 /// </summary>
-public sealed class SlotGuard(IAppDbContext db, AvailabilityCalculator calculator, ISettingsProvider settings, TimeProvider clock)
+public sealed class SlotGuard(IScheduleSnapshotProvider snapshots, AvailabilityCalculator calculator, ISettingsProvider settings, TimeProvider clock)
 {
     public async Task<Error?> EmployeeExistsAsync(int employeeId, CancellationToken cancellationToken) =>
-        await db.Employees.AsNoTracking().AnyAsync(e => e.Id == employeeId && e.IsActive, cancellationToken)
+        (await snapshots.GetAsync(cancellationToken)).EmployeeIsActive(employeeId)
             ? null
             : new Error(ErrorKind.NotFound, "employee_not_found", $"No active employee with id {employeeId}.", "employeeId");
 

@@ -11,7 +11,6 @@ using AppointEase.Domain.Common;
 using AppointEase.Domain.Scheduling;
 using AppointEase.Domain.Slots;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace AppointEase.Application.Appointments.ConfirmBooking;
 
@@ -41,6 +40,7 @@ public sealed record BookingReceipt(AppointmentDto Appointment, bool Replayed);
 
 public sealed class ConfirmBookingHandler(
     IAppDbContext db,
+    IScheduleSnapshotProvider snapshots,
     IUnitOfWork unitOfWork,
     AvailabilityCalculator calculator,
     ISlotStateStore slotState,
@@ -87,14 +87,10 @@ public sealed class ConfirmBookingHandler(
 
     private async Task<Result<BookingReceipt>> BookAsync(ConfirmBookingCommand command, IdempotencyTicket? ticket, CancellationToken cancellationToken)
     {
-        var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == command.ServiceId && s.IsActive, cancellationToken);
-        if (service is null) return BookingErrors.ServiceNotFound(command.ServiceId);
-        var employee = await db.Employees.AsNoTracking()
-            .Where(e => e.Id == command.EmployeeId && e.IsActive)
-            .Select(e => new { e.Name, Offers = e.Services.Any(s => s.Id == command.ServiceId) })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (employee is null) return BookingErrors.EmployeeNotFound(command.EmployeeId);
-        if (!employee.Offers) return BookingErrors.ServiceNotOffered;
+        var catalogue = await snapshots.GetAsync(cancellationToken);
+        if (catalogue.ActiveService(command.ServiceId) is not { } service) return BookingErrors.ServiceNotFound(command.ServiceId);
+        if (catalogue.ActiveEmployee(command.EmployeeId) is not { } employee) return BookingErrors.EmployeeNotFound(command.EmployeeId);
+        if (!employee.ServiceIds.Contains(command.ServiceId)) return BookingErrors.ServiceNotOffered;
 
         var slot = new SlotKey(Formats.ParseDate(command.Date!), command.EmployeeId, Formats.ParseTime(command.Time!));
         var lockError = await CheckLockAsync(slot, command.LockToken, cancellationToken);

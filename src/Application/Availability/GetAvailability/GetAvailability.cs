@@ -2,7 +2,6 @@ using AppointEase.Application.Common;
 using AppointEase.Application.Common.Results;
 using AppointEase.Application.Common.Interfaces;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace AppointEase.Application.Availability.GetAvailability;
 
@@ -16,21 +15,17 @@ public sealed record GetAvailabilityQuery(string? Date, string? From, string? To
     public const int MaxRangeDays = 31;
 }
 
-public sealed class GetAvailabilityHandler(IAppDbContext db, AvailabilityCalculator calculator)
+public sealed class GetAvailabilityHandler(IScheduleSnapshotProvider snapshots, AvailabilityCalculator calculator)
     : IQueryHandler<GetAvailabilityQuery, Result<IReadOnlyList<DayAvailabilityDto>>>
 {
     public async ValueTask<Result<IReadOnlyList<DayAvailabilityDto>>> Handle(GetAvailabilityQuery query, CancellationToken cancellationToken)
     {
-        var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == query.ServiceId && s.IsActive, cancellationToken);
-        if (service is null)
+        var catalogue = await snapshots.GetAsync(cancellationToken);
+        if (catalogue.ActiveService(query.ServiceId) is not { } service)
             return new Error(ErrorKind.NotFound, "service_not_found", $"No active service with id {query.ServiceId}.", "serviceId");
-        var employee = await db.Employees.AsNoTracking()
-            .Where(e => e.Id == query.EmployeeId && e.IsActive)
-            .Select(e => new { Offers = e.Services.Any(s => s.Id == query.ServiceId) })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (employee is null)
+        if (!catalogue.EmployeeIsActive(query.EmployeeId))
             return new Error(ErrorKind.NotFound, "employee_not_found", $"No active employee with id {query.EmployeeId}.", "employeeId");
-        if (!employee.Offers)
+        if (!catalogue.Offers(query.EmployeeId, query.ServiceId))
             return Error.Invalid("employeeId", "service_not_offered", "This employee does not offer the chosen service.");
 
         var from = Formats.ParseDate(query.Date ?? query.From!);

@@ -1,0 +1,37 @@
+using AppointEase.Domain.Catalogue;
+
+namespace AppointEase.Application.Common.Interfaces;
+
+/// <summary>
+/// The catalogue and calendar rows every slot and availability request reads (active services and employees, weekly
+/// hours, closures, time off). They change rarely and only through admin writes, so implementations may cache them
+/// briefly; a change saved on this instance is seen at once, another instance sees it within the cache time.
+/// Bookings are not in here: they are read fresh on every request.
+/// </summary>
+public interface IScheduleSnapshotProvider
+{
+    ValueTask<ScheduleSnapshot> GetAsync(CancellationToken cancellationToken);
+
+    void Invalidate();
+}
+
+/// <param name="CoversFrom">Closures and time off are complete from this date on; earlier dates must be read from the database.</param>
+public sealed record ScheduleSnapshot(
+    IReadOnlyDictionary<int, Service> ActiveServices,
+    IReadOnlyDictionary<int, ActiveEmployee> ActiveEmployees,
+    IReadOnlyList<BusinessHours> BusinessHours,
+    ILookup<int, EmployeeWorkingHours> EmployeeHours,
+    IReadOnlySet<DateOnly> Closures,
+    ILookup<int, EmployeeTimeOff> TimeOff,
+    DateOnly CoversFrom)
+{
+    public bool EmployeeIsActive(int employeeId) => ActiveEmployees.ContainsKey(employeeId);
+
+    public ActiveEmployee? ActiveEmployee(int employeeId) => ActiveEmployees.GetValueOrDefault(employeeId);
+
+    public Service? ActiveService(int serviceId) => ActiveServices.GetValueOrDefault(serviceId);
+
+    public bool Offers(int employeeId, int serviceId) => ActiveEmployee(employeeId)?.ServiceIds.Contains(serviceId) == true;
+}
+
+public sealed record ActiveEmployee(int Id, string Name, IReadOnlySet<int> ServiceIds);
