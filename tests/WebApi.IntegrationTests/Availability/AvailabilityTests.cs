@@ -36,6 +36,32 @@ public abstract class AvailabilityTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Availability_AfterAClosureIsSaved_ShowsTheDayClosedAtOnce_ThoughTheCatalogueIsCached()
+    {
+        var (service, employee) = await HaircutWithAlexAsync();
+        var date = TestDates.Weekday(27);
+        var url = $"/api/v1/availability?date={date.Text()}&employeeId={employee}&serviceId={service}";
+        var before = await _client.GetFromJsonAsync<JsonElement>(url); // loads the cached catalogue
+
+        await app.WithDbAsync(async db =>
+        {
+            db.Closures.Add(new AppointEase.Domain.Catalogue.Closure(date, "Inventory"));
+            await db.SaveChangesAsync();
+        });
+        var closed = await _client.GetFromJsonAsync<JsonElement>(url);
+        await app.WithDbAsync(async db =>
+        {
+            db.Closures.RemoveRange(db.Closures.Where(c => c.Date == date));
+            await db.SaveChangesAsync();
+        });
+        var reopened = await _client.GetFromJsonAsync<JsonElement>(url);
+
+        Assert.NotEmpty(before.GetProperty("slots").EnumerateArray());
+        Assert.Empty(closed.GetProperty("slots").EnumerateArray());
+        Assert.Equal(before.GetProperty("slots").GetArrayLength(), reopened.GetProperty("slots").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Availability_OnASaturday_HasNoSlots()
     {
         var (service, employee) = await HaircutWithAlexAsync();
