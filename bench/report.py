@@ -34,34 +34,42 @@ TARGETS = [
 # next to a target that this run missed, after what the run's own data says (auto_cause).
 HEARTBEAT_SQL = (
     "Profiled: in this run a Redis-mode heartbeat cost {hb_sql} SQL statements and {hb_redis} Redis commands (see "
-    "'Round trips per request'). The day's booked starts now come from Redis with the heartbeat script, but the "
-    "active-employee check (SlotGuard.EmployeeExistsAsync) still goes to MariaDB on every call, and the request runs "
-    "the full Mediator pipeline (logging, validation) and a second JSON serialization for the ETag (see the "
-    "micro-benchmarks). Client, app, MariaDB and Redis share two busy cores, so every extra round trip is queueing. "
-    "Next fix, not done here: cache active employees for a few seconds like the settings. Already fixed on this "
-    "branch: MySqlConnector reset every pooled connection EF Core opened (one per query) and re-sent `SET NAMES`, "
-    "three round trips per query (decision 062).")
+    "'Round trips per request'; the Redis count includes what the one heartbeat script runs inside Redis: TIME, "
+    "HGETALL, GET, the rate-limit INCR). The catalogue checks come from a 5-second in-process cache (decision 064) "
+    "and the booked starts from the Redis cache, so a warm heartbeat runs no SQL: in the 14:00 run (before that "
+    "cache) it did 2,414 req/s at 100 clients. What remains per request is HTTP and JSON binding, the Mediator "
+    "pipeline (logging, validation), a second JSON serialization for the ETag (see the micro-benchmarks) and the "
+    "Redis round trip, on two cores shared with wrk, Redis and MariaDB. Not done: hash the ETag from the response "
+    "bytes instead of serializing twice, and a leaner path for the heartbeat outside the pipeline.")
 CAUSES = {
     "hb-redis-p99": HEARTBEAT_SQL,
     "hb-redis-ratio": HEARTBEAT_SQL,
-    "hb-sql-p99": "Profiled: {hb_sql_sql} SQL statements per heartbeat in this run — the Redis-mode heartbeat's SQL "
-                  "(employee check, schedule queries) plus the SQL slot store's own; at 100 and 1,000 clients the "
-                  "requests queue for MariaDB and CPU.",
-    "select-p99": "Profiled: {sel_sql} SQL statements per select in this run: before its Redis script, select runs "
-                  "SlotGuard.HoldableAsync — the employee check and ScheduleReader.LoadAsync for the day — to prove the "
-                  "start is offered and not booked. Caching the day's schedule would remove them.",
-    "lock-p99": "Profiled: {lock_sql} SQL statements per lock in this run, for the same guard as select, before the "
-                "Redis script.",
-    "avail-day-p95": "Profiled: {av_day_sql} SQL statements per one-day request in this run (service/offer checks, "
-                     "ScheduleReader's queries), then the day's live state.",
+    "hb-sql-p99": "Profiled: {hb_sql_sql} SQL statements per heartbeat in this run: the rate-limit counter (UPDATE, "
+                  "read back), the selection (lock check, UPDATE), the day's selections and locks (2 SELECTs) and its "
+                  "bookings (1 SELECT), each store call in its own DI scope and pooled connection. A sequential probe "
+                  "(curl, one client, 2026-11-23) took about 11 ms per heartbeat with a selection, 6 ms without, "
+                  "against 5 ms for a one-query availability call: the two writes cost most, and at 100 and 1,000 "
+                  "clients the requests queue for MariaDB and CPU. Not done: one batched statement per heartbeat.",
+    "select-p99": "Profiled: {sel_sql} SQL statements per select in this run (the day's bookings, to refuse a booked "
+                  "start) and the Redis script; the catalogue checks come from the 5-second cache (decision 064; "
+                  "6 statements in the 14:00 run). redis-benchmark is raw SETs without HTTP; the app adds Kestrel, "
+                  "JSON binding, the Mediator pipeline and validation on cores shared with the load generator. Not "
+                  "done: take the booked starts from the Redis cache the heartbeat already keeps.",
+    "lock-p99": "Profiled: {lock_sql} SQL statements per lock in this run, for the same guard as select (the day's "
+                "bookings), before the Redis script.",
+    "avail-day-p95": "Profiled: {av_day_sql} SQL statements per one-day request in this run (the day's bookings; "
+                     "catalogue checks are cached, decision 064; 7 statements in the 14:00 run), then the day's live "
+                     "state from Redis; the rest is HTTP, the grid and JSON on shared cores.",
     "avail-31-p95": "Profiled: {av_31_redis} Redis commands per 31-day request in this run against {av_day_redis} for "
                     "one day — one live-state store call per open day, one after another, on top of {av_31_sql} SQL "
                     "statements; batching the month's live state into one call would remove most of them.",
     "confirm-p99": "Not profiled in detail: 100 transactions arrive at the same moment (insert with unique keys, "
-                   "idempotency row, outbox mail, lock check) and queue for MariaDB and the two shared cores.",
-    "rss": "Not profiled: with 1,000 connections most requests wait in the app (each with its DI scope, DbContext and "
-           "pooled MySQL connection) and Server GC lets the heap grow; compare the bare baseline's peak under the same "
-           "1,000 connections in 'Memory, payload, failover'.",
+                   "idempotency row, outbox mail, lock check) and queue for MariaDB and the two shared cores; "
+                   "InnoDB deadlock victims are retried with jitter. The catalogue lookups are cached (decision 064).",
+    "rss": "The WebApi now runs with workstation GC (decision 064): 508 MB with Server GC in the 14:00 run. Not "
+           "profiled further: with 1,000 connections most requests wait in the app (each with its DI scope, DbContext "
+           "and pooled MySQL connection); compare the bare baseline's peak under the same 1,000 connections in "
+           "'Memory, payload, failover'.",
     "failback": "Profiled with the sync's own phase times (SQL read / waiting for Redis / SQL delete, logged with the "
                 "'Failback sync' line and listed in 'Memory, payload, failover'). Before the fix the Redis chunks and "
                 "the DELETEs ran one after the other; now each chunk's rows are deleted while Redis works on the next "
