@@ -24,6 +24,30 @@ internal static class RateLimitBuckets
         return (start, start + window);
     }
 
+    /// <summary>
+    /// Lua: <c>count_hit(key, ttlMs)</c> increments a window's counter and gives it its TTL in the same script, so a
+    /// counter can never be left without one (a crash between the two would otherwise block a subject forever).
+    /// Shared by <see cref="RedisRateLimiter"/> and the heartbeat script, which counts inside its own call.
+    /// </summary>
+    public const string RedisCountHit = """
+
+        local function count_hit(key, ttl)
+          local count = redis.call('INCR', key)
+          if count == 1 or redis.call('PTTL', key) < 0 then
+            redis.call('PEXPIRE', key, ttl)
+          end
+          return count
+        end
+        """;
+
+    /// <summary>
+    /// TTL of a Redis counter for the window <paramref name="windowEnd"/> closes: the rest of the window plus a second of
+    /// slack, so clock skew between instances never drops a window that another still counts in.
+    /// </summary>
+    public static long RedisTtlMs(DateTime nowUtc, DateTime windowEnd) => (long)(windowEnd - nowUtc).TotalMilliseconds + 1000;
+
+    public static long UnixMs(DateTime utc) => new DateTimeOffset(utc).ToUnixTimeMilliseconds();
+
     public static RateLimitDecision Decide(RateLimitRule rule, long count, DateTime nowUtc, DateTime windowEnd) =>
         new(count <= rule.PermitLimit, count, windowEnd - nowUtc);
 }

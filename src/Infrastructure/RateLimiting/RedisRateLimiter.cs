@@ -5,17 +5,13 @@ using StackExchange.Redis;
 namespace AppointEase.Infrastructure.RateLimiting;
 
 /// <summary>
-/// INCR and PEXPIRE in one Lua script, so a counter can never be left without a TTL (a crash between the two would
-/// otherwise block a subject forever). Key: {prefix}_rl_{rule}:{subject hash}:{window start, Unix ms}.
+/// INCR and PEXPIRE in one Lua script (<see cref="RateLimitBuckets.RedisCountHit"/>). Key: {prefix}_rl_{rule}:{subject hash}:{window start, Unix ms}.
 /// </summary>
 public sealed class RedisRateLimiter(RedisConnection redis, TimeProvider clock) : IRateLimiter
 {
-    private const string Script = """
-        local count = redis.call('INCR', KEYS[1])
-        if count == 1 or redis.call('PTTL', KEYS[1]) < 0 then
-          redis.call('PEXPIRE', KEYS[1], ARGV[1])
-        end
-        return count
+    private const string Script = RateLimitBuckets.RedisCountHit + """
+
+        return count_hit(KEYS[1], ARGV[1])
         """;
 
     public bool IsConnected => redis.Multiplexer.IsConnected;
@@ -24,10 +20,8 @@ public sealed class RedisRateLimiter(RedisConnection redis, TimeProvider clock) 
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var (start, end) = RateLimitBuckets.WindowAt(now, rule.Window);
-        var key = $"{redis.Options.KeyPrefix}_rl_{RateLimitBuckets.Of(rule, subject)}:{new DateTimeOffset(start).ToUnixTimeMilliseconds()}";
-        // A second of slack so clock skew between instances never drops a window that another still counts in.
-        var ttlMs = (long)(end - now).TotalMilliseconds + 1000;
-        var result = await redis.Database.ScriptEvaluateAsync(Script, [key], [ttlMs]);
+        var key = $"{redis.Options.KeyPrefix}_rl_{RateLimitBuckets.Of(rule, subject)}:{RateLimitBuckets.UnixMs(start)}";
+        var result = await redis.Database.ScriptEvaluateAsync(Script, [key], [RateLimitBuckets.RedisTtlMs(now, end)]);
         return RateLimitBuckets.Decide(rule, (long)result, now, end);
     }
 }

@@ -87,11 +87,9 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var (start, end) = RateLimitBuckets.WindowAt(now, limit.Window);
-        var counter = Keys.HeartbeatCounter(date, employeeId, client, new DateTimeOffset(start).ToUnixTimeMilliseconds());
-        // A second of slack so clock skew between instances never drops a window that another still counts in.
-        var counterTtlMs = (long)(end - now).TotalMilliseconds + 1000;
+        var counter = Keys.HeartbeatCounter(date, employeeId, client, RateLimitBuckets.UnixMs(start));
         RedisKey[] keys = [.. DayKeys(date, employeeId), counter];
-        RedisValue[] args = [client.Value, limit.PermitLimit, counterTtlMs];
+        RedisValue[] args = [client.Value, limit.PermitLimit, RateLimitBuckets.RedisTtlMs(now, end)];
         if (selectedTime is { } time)
         {
             var slot = new SlotKey(date, employeeId, time);

@@ -1,3 +1,5 @@
+using AppointEase.Infrastructure.RateLimiting;
+
 namespace AppointEase.Infrastructure.SlotState.Redis;
 
 /// <summary>
@@ -112,15 +114,12 @@ internal static class SlotScripts
     /// {nowMs, {client, value, ...}, {time, value, ...}, cachedBookedSlots or false, count or false} with expired entries
     /// dropped (and deleted).
     /// </summary>
-    public const string DayState = Now + """
+    public const string DayState = Now + RateLimitBuckets.RedisCountHit + """
 
         local n = now()
         local count = false
         if #KEYS >= 4 then
-          count = redis.call('INCR', KEYS[4])
-          if count == 1 or redis.call('PTTL', KEYS[4]) < 0 then
-            redis.call('PEXPIRE', KEYS[4], ARGV[3])
-          end
+          count = count_hit(KEYS[4], ARGV[3])
           if count > tonumber(ARGV[2]) then return {n, {}, {}, false, count} end
         end
         if #KEYS == 5 then
