@@ -61,6 +61,10 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             : $"Data Source={Path.Combine(Path.GetTempPath(), "appointease-tests", DatabaseName, "app.db")}";
         _settings["ConnectionStrings:Redis"] = useRedis ? TestServers.Redis : "";
         _settings["Redis:KeyPrefix"] = _name;
+        // Production keeps 500 ms so a slow Redis fails over fast; a parallel suite on a 2-core CI machine can stall a
+        // reply that long, and a test that expects Redis must not flip to SQL (or fail) on a scheduling hiccup.
+        _settings["Redis:ConnectTimeoutMs"] = "2000";
+        _settings["Redis:OperationTimeoutMs"] = "2000";
         _settings["Email:PickupDirectory"] = Path.Combine(_workDir, "mail");
         // Suites book many times from one test client; the booking limit has its own test with a low value.
         _settings["RateLimits:BookingPerIp:PermitLimit"] = "1000000";

@@ -23,7 +23,8 @@ public sealed class AvailabilityCacheResetTests(SqliteRedisAppFactory app) : ICl
         var dropped = await AvailabilityCacheReset.DropAllAsync(connection, CancellationToken.None);
 
         Assert.Equal(2, dropped);
-        Assert.All(cached, key => Assert.False(db.KeyExists(key)));
+        foreach (var key in cached)
+            Assert.False(await db.KeyExistsAsync(key));
         Assert.True(await db.KeyExistsAsync(lockKey));
         Assert.True(await db.KeyExistsAsync(otherPrefix));
         await db.KeyDeleteAsync([lockKey, otherPrefix]);
