@@ -15,27 +15,51 @@ public sealed class ScheduleReader(IAppDbContext db, IScheduleSnapshotProvider s
     public async Task<IReadOnlyList<DayPlan>> LoadAsync(SchedulingPolicy policy, int employeeId, DateOnly from, DateOnly to,
         int? ignoreAppointmentId, CancellationToken cancellationToken)
     {
+        var calendar = await CalendarAsync(employeeId, from, to, cancellationToken);
+        var busyIntervals = await BusyIntervalsAsync(policy, employeeId, from, to, ignoreAppointmentId, cancellationToken);
+        var plans = new List<DayPlan>();
+        for (var date = from; date <= to; date = date.AddDays(1))
+            plans.Add(Plan(policy, calendar, date, busyIntervals));
+        return plans;
+    }
+
+    /// <summary>
+    /// One day's plan from bookings the caller already holds (the SQL-mode heartbeat reads them in its own round trip):
+    /// the calendar comes from the cached snapshot, so this usually runs no query at all.
+    /// </summary>
+    public async Task<DayPlan> PlanDayAsync(SchedulingPolicy policy, int employeeId, DateOnly date, IEnumerable<ConfirmedBooking> bookings,
+        CancellationToken cancellationToken) =>
+        Plan(policy, await CalendarAsync(employeeId, date, date, cancellationToken), date, bookings.Select(b => b.Busy).ToList());
+
+    /// <summary>
+    /// The UTC range whose bookings can matter for [from, to]: each local day widened by a day on each side, which
+    /// covers bookings whose buffers spill over midnight in UTC.
+    /// </summary>
+    public static (DateTime StartUtc, DateTime EndUtc) BusyWindowUtc(SchedulingPolicy policy, DateOnly from, DateOnly to) =>
+        (policy.MinuteToUtc(from, 0).AddDays(-1), policy.MinuteToUtc(to, 24 * 60).AddDays(1));
+
+    private sealed record Calendar(ScheduleSnapshot Snapshot, IReadOnlyList<EmployeeWorkingHours> EmployeeHours,
+        IReadOnlySet<DateOnly> Closures, IReadOnlyList<EmployeeTimeOff> TimeOff);
+
+    private async Task<Calendar> CalendarAsync(int employeeId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
         var snapshot = await snapshots.GetAsync(cancellationToken);
         var (closures, timeOff) = from >= snapshot.CoversFrom
             ? (snapshot.Closures, snapshot.TimeOff[employeeId].ToList())
             : await CalendarFromDatabaseAsync(employeeId, from, to, cancellationToken);
-        var busyIntervals = await BusyIntervalsAsync(policy, employeeId, from, to, ignoreAppointmentId, cancellationToken);
-        var employeeHours = snapshot.EmployeeHours[employeeId].ToList();
+        return new Calendar(snapshot, snapshot.EmployeeHours[employeeId].ToList(), closures, timeOff);
+    }
 
-        var plans = new List<DayPlan>();
-        for (var date = from; date <= to; date = date.AddDays(1))
-        {
-            var dayStart = policy.MinuteToUtc(date, 0).AddDays(-1);
-            var dayEnd = policy.MinuteToUtc(date, 24 * 60).AddDays(1);
-            plans.Add(new DayPlan(
-                date,
-                snapshot.BusinessHours.FirstOrDefault(h => h.Day == date.DayOfWeek)?.ToSchedule(),
-                employeeHours.FirstOrDefault(h => h.Day == date.DayOfWeek)?.ToSchedule(),
-                closures.Contains(date),
-                timeOff.Any(t => t.Covers(date)),
-                busyIntervals.Where(b => b.Overlaps(dayStart, dayEnd)).ToList()));
-        }
-        return plans;
+    private static DayPlan Plan(SchedulingPolicy policy, Calendar calendar, DateOnly date, IReadOnlyList<BusyInterval> busyIntervals)
+    {
+        var (dayStart, dayEnd) = BusyWindowUtc(policy, date, date);
+        return new DayPlan(
+            date,
+            calendar.Snapshot.BusinessHours.FirstOrDefault(h => h.Day == date.DayOfWeek)?.ToSchedule(),
+            calendar.EmployeeHours.FirstOrDefault(h => h.Day == date.DayOfWeek)?.ToSchedule(),
+            calendar.Closures.Contains(date),
+            calendar.TimeOff.Any(t => t.Covers(date)),
+            busyIntervals.Where(b => b.Overlaps(dayStart, dayEnd)).ToList());
     }
 
     /// <summary>Only for ranges that start before the snapshot's window (nobody books the past, but reads may ask).</summary>
@@ -51,9 +75,7 @@ public sealed class ScheduleReader(IAppDbContext db, IScheduleSnapshotProvider s
     private async Task<List<BusyInterval>> BusyIntervalsAsync(SchedulingPolicy policy, int employeeId, DateOnly from, DateOnly to,
         int? ignoreAppointmentId, CancellationToken cancellationToken)
     {
-        // A day a little wider on each side covers bookings whose buffers spill over midnight in UTC.
-        var windowStart = policy.MinuteToUtc(from, 0).AddDays(-1);
-        var windowEnd = policy.MinuteToUtc(to, 24 * 60).AddDays(1);
+        var (windowStart, windowEnd) = BusyWindowUtc(policy, from, to);
         var busy = await (from a in db.Appointments.AsNoTracking()
                           join s in db.Services.AsNoTracking() on a.ServiceId equals s.Id
                           where a.EmployeeId == employeeId && a.Status == AppointmentStatus.Confirmed
@@ -61,10 +83,6 @@ public sealed class ScheduleReader(IAppDbContext db, IScheduleSnapshotProvider s
                                 && (ignoreAppointmentId == null || a.Id != ignoreAppointmentId)
                           select new { a.StartUtc, a.EndUtc, s.BufferBeforeMinutes, s.BufferAfterMinutes })
             .ToListAsync(cancellationToken);
-        return busy
-            .Select(b => new BusyInterval(
-                DateTime.SpecifyKind(b.StartUtc, DateTimeKind.Utc).AddMinutes(-b.BufferBeforeMinutes),
-                DateTime.SpecifyKind(b.EndUtc, DateTimeKind.Utc).AddMinutes(b.BufferAfterMinutes)))
-            .ToList();
+        return busy.Select(b => new ConfirmedBooking(b.StartUtc, b.EndUtc, b.BufferBeforeMinutes, b.BufferAfterMinutes).Busy).ToList();
     }
 }

@@ -94,4 +94,27 @@ public sealed record DaySlotState(IReadOnlyList<SlotSelectionState> Selections, 
     /// the caller then computes them and offers them back through <see cref="ISlotStateStore.CacheBookedSlotsAsync"/>.
     /// </summary>
     public IReadOnlyList<TimeOnly>? CachedBookedSlots { get; init; }
+
+    /// <summary>
+    /// The employee's confirmed bookings overlapping <see cref="BookingsWindowUtc"/>, when the store read them in the
+    /// heartbeat's own round trip (SQL mode), else null. With them the heartbeat needs no bookings query of its own.
+    /// </summary>
+    public IReadOnlyList<ConfirmedBooking>? Bookings { get; init; }
+
+    /// <summary>
+    /// The UTC range a store reads <see cref="Bookings"/> for: from two days before the date to three days after. It
+    /// holds the local day in every time zone (UTC−12 to UTC+14) plus the day of margin the schedule reader adds for
+    /// buffers that spill over midnight, so a day plan built from it sees the bookings a schedule query would.
+    /// </summary>
+    public static (DateTime FromUtc, DateTime ToUtc) BookingsWindowUtc(DateOnly date) =>
+        (date.AddDays(-2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), date.AddDays(3).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+}
+
+/// <summary>A confirmed booking as stored: its times and its service's buffers.</summary>
+public readonly record struct ConfirmedBooking(DateTime StartUtc, DateTime EndUtc, int BufferBeforeMinutes, int BufferAfterMinutes)
+{
+    /// <summary>The time the employee is taken, buffers included.</summary>
+    public BusyInterval Busy => new(
+        DateTime.SpecifyKind(StartUtc, DateTimeKind.Utc).AddMinutes(-BufferBeforeMinutes),
+        DateTime.SpecifyKind(EndUtc, DateTimeKind.Utc).AddMinutes(BufferAfterMinutes));
 }

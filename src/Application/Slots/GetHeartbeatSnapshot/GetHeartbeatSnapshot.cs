@@ -10,8 +10,9 @@ namespace AppointEase.Application.Slots.GetHeartbeatSnapshot;
 
 /// <summary>
 /// The widget's once-a-second poll: what others hold on the day, and which starts are booked. <c>SelectedTime</c>
-/// refreshes the caller's selection in the same store call (one Redis round trip in Redis mode). Booked starts come from
-/// the store's cache of the day when it has one (Redis, 5 minutes, dropped on booking changes), else from SQL, then cached.
+/// refreshes the caller's selection in the same store call (one round trip to Redis, or to the database in SQL mode).
+/// Booked starts come from the store's cache of the day when it has one (Redis, 5 minutes, dropped on booking changes),
+/// or from the bookings the SQL store read in that same round trip, else from a query of their own, then cached.
 /// The same store call counts the per-client limit; a refused heartbeat is a 429 and has changed nothing (decision 025).
 /// </summary>
 public sealed record GetHeartbeatSnapshotQuery(string? Date, int EmployeeId, string? ClientId, string? SelectedTime)
@@ -43,8 +44,9 @@ public sealed class GetHeartbeatSnapshotHandler(
         var booked = live.CachedBookedSlots;
         if (booked is null)
         {
-            booked = await BookedStartsAsync(snapshot.Policy, date, query.EmployeeId, cancellationToken);
-            await store.CacheBookedSlotsAsync(date, query.EmployeeId, booked, cancellationToken);
+            booked = await BookedStartsAsync(snapshot.Policy, date, query.EmployeeId, live.Bookings, cancellationToken);
+            // Only a cold cache is offered the result; a store that read the bookings itself (SQL) keeps no copy.
+            if (live.Bookings is null) await store.CacheBookedSlotsAsync(date, query.EmployeeId, booked, cancellationToken);
         }
         return new HeartbeatSnapshot(
             live.Selections.Where(s => s.ClientId != client.Value).Select(s => s.Time).Distinct().Order().Select(Formats.ToText).ToList(),
@@ -56,10 +58,16 @@ public sealed class GetHeartbeatSnapshotHandler(
             clock.GetUtcNow().UtcDateTime);
     }
 
-    /// <summary>Starts of the day's grid that a booking blocks, with a one-step footprint (the heartbeat knows no service).</summary>
-    private async Task<IReadOnlyList<TimeOnly>> BookedStartsAsync(SchedulingPolicy policy, DateOnly date, int employeeId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts of the day's grid that a booking blocks, with a one-step footprint (the heartbeat knows no service), from the
+    /// bookings the store returned with the day's state (SQL mode) or else from a query of their own.
+    /// </summary>
+    private async Task<IReadOnlyList<TimeOnly>> BookedStartsAsync(SchedulingPolicy policy, DateOnly date, int employeeId,
+        IReadOnlyList<ConfirmedBooking>? bookings, CancellationToken cancellationToken)
     {
-        var plan = (await scheduleReader.LoadAsync(policy, employeeId, date, date, null, cancellationToken))[0];
+        var plan = bookings is null
+            ? (await scheduleReader.LoadAsync(policy, employeeId, date, date, null, cancellationToken))[0]
+            : await scheduleReader.PlanDayAsync(policy, employeeId, date, bookings, cancellationToken);
         return SlotGrid.Calculate(policy, new ServiceFootprint(policy.SlotMinutes, 0, 0), plan, clock.GetUtcNow())
             .Where(s => s.Booked).Select(s => s.Time).ToList();
     }
