@@ -1,10 +1,8 @@
 using AppointEase.Application.Common.Interfaces;
-using AppointEase.Infrastructure.RateLimiting;
 using AppointEase.Infrastructure.Redis;
 using AppointEase.Infrastructure.SlotState.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace AppointEase.Infrastructure.SlotState;
@@ -20,7 +18,6 @@ internal static class SlotStateRegistration
         services.AddOptions<SlotStateOptions>().Bind(configuration.GetSection(SlotStateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var redisConfigured = !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis"));
         services.AddSingleton<SqlSlotStateStore>();
-        services.TryAddSingleton<SqlRateLimiter>(); // the SQL store counts heartbeats with it (identity registers it too)
         services.AddSingleton(sp => new SlotStoreState(redisConfigured, sp.GetRequiredService<ILogger<SlotStoreState>>()));
         services.AddSingleton<IStoreStatus>(sp => sp.GetRequiredService<SlotStoreState>());
         services.AddHealthChecks().AddCheck<SlotStateHealthCheck>("slotState", tags: ["ready"]);

@@ -3,6 +3,7 @@ using AppointEase.Domain.Scheduling;
 using AppointEase.Domain.Slots;
 using AppointEase.Infrastructure.Persistence;
 using AppointEase.Infrastructure.RateLimiting;
+using AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,7 @@ namespace AppointEase.Infrastructure.SlotState;
 /// Races are settled by unique keys and conditional UPDATEs, never by a read followed by a write.
 /// Each call uses its own short-lived context so slot state never joins a caller's booking transaction.
 /// </summary>
-public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, SqlRateLimiter limiter, TimeProvider clock) : ISlotStateStore
+public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider clock) : ISlotStateStore
 {
     public async ValueTask<SelectOutcome> SelectAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken)
     {
@@ -149,20 +150,22 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, SqlRateLimite
     }
 
     /// <summary>
-    /// Counts in <c>rate_limit_counters</c> through the shared SQL limiter (same windows as the Redis counter), with the
-    /// same per-client, per-day-and-employee subject, so the limit holds while Redis is down or absent (decision 026).
+    /// One round trip: the per-client count (same <c>rate_limit_counters</c> rows and windows as <see cref="SqlRateLimiter"/>,
+    /// decision 026), the guarded selection refresh, the day's live selections and locks and the employee's bookings
+    /// around the day, as one batch in one command (<see cref="HeartbeatBatch"/>, decision 065).
     /// </summary>
     public async ValueTask<HeartbeatOutcome> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime,
         TimeSpan selectionTtl, RateLimitRule limit, CancellationToken cancellationToken)
     {
-        var decision = await limiter.HitAsync(limit, SlotKey.DayKey(date, employeeId) + client.Value, cancellationToken);
-        if (!decision.Allowed) return HeartbeatOutcome.Refused(decision);
-        if (selectedTime is { } time)
-            await SelectAsync(new SlotKey(date, employeeId, time), client, selectionTtl, cancellationToken);
-        return HeartbeatOutcome.Served(await GetDayStateAsync(date, employeeId, cancellationToken), decision);
+        await using var scope = scopes.CreateAsyncScope();
+        return await HeartbeatBatch.RunAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), date, employeeId, client, selectedTime,
+            selectionTtl, limit, Now(), cancellationToken);
     }
 
-    /// <summary>SQL mode computes booked slots from the same database each time; a second copy would only go stale.</summary>
+    /// <summary>
+    /// SQL mode reads the bookings in the heartbeat's own round trip (<see cref="DaySlotState.Bookings"/>); a second copy
+    /// would only go stale.
+    /// </summary>
     public ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, CancellationToken cancellationToken) =>
         ValueTask.CompletedTask;
 

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
+
+/// <summary>
+/// The SQL-mode heartbeat as one batch of statements, sent as one DbCommand: one round trip (decision 065).
+/// Result sets, in order: the hit's count in its rate-limit window; the day's live selections; its live locks; the
+/// employee's confirmed bookings in <c>DaySlotState.BookingsWindowUtc</c>. The selection refresh (only when the client
+/// sent a selected time) returns no result set; it is guarded by the counter, so over the limit it changes nothing.
+/// Only the two upserts differ between providers; the reads are plain SQL both understand.
+/// </summary>
+internal abstract class HeartbeatSql
+{
+    private readonly string _withSelection;
+    private readonly string _withoutSelection;
+
+    protected HeartbeatSql(string countHit, string refreshSelection)
+    {
+        _withSelection = countHit + refreshSelection + ReadDay;
+        _withoutSelection = countHit + ReadDay;
+    }
+
+    public string Batch(bool refreshesSelection) => refreshesSelection ? _withSelection : _withoutSelection;
+
+    public static HeartbeatSql For(DatabaseFacade database) =>
+        database.IsSqlite() ? SqliteHeartbeatSql.Instance : MySqlHeartbeatSql.Instance;
+
+    /// <summary>Expired rows stay until the cleanup job deletes them, so every read filters on expiry.</summary>
+    private const string ReadDay = """
+
+        SELECT slot_time, client_id, expires_utc FROM slot_selections
+        WHERE slot_date = @date AND employee_id = @employee AND expires_utc > @now;
+
+        SELECT slot_time, owner_client_id, secret, expires_utc FROM slot_locks
+        WHERE slot_date = @date AND employee_id = @employee AND expires_utc > @now;
+
+        SELECT a.start_utc, a.end_utc, s.buffer_before_minutes, s.buffer_after_minutes
+        FROM appointments a JOIN services s ON s.id = a.service_id
+        WHERE a.employee_id = @employee AND a.status = @confirmed AND a.start_utc < @bookings_to AND a.end_utc > @bookings_from;
+        """;
+}

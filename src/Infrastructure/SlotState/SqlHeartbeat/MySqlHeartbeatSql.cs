@@ -1,0 +1,37 @@
+namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
+
+/// <summary>
+/// MariaDB (10.5+ for INSERT … RETURNING) and MySQL-compatible servers. MySqlConnector sends the whole batch as one
+/// COM_QUERY (multi-statements are enabled on every connection) and the server answers with all result sets.
+/// </summary>
+internal sealed class MySqlHeartbeatSql() : HeartbeatSql(CountHit, RefreshSelection)
+{
+    public static readonly MySqlHeartbeatSql Instance = new();
+
+    /// <summary>
+    /// The first hit of a window inserts its counter, every later one increments it; the unique (bucket, window start)
+    /// key makes that one atomic statement however many hits race. RETURNING gives the count after this hit.
+    /// </summary>
+    private const string CountHit = """
+        INSERT INTO rate_limit_counters (bucket, window_start_utc, `count`, expires_utc)
+        VALUES (@bucket, @window_start, 1, @window_end)
+        ON DUPLICATE KEY UPDATE `count` = `count` + 1
+        RETURNING `count`;
+        """;
+
+    /// <summary>
+    /// Inserts or moves the client's one selection of the day (unique date, employee, client), unless the client is over
+    /// the limit or another client holds a live lock on that time (the Redis heartbeat script's rule). The counter is
+    /// read again here: within a window it only grows, so a hit the first statement refused is refused here too.
+    /// </summary>
+    private const string RefreshSelection = """
+
+        INSERT INTO slot_selections (slot_date, employee_id, slot_time, client_id, expires_utc, created_utc)
+        SELECT @date, @employee, @time, @client, @selection_expires, @now FROM DUAL
+        WHERE (SELECT `count` FROM rate_limit_counters WHERE bucket = @bucket AND window_start_utc = @window_start) <= @limit
+          AND NOT EXISTS (SELECT 1 FROM slot_locks
+                          WHERE slot_date = @date AND employee_id = @employee AND slot_time = @time
+                            AND expires_utc > @now AND owner_client_id <> @client)
+        ON DUPLICATE KEY UPDATE slot_time = VALUES(slot_time), expires_utc = VALUES(expires_utc);
+        """;
+}
