@@ -235,6 +235,66 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
     }
 
     [Fact]
+    public async Task Heartbeat_WithSelectedTimeLockedByTheCaller_SelectsIt()
+    {
+        await store.LockAsync(At(10), _alice, Long, default);
+
+        var day = (await store.HeartbeatAsync(_date, _employee, _alice, At(10).Time, Long, NoLimit, default)).Day!;
+
+        Assert.Equal((At(10).Time, _alice.Value), (Assert.Single(day.Selections).Time, day.Selections[0].ClientId));
+    }
+
+    [Fact]
+    public async Task Heartbeat_LeavesOutExpiredSelectionsAndLocks()
+    {
+        await store.SelectAsync(At(10), _bob, TimeSpan.FromMilliseconds(400), default);
+        await store.LockAsync(At(11), _bob, TimeSpan.FromMilliseconds(400), default);
+        await Task.Delay(900);
+
+        var day = (await store.HeartbeatAsync(_date, _employee, _alice, null, Long, NoLimit, default)).Day!;
+
+        Assert.Empty(day.Selections);
+        Assert.Empty(day.Locks);
+    }
+
+    [Fact]
+    public async Task Heartbeat_OverTheLimit_DoesNotExtendTheSelection()
+    {
+        await store.HeartbeatAsync(_date, _employee, _alice, At(10).Time, TimeSpan.FromSeconds(30), TwoPerHour, default);
+        await store.HeartbeatAsync(_date, _employee, _alice, At(10).Time, TimeSpan.FromSeconds(30), TwoPerHour, default);
+
+        var refused = await store.HeartbeatAsync(_date, _employee, _alice, At(10).Time, Long, TwoPerHour, default);
+
+        Assert.False(refused.Allowed);
+        var selection = Assert.Single((await store.GetDayStateAsync(_date, _employee, default)).Selections);
+        Assert.True(selection.ExpiresUtc < DateTime.UtcNow.AddMinutes(1), $"the refused heartbeat extended the selection to {selection.ExpiresUtc:O}");
+    }
+
+    [Fact]
+    public async Task Heartbeat_TwentyClientsAtOnceWithTheSameSelectedTime_EachSelectsIt()
+    {
+        var clients = Enumerable.Range(0, 20).Select(i => ClientId.Parse($"viewer-{i:00}-{Guid.NewGuid():N}"[..20])).ToList();
+
+        var outcomes = await Task.WhenAll(clients.Select(c =>
+            Task.Run(async () => await store.HeartbeatAsync(_date, _employee, c, At(15).Time, Long, NoLimit, default))));
+
+        Assert.All(outcomes, o => Assert.True(o.Allowed));
+        var day = await store.GetDayStateAsync(_date, _employee, default);
+        Assert.Equal(clients.Select(c => c.Value).Order(), day.Selections.Where(s => s.Time == At(15).Time).Select(s => s.ClientId).Order());
+    }
+
+    [Fact]
+    public async Task Heartbeat_TenAtOnceFromOneClient_CountsEachHitOnceAndKeepsOneSelection()
+    {
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            Task.Run(async () => await store.HeartbeatAsync(_date, _employee, _alice, At(16).Time, Long, NoLimit, default))));
+
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), outcomes.Select(o => o.Limit.Count).Order());
+        var selection = Assert.Single((await store.GetDayStateAsync(_date, _employee, default)).Selections);
+        Assert.Equal((At(16).Time, _alice.Value), (selection.Time, selection.ClientId));
+    }
+
+    [Fact]
     public async Task Heartbeat_Limit_CountsEachClientAndDaySeparately()
     {
         await store.HeartbeatAsync(_date, _employee, _alice, null, Long, TwoPerHour, default);
