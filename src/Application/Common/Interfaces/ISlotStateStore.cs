@@ -37,8 +37,9 @@ public interface ISlotStateStore
     /// <summary>
     /// The heartbeat: counts one hit of <paramref name="limit"/> for the client on this day and employee; within the
     /// limit it optionally refreshes the client's selection (same rules as <see cref="SelectAsync"/>, a slot locked by
-    /// another is simply not selected) and returns the day's state, all in one Redis round trip. Over the limit it
-    /// changes nothing and returns the refusal (decision 025).
+    /// another is simply not selected) and returns the day's state, all in one round trip (one Redis script, or one SQL
+    /// command that also returns the day's bookings, decisions 065–066). Over the limit it changes nothing and returns
+    /// the refusal (decision 025).
     /// </summary>
     ValueTask<HeartbeatOutcome> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl,
         RateLimitRule limit, CancellationToken cancellationToken);

@@ -42,7 +42,7 @@ internal static class HeartbeatBatch
         await using var result = await command.ExecuteReaderAsync(cancellationToken);
         var reader = result.DbDataReader;
         if (!await reader.ReadAsync(cancellationToken))
-            throw new InvalidOperationException("The heartbeat's counter upsert returned no row.");
+            throw new InvalidOperationException("The heartbeat's counter was not found after its upsert.");
         var decision = RateLimitBuckets.Decide(limit, reader.GetInt64(0), now, windowEnd);
         // Refused: the guarded selection refresh changed nothing. The batch's reads still run (disposing the reader drains
         // them) but a refusal shows nothing, as in Redis mode.

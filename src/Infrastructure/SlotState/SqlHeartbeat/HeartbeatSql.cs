@@ -5,10 +5,10 @@ namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 
 /// <summary>
 /// The SQL-mode heartbeat as one batch of statements, sent as one DbCommand: one round trip (decision 065).
-/// Result sets, in order: the hit's count in its rate-limit window; the day's live selections; its live locks; the
-/// employee's confirmed bookings in <c>DaySlotState.BookingsWindowUtc</c>. The selection refresh (only when the client
-/// sent a selected time) returns no result set; it is guarded by the counter, so over the limit it changes nothing.
-/// Only the two upserts differ between providers; the reads are plain SQL both understand.
+/// Result sets, in order: the count in the hit's rate-limit window; the day's live selections; its live locks; the
+/// employee's confirmed bookings in <c>DaySlotState.BookingsWindowUtc</c>. The two upserts (the counter, and the
+/// selection refresh when the client sent a selected time) return no result set; the refresh is guarded by the
+/// counter, so over the limit it changes nothing. Only the upserts differ between providers.
 /// </summary>
 internal abstract class HeartbeatSql
 {

@@ -1,8 +1,9 @@
 namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 
 /// <summary>
-/// MariaDB (10.5+ for INSERT … RETURNING) and MySQL-compatible servers. MySqlConnector sends the whole batch as one
-/// COM_QUERY (multi-statements are enabled on every connection) and the server answers with all result sets.
+/// MariaDB (tested on 10.11) in syntax MySQL 8 accepts too: no <c>INSERT … RETURNING</c> (MySQL lacks it) and no
+/// <c>VALUES()</c> in the update clause (deprecated in MySQL 8). MySqlConnector sends the whole batch as one COM_QUERY
+/// (multi-statements are enabled on every connection) and the server answers with all result sets.
 /// </summary>
 internal sealed class MySqlHeartbeatSql() : HeartbeatSql(CountHit, RefreshSelection)
 {
@@ -10,19 +11,22 @@ internal sealed class MySqlHeartbeatSql() : HeartbeatSql(CountHit, RefreshSelect
 
     /// <summary>
     /// The first hit of a window inserts its counter, every later one increments it; the unique (bucket, window start)
-    /// key makes that one atomic statement however many hits race. RETURNING gives the count after this hit.
+    /// key makes that one atomic statement however many hits race. The count is then read back, as
+    /// <see cref="RateLimiting.SqlRateLimiter"/> does: a concurrent hit of the same client may be included, which errs
+    /// on the strict side.
     /// </summary>
     private const string CountHit = """
         INSERT INTO rate_limit_counters (bucket, window_start_utc, `count`, expires_utc)
         VALUES (@bucket, @window_start, 1, @window_end)
-        ON DUPLICATE KEY UPDATE `count` = `count` + 1
-        RETURNING `count`;
+        ON DUPLICATE KEY UPDATE `count` = `count` + 1;
+
+        SELECT `count` FROM rate_limit_counters WHERE bucket = @bucket AND window_start_utc = @window_start;
         """;
 
     /// <summary>
     /// Inserts or moves the client's one selection of the day (unique date, employee, client), unless the client is over
     /// the limit or another client holds a live lock on that time (the Redis heartbeat script's rule). The counter is
-    /// read again here: within a window it only grows, so a hit the first statement refused is refused here too.
+    /// read again here: within a window it only grows, so a hit refused by the read-back is refused here too.
     /// </summary>
     private const string RefreshSelection = """
 
@@ -32,6 +36,6 @@ internal sealed class MySqlHeartbeatSql() : HeartbeatSql(CountHit, RefreshSelect
           AND NOT EXISTS (SELECT 1 FROM slot_locks
                           WHERE slot_date = @date AND employee_id = @employee AND slot_time = @time
                             AND expires_utc > @now AND owner_client_id <> @client)
-        ON DUPLICATE KEY UPDATE slot_time = VALUES(slot_time), expires_utc = VALUES(expires_utc);
+        ON DUPLICATE KEY UPDATE slot_time = @time, expires_utc = @selection_expires;
         """;
 }

@@ -1,19 +1,21 @@
 namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 
 /// <summary>
-/// SQLite (3.35+ for RETURNING; the bundled e_sqlite3 is newer). Microsoft.Data.Sqlite runs the statements one after
-/// the other as the reader moves to the next result set, on the same connection, in the same DbCommand.
+/// SQLite (upsert needs 3.24+; the bundled e_sqlite3 is far newer). Microsoft.Data.Sqlite runs the statements one after
+/// the other as the reader moves to the next result set (and runs the rest when the reader is disposed), on the same
+/// connection, in the same DbCommand.
 /// </summary>
 internal sealed class SqliteHeartbeatSql() : HeartbeatSql(CountHit, RefreshSelection)
 {
     public static readonly SqliteHeartbeatSql Instance = new();
 
-    /// <summary>Insert-or-increment on the unique (bucket, window start) key; RETURNING gives the count after this hit.</summary>
+    /// <summary>As <see cref="MySqlHeartbeatSql"/>: insert-or-increment on the unique (bucket, window start) key, then read back.</summary>
     private const string CountHit = """
         INSERT INTO rate_limit_counters (bucket, window_start_utc, "count", expires_utc)
         VALUES (@bucket, @window_start, 1, @window_end)
-        ON CONFLICT (bucket, window_start_utc) DO UPDATE SET "count" = "count" + 1
-        RETURNING "count";
+        ON CONFLICT (bucket, window_start_utc) DO UPDATE SET "count" = "count" + 1;
+
+        SELECT "count" FROM rate_limit_counters WHERE bucket = @bucket AND window_start_utc = @window_start;
         """;
 
     /// <summary>
@@ -29,6 +31,6 @@ internal sealed class SqliteHeartbeatSql() : HeartbeatSql(CountHit, RefreshSelec
           AND NOT EXISTS (SELECT 1 FROM slot_locks
                           WHERE slot_date = @date AND employee_id = @employee AND slot_time = @time
                             AND expires_utc > @now AND owner_client_id <> @client)
-        ON CONFLICT (slot_date, employee_id, client_id) DO UPDATE SET slot_time = excluded.slot_time, expires_utc = excluded.expires_utc;
+        ON CONFLICT (slot_date, employee_id, client_id) DO UPDATE SET slot_time = @time, expires_utc = @selection_expires;
         """;
 }
