@@ -13,13 +13,24 @@ namespace AppointEase.Application.Availability;
 public sealed class ScheduleReader(IAppDbContext db, IScheduleSnapshotProvider snapshots)
 {
     public async Task<IReadOnlyList<DayPlan>> LoadAsync(SchedulingPolicy policy, int employeeId, DateOnly from, DateOnly to,
-        int? ignoreAppointmentId, CancellationToken cancellationToken)
+        int? ignoreAppointmentId, CancellationToken cancellationToken) =>
+        await PlansAsync(policy, employeeId, from, to,
+            await BusyIntervalsAsync(policy, employeeId, from, to, ignoreAppointmentId, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// One day's plan without its bookings: which starts are offered at all. Callers that know the booked starts from
+    /// elsewhere (the Redis cache of <see cref="Slots.BookedStarts"/>) then need no SQL while the catalogue is cached.
+    /// </summary>
+    public async Task<DayPlan> LoadWithoutBookingsAsync(SchedulingPolicy policy, int employeeId, DateOnly date, CancellationToken cancellationToken) =>
+        (await PlansAsync(policy, employeeId, date, date, [], cancellationToken))[0];
+
+    private async Task<IReadOnlyList<DayPlan>> PlansAsync(SchedulingPolicy policy, int employeeId, DateOnly from, DateOnly to,
+        List<BusyInterval> busyIntervals, CancellationToken cancellationToken)
     {
         var snapshot = await snapshots.GetAsync(cancellationToken);
         var (closures, timeOff) = from >= snapshot.CoversFrom
             ? (snapshot.Closures, snapshot.TimeOff[employeeId].ToList())
             : await CalendarFromDatabaseAsync(employeeId, from, to, cancellationToken);
-        var busyIntervals = await BusyIntervalsAsync(policy, employeeId, from, to, ignoreAppointmentId, cancellationToken);
         var employeeHours = snapshot.EmployeeHours[employeeId].ToList();
 
         var plans = new List<DayPlan>();

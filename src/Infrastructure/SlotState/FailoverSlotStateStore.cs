@@ -41,8 +41,12 @@ public sealed class FailoverSlotStateStore(RedisSlotStateStore redis, SqlSlotSta
         RateLimitRule limit, CancellationToken cancellationToken) =>
         RunAsync(s => s.HeartbeatAsync(date, employeeId, client, selectedTime, selectionTtl, limit, cancellationToken));
 
-    public ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, CancellationToken cancellationToken) =>
-        RunAsync(async s => { await s.CacheBookedSlotsAsync(date, employeeId, bookedSlots, cancellationToken); return true; }).AsVoid();
+    public ValueTask<BookedSlotsCache> GetCachedBookedSlotsAsync(DateOnly date, int employeeId, CancellationToken cancellationToken) =>
+        RunAsync(s => s.GetCachedBookedSlotsAsync(date, employeeId, cancellationToken));
+
+    public ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, long version,
+        CancellationToken cancellationToken) =>
+        RunAsync(async s => { await s.CacheBookedSlotsAsync(date, employeeId, bookedSlots, version, cancellationToken); return true; }).AsVoid();
 
     private async ValueTask<T> RunAsync<T>(Func<ISlotStateStore, ValueTask<T>> operation)
     {

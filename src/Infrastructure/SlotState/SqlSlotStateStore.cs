@@ -163,7 +163,11 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, SqlRateLimite
     }
 
     /// <summary>SQL mode computes booked slots from the same database each time; a second copy would only go stale.</summary>
-    public ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, CancellationToken cancellationToken) =>
+    public ValueTask<BookedSlotsCache> GetCachedBookedSlotsAsync(DateOnly date, int employeeId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(BookedSlotsCache.Miss);
+
+    public ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, long version,
+        CancellationToken cancellationToken) =>
         ValueTask.CompletedTask;
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;

@@ -43,8 +43,15 @@ public interface ISlotStateStore
     ValueTask<HeartbeatOutcome> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl,
         RateLimitRule limit, CancellationToken cancellationToken);
 
-    /// <summary>Remembers the day's booked starts for the heartbeat (Redis: 5 minutes, dropped by ISlotChangeNotifier). SQL: no-op.</summary>
-    ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, CancellationToken cancellationToken);
+    /// <summary>The day's cached booked starts (null on a miss, and always in SQL mode) and the version to cache under.</summary>
+    ValueTask<BookedSlotsCache> GetCachedBookedSlotsAsync(DateOnly date, int employeeId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Remembers the day's booked starts (Redis: 5 minutes, dropped by ISlotChangeNotifier; SQL: no-op), but only while the
+    /// day's booking version is still <paramref name="version"/>, the one read with the miss: a booking that changed the
+    /// day in between has dropped the cache after its commit, and this older computation must not bring it back.
+    /// </summary>
+    ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, long version, CancellationToken cancellationToken);
 }
 
 public enum SelectOutcome
@@ -94,4 +101,13 @@ public sealed record DaySlotState(IReadOnlyList<SlotSelectionState> Selections, 
     /// the caller then computes them and offers them back through <see cref="ISlotStateStore.CacheBookedSlotsAsync"/>.
     /// </summary>
     public IReadOnlyList<TimeOnly>? CachedBookedSlots { get; init; }
+
+    /// <summary>The day's booking version read with <see cref="CachedBookedSlots"/>; pass it back when filling the cache.</summary>
+    public long BookedCacheVersion { get; init; }
+}
+
+/// <summary>The day's cached booked starts, or null on a miss, with the booking version read at the same moment.</summary>
+public sealed record BookedSlotsCache(IReadOnlyList<TimeOnly>? Slots, long Version)
+{
+    public static readonly BookedSlotsCache Miss = new(null, 0);
 }
