@@ -18,11 +18,12 @@ public sealed class ScheduleReader(IAppDbContext db, IScheduleSnapshotProvider s
             await BusyIntervalsAsync(policy, employeeId, from, to, ignoreAppointmentId, cancellationToken), cancellationToken);
 
     /// <summary>
-    /// One day's plan without its bookings: which starts are offered at all. Callers that know the booked starts from
-    /// elsewhere (the Redis cache of <see cref="Slots.BookedStarts"/>) then need no SQL while the catalogue is cached.
+    /// The plans without their bookings: which starts are offered at all. Callers that have the bookings from elsewhere
+    /// (the Redis cache, see <see cref="DayBookings"/>) then need no SQL while the catalogue is cached.
     /// </summary>
-    public async Task<DayPlan> LoadWithoutBookingsAsync(SchedulingPolicy policy, int employeeId, DateOnly date, CancellationToken cancellationToken) =>
-        (await PlansAsync(policy, employeeId, date, date, [], cancellationToken))[0];
+    public Task<IReadOnlyList<DayPlan>> LoadWithoutBookingsAsync(SchedulingPolicy policy, int employeeId, DateOnly from, DateOnly to,
+        CancellationToken cancellationToken) =>
+        PlansAsync(policy, employeeId, from, to, [], cancellationToken);
 
     private async Task<IReadOnlyList<DayPlan>> PlansAsync(SchedulingPolicy policy, int employeeId, DateOnly from, DateOnly to,
         List<BusyInterval> busyIntervals, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace AppointEase.Application.Slots;
 public sealed class SlotGuard(
     IScheduleSnapshotProvider snapshots,
     ScheduleReader scheduleReader,
-    BookedStarts bookedStarts,
+    DayBookings dayBookings,
     ISettingsProvider settings,
     TimeProvider clock)
 {
@@ -36,7 +36,7 @@ public sealed class SlotGuard(
 
     /// <summary>
     /// The slot may be held: employee known, date bookable, start offered (grid, hours, notice), not booked. Offered comes
-    /// from the cached catalogue and booked from <see cref="BookedStarts"/>, so a warm select or lock runs no SQL. The
+    /// from the cached catalogue and booked from <see cref="DayBookings"/>, so a warm select or lock runs no SQL. The
     /// booking itself re-checks everything in its SQL transaction; this guard only spares a visitor a doomed hold.
     /// </summary>
     public async Task<Result<SlotKey>> HoldableAsync(string date, int employeeId, string time, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public sealed class SlotGuard(
         var policy = (await settings.GetAsync(cancellationToken)).Policy;
         if (!await IsOfferedAsync(policy, key, cancellationToken))
             return Error.Invalid("time", "slot_not_offered", $"{key.TimeText} on {key.DateText} is not an offered start for this employee.");
-        if ((await bookedStarts.GetAsync(policy, key.Date, key.EmployeeId, cancellationToken)).Contains(key.Time))
+        if ((await dayBookings.GetAsync(policy, key.Date, key.EmployeeId, cancellationToken)).BookedStarts.Contains(key.Time))
             return new Error(ErrorKind.Conflict, "slot_booked", $"{key.TimeText} on {key.DateText} is already booked.", "time");
         return key;
     }
@@ -55,7 +55,7 @@ public sealed class SlotGuard(
     private async Task<bool> IsOfferedAsync(SchedulingPolicy policy, SlotKey key, CancellationToken cancellationToken)
     {
         if (!policy.IsOnGrid(key.Time)) return false;
-        var plan = await scheduleReader.LoadWithoutBookingsAsync(policy, key.EmployeeId, key.Date, cancellationToken);
+        var plan = (await scheduleReader.LoadWithoutBookingsAsync(policy, key.EmployeeId, key.Date, key.Date, cancellationToken))[0];
         return SlotGrid.Calculate(policy, new ServiceFootprint(policy.SlotMinutes, 0, 0), plan, clock.GetUtcNow()).Any(s => s.Time == key.Time);
     }
 }

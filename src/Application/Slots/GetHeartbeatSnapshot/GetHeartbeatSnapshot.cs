@@ -12,7 +12,7 @@ namespace AppointEase.Application.Slots.GetHeartbeatSnapshot;
 /// The widget's once-a-second poll: what others hold on the day, and which starts are booked. <c>SelectedTime</c>
 /// refreshes the caller's selection in the same store call (one Redis round trip in Redis mode). Booked starts come from
 /// the store's cache of the day when it has one (Redis, 5 minutes, dropped on booking changes), else from SQL, then cached
-/// (<see cref="BookedStarts"/>).
+/// (<see cref="DayBookings"/>).
 /// The same store call counts the per-client limit; a refused heartbeat is a 429 and has changed nothing (decision 025).
 /// </summary>
 public sealed record GetHeartbeatSnapshotQuery(string? Date, int EmployeeId, string? ClientId, string? SelectedTime)
@@ -20,7 +20,7 @@ public sealed record GetHeartbeatSnapshotQuery(string? Date, int EmployeeId, str
 
 public sealed class GetHeartbeatSnapshotHandler(
     SlotGuard guard,
-    BookedStarts bookedStarts,
+    DayBookings dayBookings,
     ISlotStateStore store,
     IStoreStatus status,
     ISettingsProvider settings,
@@ -41,8 +41,9 @@ public sealed class GetHeartbeatSnapshotHandler(
         var outcome = await store.HeartbeatAsync(date, query.EmployeeId, client, selected, snapshot.SelectionTtl, limit.Rule, cancellationToken);
         if (!outcome.Allowed) return Error.RateLimited(outcome.Limit.RetryAfter);
         var live = outcome.Day;
-        var booked = live.CachedBookedSlots
-                     ?? await bookedStarts.LoadAndCacheAsync(snapshot.Policy, date, query.EmployeeId, live.BookedCacheVersion, cancellationToken);
+        var booked = (live.CachedBookings
+                      ?? await dayBookings.LoadAndCacheAsync(snapshot.Policy, date, query.EmployeeId, live.BookedCacheVersion, cancellationToken))
+            .BookedStarts;
         return new HeartbeatSnapshot(
             live.Selections.Where(s => s.ClientId != client.Value).Select(s => s.Time).Distinct().Order().Select(Formats.ToText).ToList(),
             booked.Select(Formats.ToText).ToList(),

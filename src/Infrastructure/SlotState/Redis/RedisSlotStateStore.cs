@@ -101,17 +101,15 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
         return decision.Allowed ? HeartbeatOutcome.Served(ParseDay(date, employeeId, result), decision) : HeartbeatOutcome.Refused(decision);
     }
 
-    public async ValueTask<BookedSlotsCache> GetCachedBookedSlotsAsync(DateOnly date, int employeeId, CancellationToken cancellationToken)
+    public async ValueTask<DayBookingsCache> GetCachedBookingsAsync(DateOnly date, int employeeId, CancellationToken cancellationToken)
     {
         var result = (RedisResult[])(await EvalAsync(SlotScripts.GetBooked, BookedKeys(date, employeeId), []))!;
-        return new BookedSlotsCache(ParseBooked(result[0]), ParseVersion(result[1]));
+        return new DayBookingsCache(CachedBookingsText.Parse(result[0]), ParseVersion(result[1]));
     }
 
-    /// <summary>Comma-separated HH:mm ("" when nothing is booked, so an empty day is a cache hit too).</summary>
-    public async ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, long version,
+    public async ValueTask CacheBookingsAsync(DateOnly date, int employeeId, CachedDayBookings bookings, long version,
         CancellationToken cancellationToken) =>
-        await EvalAsync(SlotScripts.CacheBooked, BookedKeys(date, employeeId),
-            [string.Join(',', bookedSlots.Select(t => t.ToString("HH:mm", CultureInfo.InvariantCulture))), Ms(AvailabilityTtl), version]);
+        await EvalAsync(SlotScripts.CacheBooked, BookedKeys(date, employeeId), [CachedBookingsText.Format(bookings), Ms(AvailabilityTtl), version]);
 
     /// <summary>Five minutes: long enough to spare SQL on every heartbeat, short enough to heal a missed invalidation.</summary>
     public static readonly TimeSpan AvailabilityTtl = TimeSpan.FromMinutes(5);
@@ -149,7 +147,7 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
             if (parts.Length == 3 && TryTime((string)lockFields[i]!, out var time) && long.TryParse(parts[2], CultureInfo.InvariantCulture, out var expires))
                 locks.Add(new SlotLockState(new SlotKey(date, employeeId, time), parts[0], parts[1], FromMs(expires)));
         }
-        return new DaySlotState(selections, locks) { CachedBookedSlots = ParseBooked(result[3]), BookedCacheVersion = ParseVersion(result[5]) };
+        return new DaySlotState(selections, locks) { CachedBookings = CachedBookingsText.Parse(result[3]), BookedCacheVersion = ParseVersion(result[5]) };
     }
 
     internal async Task<RedisResult> EvalAsync(string script, RedisKey[] keys, RedisValue[] args)
@@ -165,20 +163,6 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
         if (value is null || pttlMs <= 0) return null;
         var parts = value.Split('|');
         return parts.Length == 3 ? new SlotLockState(slot, parts[0], parts[1], now.AddMilliseconds(pttlMs)) : null;
-    }
-
-    private static List<TimeOnly>? ParseBooked(RedisResult cached)
-    {
-        if (cached.IsNull || cached.Resp2Type != ResultType.BulkString) return null; // Lua false (no key) arrives as nil
-        var text = (string?)cached;
-        if (text is null) return null;
-        var times = new List<TimeOnly>();
-        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (!TryTime(part, out var time)) return null;
-            times.Add(time);
-        }
-        return times;
     }
 
     private static long ParseVersion(RedisResult version) =>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using AppointEase.Application.Common.Interfaces;
+using AppointEase.Domain.Scheduling;
 using AppointEase.Infrastructure.Persistence;
 using AppointEase.WebApi.IntegrationTests.Bookings;
 using AppointEase.WebApi.IntegrationTests.Infrastructure;
@@ -12,15 +13,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AppointEase.WebApi.IntegrationTests.Slots;
 
 /// <summary>
-/// Select and lock take the day's booked starts from the Redis cache the heartbeat keeps (no SQL when warm), the cache
-/// is dropped by every booking, and a fill computed before a booking cannot bring the old answer back (decision 071).
+/// Select, lock and availability take the day's bookings from the Redis cache the heartbeat keeps (no bookings query when
+/// warm), the cache is dropped by every booking, and a fill computed before a booking cannot bring the old answer back
+/// (decision 071).
 /// </summary>
-public sealed class BookedStartsCacheTests : IClassFixture<BookedStartsCacheTests.Factory>
+public sealed class DayBookingsCacheTests : IClassFixture<DayBookingsCacheTests.Factory>
 {
     private readonly Factory _app;
     private readonly BookingApi _api;
 
-    public BookedStartsCacheTests(Factory app)
+    public DayBookingsCacheTests(Factory app)
     {
         _app = app;
         _api = new BookingApi(app, app.CreateClient());
@@ -60,23 +62,46 @@ public sealed class BookedStartsCacheTests : IClassFixture<BookedStartsCacheTest
     }
 
     [Fact]
+    public async Task Availability_FromTheWarmCache_EqualsTheColdAnswer_ForALongServiceAroundABooking_WithoutQueryingBookings()
+    {
+        var (haircut, colouring, alex, date) =
+            (await _api.ServiceIdAsync("Haircut"), await _api.ServiceIdAsync("Colouring"), await _api.EmployeeIdAsync(), TestDates.Weekday(1));
+        await _api.ConfirmOkAsync(BookingApi.Body(haircut, alex, date, "11:00", email: "busy-cache@example.com"));
+        var url = $"/api/v1/availability?date={date.Text()}&employeeId={alex}&serviceId={colouring}";
+
+        var cold = await _api.Client.GetStringAsync(url);
+        _app.Sql.Reset();
+        var warm = await _api.Client.GetStringAsync(url);
+
+        Assert.Equal(cold, warm);
+        // Colouring is 90 min + 15 after: 10:00 runs into the 11:00 haircut, so only the busy intervals (not the
+        // one-step booked starts) can mark it booked.
+        Assert.Contains("{\"time\":\"10:00\",\"status\":\"booked\"}", warm);
+        Assert.DoesNotContain(_app.Sql.Commands, c => c.Contains("`appointments`", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task CacheFill_ComputedBeforeABookingChange_IsDiscarded_WhileACurrentOneIsKept()
     {
         var (alex, date) = (await _api.EmployeeIdAsync(), TestDates.Weekday(4));
         var store = _app.Services.GetRequiredService<ISlotStateStore>();
         var notifier = _app.Services.GetRequiredService<ISlotChangeNotifier>();
-        var miss = await store.GetCachedBookedSlotsAsync(date, alex, CancellationToken.None);
-        Assert.Null(miss.Slots);
+        var miss = await store.GetCachedBookingsAsync(date, alex, CancellationToken.None);
+        Assert.Null(miss.Bookings);
 
         // The race: a heartbeat read "nothing booked" from SQL, then a booking committed and dropped the cache.
         await notifier.SlotsChangedAsync(date, alex, CancellationToken.None);
-        await store.CacheBookedSlotsAsync(date, alex, [], miss.Version, CancellationToken.None);
-        var afterStaleFill = await store.GetCachedBookedSlotsAsync(date, alex, CancellationToken.None);
+        await store.CacheBookingsAsync(date, alex, new CachedDayBookings([], []), miss.Version, CancellationToken.None);
+        var afterStaleFill = await store.GetCachedBookingsAsync(date, alex, CancellationToken.None);
 
-        Assert.Null(afterStaleFill.Slots);
+        Assert.Null(afterStaleFill.Bookings);
         Assert.True(afterStaleFill.Version > miss.Version);
-        await store.CacheBookedSlotsAsync(date, alex, [new TimeOnly(9, 30)], afterStaleFill.Version, CancellationToken.None);
-        Assert.Equal([new TimeOnly(9, 30)], (await store.GetCachedBookedSlotsAsync(date, alex, CancellationToken.None)).Slots);
+        var start = new DateTime(2026, 12, 1, 9, 30, 0, DateTimeKind.Utc);
+        var current = new CachedDayBookings([new TimeOnly(9, 30)], [new BusyInterval(start, start.AddMinutes(45))]);
+        await store.CacheBookingsAsync(date, alex, current, afterStaleFill.Version, CancellationToken.None);
+        var kept = (await store.GetCachedBookingsAsync(date, alex, CancellationToken.None)).Bookings!;
+        Assert.Equal(current.BookedStarts, kept.BookedStarts);
+        Assert.Equal(current.Busy, kept.Busy);
     }
 
     /// <summary>MariaDB + Redis with every SQL command recorded; no job server, so only requests talk to the database.</summary>
