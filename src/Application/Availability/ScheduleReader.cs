@@ -13,23 +13,25 @@ namespace AppointEase.Application.Availability;
 public sealed class ScheduleReader(IAppDbContext db, IScheduleSnapshotProvider snapshots)
 {
     public async Task<IReadOnlyList<DayPlan>> LoadAsync(SchedulingPolicy policy, int employeeId, DateOnly from, DateOnly to,
-        int? ignoreAppointmentId, CancellationToken cancellationToken)
-    {
-        var calendar = await CalendarAsync(employeeId, from, to, cancellationToken);
-        var busyIntervals = await BusyIntervalsAsync(policy, employeeId, from, to, ignoreAppointmentId, cancellationToken);
-        var plans = new List<DayPlan>();
-        for (var date = from; date <= to; date = date.AddDays(1))
-            plans.Add(Plan(policy, calendar, date, busyIntervals));
-        return plans;
-    }
+        int? ignoreAppointmentId, CancellationToken cancellationToken) =>
+        await PlansAsync(policy, employeeId, from, to,
+            await BusyIntervalsAsync(policy, employeeId, from, to, ignoreAppointmentId, cancellationToken), cancellationToken);
 
     /// <summary>
-    /// One day's plan from bookings the caller already holds (the SQL-mode heartbeat reads them in its own round trip):
-    /// the calendar comes from the cached snapshot, so this usually runs no query at all.
+    /// The plans without their bookings: which starts are offered at all. Callers that have the bookings from elsewhere
+    /// (the Redis cache, see <see cref="DayBookings"/>) then need no SQL while the catalogue is cached.
+    /// </summary>
+    public Task<IReadOnlyList<DayPlan>> LoadWithoutBookingsAsync(SchedulingPolicy policy, int employeeId, DateOnly from, DateOnly to,
+        CancellationToken cancellationToken) =>
+        PlansAsync(policy, employeeId, from, to, [], cancellationToken);
+
+    /// <summary>
+    /// One day's plan from bookings the caller already holds (the SQL-mode heartbeat reads them in its own round trip,
+    /// decision 066): the calendar comes from the cached snapshot, so this usually runs no query at all.
     /// </summary>
     public async Task<DayPlan> PlanDayAsync(SchedulingPolicy policy, int employeeId, DateOnly date, IEnumerable<ConfirmedBooking> bookings,
         CancellationToken cancellationToken) =>
-        Plan(policy, await CalendarAsync(employeeId, date, date, cancellationToken), date, bookings.Select(b => b.Busy).ToList());
+        (await PlansAsync(policy, employeeId, date, date, bookings.Select(b => b.Busy).ToList(), cancellationToken))[0];
 
     /// <summary>
     /// The UTC range whose bookings can matter for [from, to]: each local day widened by a day on each side, which
@@ -38,28 +40,28 @@ public sealed class ScheduleReader(IAppDbContext db, IScheduleSnapshotProvider s
     public static (DateTime StartUtc, DateTime EndUtc) BusyWindowUtc(SchedulingPolicy policy, DateOnly from, DateOnly to) =>
         (policy.MinuteToUtc(from, 0).AddDays(-1), policy.MinuteToUtc(to, 24 * 60).AddDays(1));
 
-    private sealed record Calendar(ScheduleSnapshot Snapshot, IReadOnlyList<EmployeeWorkingHours> EmployeeHours,
-        IReadOnlySet<DateOnly> Closures, IReadOnlyList<EmployeeTimeOff> TimeOff);
-
-    private async Task<Calendar> CalendarAsync(int employeeId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DayPlan>> PlansAsync(SchedulingPolicy policy, int employeeId, DateOnly from, DateOnly to,
+        List<BusyInterval> busyIntervals, CancellationToken cancellationToken)
     {
         var snapshot = await snapshots.GetAsync(cancellationToken);
         var (closures, timeOff) = from >= snapshot.CoversFrom
             ? (snapshot.Closures, snapshot.TimeOff[employeeId].ToList())
             : await CalendarFromDatabaseAsync(employeeId, from, to, cancellationToken);
-        return new Calendar(snapshot, snapshot.EmployeeHours[employeeId].ToList(), closures, timeOff);
-    }
+        var employeeHours = snapshot.EmployeeHours[employeeId].ToList();
 
-    private static DayPlan Plan(SchedulingPolicy policy, Calendar calendar, DateOnly date, IReadOnlyList<BusyInterval> busyIntervals)
-    {
-        var (dayStart, dayEnd) = BusyWindowUtc(policy, date, date);
-        return new DayPlan(
-            date,
-            calendar.Snapshot.BusinessHours.FirstOrDefault(h => h.Day == date.DayOfWeek)?.ToSchedule(),
-            calendar.EmployeeHours.FirstOrDefault(h => h.Day == date.DayOfWeek)?.ToSchedule(),
-            calendar.Closures.Contains(date),
-            calendar.TimeOff.Any(t => t.Covers(date)),
-            busyIntervals.Where(b => b.Overlaps(dayStart, dayEnd)).ToList());
+        var plans = new List<DayPlan>();
+        for (var date = from; date <= to; date = date.AddDays(1))
+        {
+            var (dayStart, dayEnd) = BusyWindowUtc(policy, date, date);
+            plans.Add(new DayPlan(
+                date,
+                snapshot.BusinessHours.FirstOrDefault(h => h.Day == date.DayOfWeek)?.ToSchedule(),
+                employeeHours.FirstOrDefault(h => h.Day == date.DayOfWeek)?.ToSchedule(),
+                closures.Contains(date),
+                timeOff.Any(t => t.Covers(date)),
+                busyIntervals.Where(b => b.Overlaps(dayStart, dayEnd)).ToList()));
+        }
+        return plans;
     }
 
     /// <summary>Only for ranges that start before the snapshot's window (nobody books the past, but reads may ask).</summary>

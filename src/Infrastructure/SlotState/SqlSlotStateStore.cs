@@ -163,10 +163,14 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
     }
 
     /// <summary>
-    /// SQL mode reads the bookings in the heartbeat's own round trip (<see cref="DaySlotState.Bookings"/>); a second copy
-    /// would only go stale.
+    /// SQL mode has no cache: the heartbeat reads the bookings in its own round trip (<see cref="DaySlotState.Bookings"/>),
+    /// other reads query them; a second copy would only go stale.
     /// </summary>
-    public ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, CancellationToken cancellationToken) =>
+    public ValueTask<DayBookingsCache> GetCachedBookingsAsync(DateOnly date, int employeeId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(DayBookingsCache.Miss);
+
+    public ValueTask CacheBookingsAsync(DateOnly date, int employeeId, CachedDayBookings bookings, long version,
+        CancellationToken cancellationToken) =>
         ValueTask.CompletedTask;
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;

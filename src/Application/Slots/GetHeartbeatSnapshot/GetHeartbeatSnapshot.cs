@@ -12,7 +12,8 @@ namespace AppointEase.Application.Slots.GetHeartbeatSnapshot;
 /// The widget's once-a-second poll: what others hold on the day, and which starts are booked. <c>SelectedTime</c>
 /// refreshes the caller's selection in the same store call (one round trip to Redis, or to the database in SQL mode).
 /// Booked starts come from the store's cache of the day when it has one (Redis, 5 minutes, dropped on booking changes),
-/// or from the bookings the SQL store read in that same round trip, else from a query of their own, then cached.
+/// or from the bookings the SQL store read in that same round trip (decision 066), else from SQL, then cached
+/// (<see cref="DayBookings"/>).
 /// The same store call counts the per-client limit; a refused heartbeat is a 429 and has changed nothing (decision 025).
 /// </summary>
 public sealed record GetHeartbeatSnapshotQuery(string? Date, int EmployeeId, string? ClientId, string? SelectedTime)
@@ -20,7 +21,7 @@ public sealed record GetHeartbeatSnapshotQuery(string? Date, int EmployeeId, str
 
 public sealed class GetHeartbeatSnapshotHandler(
     SlotGuard guard,
-    ScheduleReader scheduleReader,
+    DayBookings dayBookings,
     ISlotStateStore store,
     IStoreStatus status,
     ISettingsProvider settings,
@@ -41,13 +42,11 @@ public sealed class GetHeartbeatSnapshotHandler(
         var outcome = await store.HeartbeatAsync(date, query.EmployeeId, client, selected, snapshot.SelectionTtl, limit.Rule, cancellationToken);
         if (!outcome.Allowed) return Error.RateLimited(outcome.Limit.RetryAfter);
         var live = outcome.Day;
-        var booked = live.CachedBookedSlots;
-        if (booked is null)
-        {
-            booked = await BookedStartsAsync(snapshot.Policy, date, query.EmployeeId, live.Bookings, cancellationToken);
-            // Only a cold cache is offered the result; a store that read the bookings itself (SQL) keeps no copy.
-            if (live.Bookings is null) await store.CacheBookedSlotsAsync(date, query.EmployeeId, booked, cancellationToken);
-        }
+        var booked = (live.CachedBookings
+                      ?? (live.Bookings is { } read
+                          ? await dayBookings.FromBookingsAsync(snapshot.Policy, date, query.EmployeeId, read, cancellationToken)
+                          : await dayBookings.LoadAndCacheAsync(snapshot.Policy, date, query.EmployeeId, live.BookedCacheVersion, cancellationToken)))
+            .BookedStarts;
         return new HeartbeatSnapshot(
             live.Selections.Where(s => s.ClientId != client.Value).Select(s => s.Time).Distinct().Order().Select(Formats.ToText).ToList(),
             booked.Select(Formats.ToText).ToList(),
@@ -56,19 +55,5 @@ public sealed class GetHeartbeatSnapshotHandler(
             StorageModeText.Of(status.Mode),
             snapshot.HeartbeatIntervalMs,
             clock.GetUtcNow().UtcDateTime);
-    }
-
-    /// <summary>
-    /// Starts of the day's grid that a booking blocks, with a one-step footprint (the heartbeat knows no service), from the
-    /// bookings the store returned with the day's state (SQL mode) or else from a query of their own.
-    /// </summary>
-    private async Task<IReadOnlyList<TimeOnly>> BookedStartsAsync(SchedulingPolicy policy, DateOnly date, int employeeId,
-        IReadOnlyList<ConfirmedBooking>? bookings, CancellationToken cancellationToken)
-    {
-        var plan = bookings is null
-            ? (await scheduleReader.LoadAsync(policy, employeeId, date, date, null, cancellationToken))[0]
-            : await scheduleReader.PlanDayAsync(policy, employeeId, date, bookings, cancellationToken);
-        return SlotGrid.Calculate(policy, new ServiceFootprint(policy.SlotMinutes, 0, 0), plan, clock.GetUtcNow())
-            .Where(s => s.Booked).Select(s => s.Time).ToList();
     }
 }
