@@ -43,7 +43,7 @@ public static class DependencyInjection
             document.Info.Title = "AppointEase API";
             document.Info.Description = "Appointment booking: catalogue, availability, live slot state, bookings.";
             return Task.CompletedTask;
-        }).AddExamplesAndAdminSecurity());
+        }).AddExamplesAndAdminSecurity().AddRetryAfterOnTooManyRequests());
         return services;
     }
 

@@ -23,7 +23,8 @@ public static class Slots
         slots.MapPost("/deselect", Deselect);
         slots.MapPost("/lock", Lock);
         slots.MapDelete("/lock/{lockToken}", Release);
-        api.MapPost("/heartbeat", Heartbeat).WithTags("Slots");
+        api.MapPost("/heartbeat", Heartbeat).WithTags("Slots")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     [EndpointSummary("Mark a slot as looked at by this visitor")]
@@ -62,7 +63,9 @@ public static class Slots
 
     [EndpointSummary("Live state of one day: others' selections and locks, booked starts")]
     [EndpointDescription("Body {date, employeeId, clientId, selectedTime?}. selectedTime refreshes the caller's selection. The caller's own " +
-                         "selection and lock are left out. Sends an ETag (content without serverTime); If-None-Match with it gives 304.")]
+                         "selection and lock are left out. Sends an ETag (content without serverTime); If-None-Match with it gives 304. " +
+                         "429 (problem+json, code rate_limited) with Retry-After seconds when one clientId beats more often than " +
+                         "RateLimits:HeartbeatPerClient allows: wait at least that long, keeping the last snapshot. 404 unknown employee; 422 bad input.")]
     public static async Task<Results<Ok<HeartbeatSnapshot>, StatusCodeHttpResult, ProblemHttpResult>> Heartbeat(
         GetHeartbeatSnapshotQuery query, HttpContext http, IMediator mediator, CancellationToken ct)
     {
