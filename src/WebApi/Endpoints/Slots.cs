@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using AppointEase.Application.Common.Results;
 using AppointEase.Application.Slots;
 using AppointEase.Application.Slots.DeselectSlot;
@@ -66,27 +64,25 @@ public static class Slots
                          "selection and lock are left out. Sends an ETag (content without serverTime); If-None-Match with it gives 304. " +
                          "429 (problem+json, code rate_limited) with Retry-After seconds when one clientId beats more often than " +
                          "RateLimits:HeartbeatPerClient allows: wait at least that long, keeping the last snapshot. 404 unknown employee; 422 bad input.")]
-    public static async Task<Results<Ok<HeartbeatSnapshot>, StatusCodeHttpResult, ProblemHttpResult>> Heartbeat(
-        GetHeartbeatSnapshotQuery query, HttpContext http, IMediator mediator, CancellationToken ct)
+    public static async Task<Results<PreSerializedJsonResult<HeartbeatSnapshot>, StatusCodeHttpResult, ProblemHttpResult>> Heartbeat(
+        GetHeartbeatSnapshotQuery query, HttpContext http, IMediator mediator, HeartbeatBody body, CancellationToken ct)
     {
         var result = await mediator.Send(query, ct);
         if (!result.IsSuccess) return result.Error.ToProblem();
-        var etag = ETagOf(result.Value);
+        // One serialization: the ETag is hashed from the very bytes that go out as the body (serverTime left out).
+        var (json, etag) = body.Serialize(result.Value);
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "no-cache";
         return Matches(http.Request.Headers.IfNoneMatch, etag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(result.Value);
+            : new PreSerializedJsonResult<HeartbeatSnapshot>(json);
     }
 
-    /// <summary>Hash of everything but serverTime, which changes on every call and would defeat the 304.</summary>
-    private static string ETagOf(HeartbeatSnapshot snapshot)
+    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(snapshot with { ServerTime = default }, JsonSerializerOptions.Web);
-        return "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + "\"";
+        if (ifNoneMatch.Count == 0) return false;
+        var current = new EntityTagHeaderValue(etag);
+        return EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
+               && tags.Any(t => t.Tag == "*" || t.Compare(current, useStrongComparison: false));
     }
-
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag) =>
-        EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
-        && tags.Any(t => t.Tag == "*" || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
 }
