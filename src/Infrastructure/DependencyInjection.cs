@@ -46,6 +46,14 @@ public static class DependencyInjection
             services.AddSingleton(TimeProvider.System);
     }
 
+    /// <summary>
+    /// The context's options are built once, not per DI scope: everything they read is fixed at start-up, and building
+    /// them (parsing the connection string, cloning option extensions, the provider cache lookup) cost more CPU per
+    /// heartbeat than the heartbeat's own work (docs/notes/heartbeat-perf.md, decision 068). Tests that add to them use
+    /// <c>ConfigureDbContext(..., ServiceLifetime.Singleton)</c>.
+    /// </summary>
+    private const ServiceLifetime OptionsBuiltOnce = ServiceLifetime.Singleton;
+
     private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = configuration.GetSection(DatabaseOptions.Section).GetValue(nameof(DatabaseOptions.Provider), DatabaseProvider.Sqlite);
@@ -57,7 +65,7 @@ public static class DependencyInjection
                 options.UseMySql(MySqlConnectionStrings.ForEfCore(RequiredConnectionString(configuration)), ServerVersion.Parse(db.ServerVersion),
                     mysql => mysql.CommandTimeout(db.CommandTimeoutSeconds));
                 options.AddInterceptors(sp.GetRequiredService<CatalogueChangeInterceptor>());
-            });
+            }, optionsLifetime: OptionsBuiltOnce);
         }
         else
         {
@@ -67,7 +75,7 @@ public static class DependencyInjection
                 var environment = sp.GetRequiredService<IHostEnvironment>();
                 options.UseSqlite(SqliteConnectionString(configuration, environment), sqlite => sqlite.CommandTimeout(db.CommandTimeoutSeconds));
                 options.AddInterceptors(sp.GetRequiredService<CatalogueChangeInterceptor>());
-            });
+            }, optionsLifetime: OptionsBuiltOnce);
         }
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
