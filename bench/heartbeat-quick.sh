@@ -6,8 +6,9 @@
 # Same production settings and wrk script as bench/run.sh; prints one line per run with date and load average.
 #
 #   HBQ_CLIENTS=100 HBQ_SECONDS=10 HBQ_RUNS=2 bench/heartbeat-quick.sh
+#   HBQ_WARMUP=15    seconds of wrk warm-up before the measured runs (tiered JIT settles in the first ~20 s)
 #   HBQ_INM=1        send If-None-Match with the current ETags (304 path)
-#   HBQ_TRACE=FILE   take a dotnet-trace (sampled thread time, speedscope too) of the app during the first heartbeat run
+#   HBQ_TRACE=FILE   take a dotnet-trace (sampled thread time, speedscope too) of the app during the last heartbeat run
 #   HBQ_EXTRA_ENV    more VAR=value settings for the app (e.g. DOTNET_gcConcurrent=0)
 #   HBQ_APP_DIR      another build output of the WebApi (e.g. an older commit built elsewhere), for back-to-back comparisons
 # "cpu µs/req" is the app process's own CPU time (utime+stime) over the run divided by the requests wrk completed:
@@ -89,10 +90,10 @@ run() {   # run NAME URL SECONDS PID
     "$(CPU_S="$(( after - before ))/$(getconf CLK_TCK)" /usr/bin/python3 -c 'import json,os,sys; r=json.load(sys.stdin); n,d=os.environ["CPU_S"].split("/"); cpu=int(n)/int(d); print("c=%d %.0f req/s p50 %.2f p95 %.2f p99 %.2f ms 2xx=%d 304=%d other=%d cpu %.1f s = %.0f us/req %s" % (r["clients"], r["rps"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["status_2xx"], r["status_304"], r["status_other"], cpu, cpu*1e6/max(1,r["requests"]), r["first_error"]))' <<<"$line")"
 }
 
-run warmup "$APP" 8 "$APP_PID" >/dev/null
+run warmup "$APP" "${HBQ_WARMUP:-15}" "$APP_PID" >/dev/null
 [ -n "$BASE_PID" ] && run warmup-baseline "$BASE" 3 "$BASE_PID" >/dev/null
 for i in $(seq 1 "$RUNS"); do
-  if [ "$i" = 1 ] && [ -n "${HBQ_TRACE:-}" ]; then
+  if [ "$i" = "$RUNS" ] && [ -n "${HBQ_TRACE:-}" ]; then
     dotnet-trace collect -p "$APP_PID" --profile dotnet-sampled-thread-time --format Speedscope \
       --duration "00:00:00:$(printf %02d "$SECONDS_PER_RUN")" -o "$HBQ_TRACE" >"$WORK/trace.log" 2>&1 &
     TRACE_PID=$!
