@@ -9,6 +9,8 @@
 #   HBQ_WARMUP=15    seconds of wrk warm-up before the measured runs (tiered JIT settles in the first ~20 s)
 #   HBQ_INM=1        send If-None-Match with the current ETags (304 path)
 #   HBQ_TRACE=FILE   take a dotnet-trace (sampled thread time, speedscope too) of the app during the last heartbeat run
+#   HBQ_PERF=FILE    record CPU samples of the app with Linux perf (-g, 499 Hz) during the last heartbeat run; the app
+#                    then runs with DOTNET_PerfMapEnabled=1 so JIT-compiled frames have names (perf report -i FILE)
 #   HBQ_EXTRA_ENV    more VAR=value settings for the app (e.g. DOTNET_gcConcurrent=0)
 #   HBQ_APP_DIR      another build output of the WebApi (e.g. an older commit built elsewhere), for back-to-back comparisons
 # "cpu µs/req" is the app process's own CPU time (utime+stime) over the run divided by the requests wrk completed:
@@ -47,11 +49,12 @@ wait_ready() { for _ in $(seq 1 600); do [ "$(curl -s -o /dev/null -w '%{http_co
     ConnectionStrings__Redis="$APPOINTEASE_TEST_REDIS" Redis__KeyPrefix="$ID" Jobs__RedisPrefix="$ID-jobs" \
     Email__PickupDirectory="$WORK/mail" Auth__OtpSecret="$(head -c 32 /dev/urandom | base64 | tr -d '\n')" \
     RateLimits__HeartbeatPerClient__PermitLimit=1000000 RateLimits__HeartbeatPerClient__WindowSeconds=60 \
-    ${HBQ_EXTRA_ENV:-} dotnet AppointEase.WebApi.dll
+    ${HBQ_PERF:+DOTNET_PerfMapEnabled=1} ${HBQ_EXTRA_ENV:-} dotnet AppointEase.WebApi.dll
 ) >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 wait_ready "$APP" || { tail -n 30 "$WORK/app.log" >&2; exit 1; }
 echo "app pid $APP_PID at $APP (db $DB)" >&2
+IDLE_RSS="$(awk '/VmRSS/{print $2 $3}' /proc/$APP_PID/status)"
 if [ "${HBQ_BASELINE:-0}" = 1 ]; then
   ( cd "$ROOT/bench/Baseline/bin/Release/net10.0"
     exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" Logging__LogLevel__Default=Warning dotnet AppointEase.Bench.Baseline.dll
@@ -99,8 +102,15 @@ for i in $(seq 1 "$RUNS"); do
     TRACE_PID=$!
     sleep 1
   fi
+  if [ "$i" = "$RUNS" ] && [ -n "${HBQ_PERF:-}" ]; then
+    perf record -F 499 -g -p "$APP_PID" -o "$HBQ_PERF" -- sleep "$((SECONDS_PER_RUN - 1))" >"$WORK/perf.log" 2>&1 &
+    PERF_PID=$!
+  fi
   run "heartbeat" "$APP" "$SECONDS_PER_RUN" "$APP_PID"
+  [ -n "${PERF_PID:-}" ] && { wait "$PERF_PID" || tail -n 5 "$WORK/perf.log" >&2; PERF_PID=""; }
   [ -n "${TRACE_PID:-}" ] && { wait "$TRACE_PID" || tail -n 5 "$WORK/trace.log" >&2; TRACE_PID=""; }
   [ -n "$BASE_PID" ] && run "baseline" "$BASE" "$SECONDS_PER_RUN" "$BASE_PID"
 done
-printf 'app VmHWM %s VmRSS %s\n' "$(awk '/VmHWM/{print $2 $3}' /proc/$APP_PID/status)" "$(awk '/VmRSS/{print $2 $3}' /proc/$APP_PID/status)"
+printf 'app VmRSS when ready %s, VmHWM %s, VmRSS %s, threads %s, smaps: %s\n' "$IDLE_RSS" "$(awk '/VmHWM/{print $2 $3}' /proc/$APP_PID/status)" \
+  "$(awk '/VmRSS/{print $2 $3}' /proc/$APP_PID/status)" "$(awk '/Threads/{print $2}' /proc/$APP_PID/status)" \
+  "$(awk '/^(Anonymous|Shared_Clean|Private_Clean|Private_Dirty):/{printf "%s %s%s ", $1, $2, $3}' /proc/$APP_PID/smaps_rollup)"
