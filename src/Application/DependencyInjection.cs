@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddScoped<ScheduleReader>();
         services.AddScoped<AvailabilityCalculator>();
         services.AddScoped<SlotGuard>();
+        services.AddScoped<DayBookings>();
         services.AddAdmin();
         services.AddBookings();
         services.AddCustomerIdentity();

@@ -92,8 +92,15 @@ public static class DependencyInjection
     {
         services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var endpoint = configuration.GetConnectionString("Redis");
-        if (!string.IsNullOrWhiteSpace(endpoint))
-            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RedisConnection>(sp, endpoint));
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            services.AddSingleton<ICatalogueChangeBroadcast, NoCatalogueChangeBroadcast>();
+            return;
+        }
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RedisConnection>(sp, endpoint));
+        services.AddSingleton<RedisCatalogueChangeBroadcast>();
+        services.AddSingleton<ICatalogueChangeBroadcast>(sp => sp.GetRequiredService<RedisCatalogueChangeBroadcast>());
+        services.AddHostedService(sp => sp.GetRequiredService<RedisCatalogueChangeBroadcast>());
     }
 
     private static void AddEmail(this IServiceCollection services, IConfiguration configuration)

@@ -6,22 +6,48 @@ using AppointEase.Domain.Scheduling;
 namespace AppointEase.Application.Availability;
 
 /// <summary>Combines the slot grid (hours, bookings) with live slot state (locks, selections) into statuses.</summary>
-public sealed class AvailabilityCalculator(ScheduleReader scheduleReader, ISlotStateStore slotState, ISettingsProvider settings, TimeProvider clock)
+public sealed class AvailabilityCalculator(
+    ScheduleReader scheduleReader,
+    DayBookings dayBookings,
+    ISlotStateStore slotState,
+    ISettingsProvider settings,
+    TimeProvider clock)
 {
+    /// <summary>
+    /// Each open day's live state comes with its cached bookings (one store call per day); the days the cache misses are
+    /// read from SQL in one query and cached. Closed days cost nothing beyond the cached catalogue.
+    /// </summary>
     public async Task<IReadOnlyList<DayAvailabilityDto>> ForRangeAsync(int employeeId, ServiceFootprint service, DateOnly from, DateOnly to,
         CancellationToken cancellationToken)
     {
         var policy = (await settings.GetAsync(cancellationToken)).Policy;
-        var plans = await scheduleReader.LoadAsync(policy, employeeId, from, to, null, cancellationToken);
         var now = clock.GetUtcNow();
-        var days = new List<DayAvailabilityDto>(plans.Count);
-        foreach (var plan in plans)
+        var plans = await scheduleReader.LoadWithoutBookingsAsync(policy, employeeId, from, to, cancellationToken);
+        var live = new Dictionary<DateOnly, DaySlotState>();
+        foreach (var plan in plans.Where(p => SlotGrid.Calculate(policy, service, p, now).Count > 0))
+            live[plan.Date] = await slotState.GetDayStateAsync(plan.Date, employeeId, cancellationToken);
+        var busy = await BusyByDayAsync(policy, employeeId, live, cancellationToken);
+
+        return plans.Select(plan =>
         {
-            var grid = SlotGrid.Calculate(policy, service, plan, now);
-            var live = grid.Count == 0 ? DaySlotState.Empty : await slotState.GetDayStateAsync(plan.Date, employeeId, cancellationToken);
-            days.Add(new DayAvailabilityDto(Formats.ToText(plan.Date), employeeId, grid.Select(slot => new SlotDto(Formats.ToText(slot.Time), StatusOf(slot, live))).ToList()));
-        }
-        return days;
+            if (!live.TryGetValue(plan.Date, out var state)) return new DayAvailabilityDto(Formats.ToText(plan.Date), employeeId, []);
+            var grid = SlotGrid.Calculate(policy, service, plan with { Busy = busy[plan.Date] }, now);
+            return new DayAvailabilityDto(Formats.ToText(plan.Date), employeeId,
+                grid.Select(slot => new SlotDto(Formats.ToText(slot.Time), StatusOf(slot, state))).ToList());
+        }).ToList();
+    }
+
+    private async Task<Dictionary<DateOnly, IReadOnlyList<BusyInterval>>> BusyByDayAsync(SchedulingPolicy policy, int employeeId,
+        Dictionary<DateOnly, DaySlotState> live, CancellationToken cancellationToken)
+    {
+        var busy = live.Where(d => d.Value.CachedBookings is not null)
+            .ToDictionary(d => d.Key, d => d.Value.CachedBookings!.Busy);
+        var misses = live.Keys.Where(d => !busy.ContainsKey(d)).Order().ToList();
+        if (misses.Count == 0) return busy;
+        var fresh = await scheduleReader.LoadAsync(policy, employeeId, misses[0], misses[^1], null, cancellationToken);
+        foreach (var plan in fresh.Where(p => live.ContainsKey(p.Date) && !busy.ContainsKey(p.Date)))
+            busy[plan.Date] = (await dayBookings.CacheAsync(policy, plan, employeeId, live[plan.Date].BookedCacheVersion, cancellationToken)).Busy;
+        return busy;
     }
 
     /// <summary>

@@ -13,13 +13,25 @@ namespace AppointEase.Application.Availability;
 public sealed class ScheduleReader(IAppDbContext db, IScheduleSnapshotProvider snapshots)
 {
     public async Task<IReadOnlyList<DayPlan>> LoadAsync(SchedulingPolicy policy, int employeeId, DateOnly from, DateOnly to,
-        int? ignoreAppointmentId, CancellationToken cancellationToken)
+        int? ignoreAppointmentId, CancellationToken cancellationToken) =>
+        await PlansAsync(policy, employeeId, from, to,
+            await BusyIntervalsAsync(policy, employeeId, from, to, ignoreAppointmentId, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The plans without their bookings: which starts are offered at all. Callers that have the bookings from elsewhere
+    /// (the Redis cache, see <see cref="DayBookings"/>) then need no SQL while the catalogue is cached.
+    /// </summary>
+    public Task<IReadOnlyList<DayPlan>> LoadWithoutBookingsAsync(SchedulingPolicy policy, int employeeId, DateOnly from, DateOnly to,
+        CancellationToken cancellationToken) =>
+        PlansAsync(policy, employeeId, from, to, [], cancellationToken);
+
+    private async Task<IReadOnlyList<DayPlan>> PlansAsync(SchedulingPolicy policy, int employeeId, DateOnly from, DateOnly to,
+        List<BusyInterval> busyIntervals, CancellationToken cancellationToken)
     {
         var snapshot = await snapshots.GetAsync(cancellationToken);
         var (closures, timeOff) = from >= snapshot.CoversFrom
             ? (snapshot.Closures, snapshot.TimeOff[employeeId].ToList())
             : await CalendarFromDatabaseAsync(employeeId, from, to, cancellationToken);
-        var busyIntervals = await BusyIntervalsAsync(policy, employeeId, from, to, ignoreAppointmentId, cancellationToken);
         var employeeHours = snapshot.EmployeeHours[employeeId].ToList();
 
         var plans = new List<DayPlan>();

@@ -10,7 +10,12 @@ namespace AppointEase.Application.Slots;
 /// The checks every slot use case shares, after the validator has vouched for the formats: the employee exists, and
 /// (for select and lock) the start is offered and not booked. Expected failures come back as errors naming the field.
 /// </summary>
-public sealed class SlotGuard(IScheduleSnapshotProvider snapshots, AvailabilityCalculator calculator, ISettingsProvider settings, TimeProvider clock)
+public sealed class SlotGuard(
+    IScheduleSnapshotProvider snapshots,
+    ScheduleReader scheduleReader,
+    DayBookings dayBookings,
+    ISettingsProvider settings,
+    TimeProvider clock)
 {
     public async Task<Error?> EmployeeExistsAsync(int employeeId, CancellationToken cancellationToken) =>
         (await snapshots.GetAsync(cancellationToken)).EmployeeIsActive(employeeId)
@@ -29,17 +34,28 @@ public sealed class SlotGuard(IScheduleSnapshotProvider snapshots, AvailabilityC
         return null;
     }
 
-    /// <summary>The slot may be held: employee known, date bookable, start offered (grid, hours, notice), not booked.</summary>
+    /// <summary>
+    /// The slot may be held: employee known, date bookable, start offered (grid, hours, notice), not booked. Offered comes
+    /// from the cached catalogue and booked from <see cref="DayBookings"/>, so a warm select or lock runs no SQL. The
+    /// booking itself re-checks everything in its SQL transaction; this guard only spares a visitor a doomed hold.
+    /// </summary>
     public async Task<Result<SlotKey>> HoldableAsync(string date, int employeeId, string time, CancellationToken cancellationToken)
     {
         if (await EmployeeExistsAsync(employeeId, cancellationToken) is { } missing) return missing;
         var key = new SlotKey(Formats.ParseDate(date), employeeId, Formats.ParseTime(time));
         if (await DateInRangeAsync(key.Date, cancellationToken) is { } outOfRange) return outOfRange;
-        var slot = await calculator.FindSlotAsync(key, null, null, cancellationToken);
-        if (slot is null)
+        var policy = (await settings.GetAsync(cancellationToken)).Policy;
+        if (!await IsOfferedAsync(policy, key, cancellationToken))
             return Error.Invalid("time", "slot_not_offered", $"{key.TimeText} on {key.DateText} is not an offered start for this employee.");
-        if (slot.Booked)
+        if ((await dayBookings.GetAsync(policy, key.Date, key.EmployeeId, cancellationToken)).BookedStarts.Contains(key.Time))
             return new Error(ErrorKind.Conflict, "slot_booked", $"{key.TimeText} on {key.DateText} is already booked.", "time");
         return key;
+    }
+
+    private async Task<bool> IsOfferedAsync(SchedulingPolicy policy, SlotKey key, CancellationToken cancellationToken)
+    {
+        if (!policy.IsOnGrid(key.Time)) return false;
+        var plan = (await scheduleReader.LoadWithoutBookingsAsync(policy, key.EmployeeId, key.Date, key.Date, cancellationToken))[0];
+        return SlotGrid.Calculate(policy, new ServiceFootprint(policy.SlotMinutes, 0, 0), plan, clock.GetUtcNow()).Any(s => s.Time == key.Time);
     }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Domain.Catalogue;
+using AppointEase.Domain.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -12,12 +13,15 @@ namespace AppointEase.Infrastructure.Persistence;
 /// (and anyone served by this instance) sees the change on the next request, whichever handler made it. What changed
 /// is only known before the save; the cache is dropped then, and again once the change is visible to other readers
 /// (after the save, or after the commit when the save ran inside a transaction), so a reload in between cannot keep
-/// the old rows.
+/// the old rows. Once committed, the change is announced to the other instances (<see cref="ICatalogueChangeBroadcast"/>);
+/// business settings count too, since those instances cache them for 5 s as well.
 /// </summary>
-internal sealed class CatalogueChangeInterceptor(IScheduleSnapshotProvider snapshots) : ISaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class CatalogueChangeInterceptor(IScheduleSnapshotProvider snapshots, ICatalogueChangeBroadcast broadcast)
+    : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly HashSet<Type> CatalogueTypes =
-        [typeof(Service), typeof(Employee), typeof(BusinessHours), typeof(EmployeeWorkingHours), typeof(Closure), typeof(EmployeeTimeOff)];
+        [typeof(Service), typeof(Employee), typeof(BusinessHours), typeof(EmployeeWorkingHours), typeof(Closure), typeof(EmployeeTimeOff),
+         typeof(BusinessSettings)];
 
     private readonly ConditionalWeakTable<DbContext, object> _pending = [];
 
@@ -71,6 +75,7 @@ internal sealed class CatalogueChangeInterceptor(IScheduleSnapshotProvider snaps
     {
         if (context is null || !_pending.Remove(context)) return;
         snapshots.Invalidate();
+        broadcast.Announce();
     }
 
     private static bool TouchesCatalogue(DbContext context) =>

@@ -41,8 +41,12 @@ public sealed class FailoverSlotStateStore(RedisSlotStateStore redis, SqlSlotSta
         RateLimitRule limit, CancellationToken cancellationToken) =>
         RunAsync(s => s.HeartbeatAsync(date, employeeId, client, selectedTime, selectionTtl, limit, cancellationToken));
 
-    public ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, CancellationToken cancellationToken) =>
-        RunAsync(async s => { await s.CacheBookedSlotsAsync(date, employeeId, bookedSlots, cancellationToken); return true; }).AsVoid();
+    public ValueTask<DayBookingsCache> GetCachedBookingsAsync(DateOnly date, int employeeId, CancellationToken cancellationToken) =>
+        RunAsync(s => s.GetCachedBookingsAsync(date, employeeId, cancellationToken));
+
+    public ValueTask CacheBookingsAsync(DateOnly date, int employeeId, CachedDayBookings bookings, long version,
+        CancellationToken cancellationToken) =>
+        RunAsync(async s => { await s.CacheBookingsAsync(date, employeeId, bookings, version, cancellationToken); return true; }).AsVoid();
 
     private async ValueTask<T> RunAsync<T>(Func<ISlotStateStore, ValueTask<T>> operation)
     {

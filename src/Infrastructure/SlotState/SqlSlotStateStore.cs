@@ -162,8 +162,12 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, SqlRateLimite
         return HeartbeatOutcome.Served(await GetDayStateAsync(date, employeeId, cancellationToken), decision);
     }
 
-    /// <summary>SQL mode computes booked slots from the same database each time; a second copy would only go stale.</summary>
-    public ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, CancellationToken cancellationToken) =>
+    /// <summary>SQL mode reads the bookings from the same database each time; a second copy would only go stale.</summary>
+    public ValueTask<DayBookingsCache> GetCachedBookingsAsync(DateOnly date, int employeeId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(DayBookingsCache.Miss);
+
+    public ValueTask CacheBookingsAsync(DateOnly date, int employeeId, CachedDayBookings bookings, long version,
+        CancellationToken cancellationToken) =>
         ValueTask.CompletedTask;
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;

@@ -31,7 +31,7 @@ public static class AdminSettings
 
     [EndpointSummary("Replace the business settings (If-Match required)")]
     [EndpointDescription("All fields required. Unknown time zone, grid not in 5/10/15/20/30/60, or active services whose duration would be off " +
-                         "the new grid → 422 naming the field. Takes effect at once on this instance, within 5 s on others.")]
+                         "the new grid → 422 naming the field. Takes effect at once on this instance; other instances are told over Redis (within 5 s without it).")]
     public static async Task<Results<Ok<AdminSettingsDto>, ProblemHttpResult>> Update(SettingsRequest body, HttpRequest request, HttpResponse response,
         IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new UpdateSettingsCommand(ETags.IfMatch(request), body.BusinessName, body.TimeZone, body.SlotMinutes,

@@ -149,11 +149,12 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
     [Fact]
     public async Task RefreshLock_ByOwner_ExtendsIt_ButNotForAnotherClientOrAfterExpiry()
     {
-        var token = (await store.LockAsync(At(10), _alice, TimeSpan.FromMilliseconds(800), default)).Token!.Value;
+        // 2 s leaves a stalled CI machine time to refresh before the short TTL runs out; the wait outlives it.
+        var token = (await store.LockAsync(At(10), _alice, TimeSpan.FromSeconds(2), default)).Token!.Value;
 
         var refreshed = await store.RefreshLockAsync(token, _alice, Long, default);
         var byBob = await store.RefreshLockAsync(token, _bob, Long, default);
-        await Task.Delay(1200);
+        await Task.Delay(2200);
 
         Assert.NotNull(refreshed);
         Assert.True(refreshed > DateTime.UtcNow.AddMinutes(4));
@@ -219,6 +220,7 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
     [Fact]
     public async Task Heartbeat_OverTheLimit_IsRefusedWithRetryAfter_AndDoesNotMoveTheSelection()
     {
+        await OutsideTheLastSecondsOfTheWindowAsync();
         var first = await store.HeartbeatAsync(_date, _employee, _alice, At(10).Time, Long, TwoPerHour, default);
         var second = await store.HeartbeatAsync(_date, _employee, _alice, At(10).Time, Long, TwoPerHour, default);
 
@@ -237,12 +239,23 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
     [Fact]
     public async Task Heartbeat_Limit_CountsEachClientAndDaySeparately()
     {
+        await OutsideTheLastSecondsOfTheWindowAsync();
         await store.HeartbeatAsync(_date, _employee, _alice, null, Long, TwoPerHour, default);
         await store.HeartbeatAsync(_date, _employee, _alice, null, Long, TwoPerHour, default);
 
         Assert.False((await store.HeartbeatAsync(_date, _employee, _alice, null, Long, TwoPerHour, default)).Allowed);
         Assert.True((await store.HeartbeatAsync(_date, _employee, _bob, null, Long, TwoPerHour, default)).Allowed);
         Assert.True((await store.HeartbeatAsync(_date.AddDays(1), _employee, _alice, null, Long, TwoPerHour, default)).Allowed);
+    }
+
+    /// <summary>
+    /// The limit windows are epoch-aligned hours on the real clock; a test that began seconds before the top of the hour
+    /// would see its count reset half-way, so it waits for the next window instead (the tests take milliseconds).
+    /// </summary>
+    private static async Task OutsideTheLastSecondsOfTheWindowAsync()
+    {
+        var untilNextWindow = TimeSpan.FromHours(1) - TimeSpan.FromTicks((DateTime.UtcNow - DateTime.UnixEpoch).Ticks % TimeSpan.FromHours(1).Ticks);
+        if (untilNextWindow < TimeSpan.FromSeconds(10)) await Task.Delay(untilNextWindow + TimeSpan.FromMilliseconds(50));
     }
 
     [Fact]

@@ -43,8 +43,15 @@ public interface ISlotStateStore
     ValueTask<HeartbeatOutcome> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl,
         RateLimitRule limit, CancellationToken cancellationToken);
 
-    /// <summary>Remembers the day's booked starts for the heartbeat (Redis: 5 minutes, dropped by ISlotChangeNotifier). SQL: no-op.</summary>
-    ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, CancellationToken cancellationToken);
+    /// <summary>The day's cached bookings (null on a miss, and always in SQL mode) and the version to cache under.</summary>
+    ValueTask<DayBookingsCache> GetCachedBookingsAsync(DateOnly date, int employeeId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Remembers the day's bookings (Redis: 5 minutes, dropped by ISlotChangeNotifier; SQL: no-op), but only while the
+    /// day's booking version is still <paramref name="version"/>, the one read with the miss: a booking that changed the
+    /// day in between has dropped the cache after its commit, and this older computation must not bring it back.
+    /// </summary>
+    ValueTask CacheBookingsAsync(DateOnly date, int employeeId, CachedDayBookings bookings, long version, CancellationToken cancellationToken);
 }
 
 public enum SelectOutcome
@@ -90,8 +97,23 @@ public sealed record DaySlotState(IReadOnlyList<SlotSelectionState> Selections, 
     public static readonly DaySlotState Empty = new([], []);
 
     /// <summary>
-    /// The day's booked starts as cached by the store (heartbeat only), or null when the store has no cache or it is cold:
-    /// the caller then computes them and offers them back through <see cref="ISlotStateStore.CacheBookedSlotsAsync"/>.
+    /// The day's bookings as cached by the store (heartbeat and day reads), or null when the store has no cache or it is
+    /// cold: the caller then reads them from SQL and offers them back through <see cref="ISlotStateStore.CacheBookingsAsync"/>.
     /// </summary>
-    public IReadOnlyList<TimeOnly>? CachedBookedSlots { get; init; }
+    public CachedDayBookings? CachedBookings { get; init; }
+
+    /// <summary>The day's booking version read with <see cref="CachedBookings"/>; pass it back when filling the cache.</summary>
+    public long BookedCacheVersion { get; init; }
+}
+
+/// <summary>
+/// A day's bookings as the cache keeps them: the starts a booking blocks for a one-grid-step hold (what the heartbeat,
+/// select and lock need, ready to use) and the busy intervals they came from (what availability needs for any service).
+/// </summary>
+public sealed record CachedDayBookings(IReadOnlyList<TimeOnly> BookedStarts, IReadOnlyList<BusyInterval> Busy);
+
+/// <summary>The day's cached bookings, or null on a miss, with the booking version read at the same moment.</summary>
+public sealed record DayBookingsCache(CachedDayBookings? Bookings, long Version)
+{
+    public static readonly DayBookingsCache Miss = new(null, 0);
 }

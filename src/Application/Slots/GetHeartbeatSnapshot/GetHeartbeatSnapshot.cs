@@ -11,7 +11,8 @@ namespace AppointEase.Application.Slots.GetHeartbeatSnapshot;
 /// <summary>
 /// The widget's once-a-second poll: what others hold on the day, and which starts are booked. <c>SelectedTime</c>
 /// refreshes the caller's selection in the same store call (one Redis round trip in Redis mode). Booked starts come from
-/// the store's cache of the day when it has one (Redis, 5 minutes, dropped on booking changes), else from SQL, then cached.
+/// the store's cache of the day when it has one (Redis, 5 minutes, dropped on booking changes), else from SQL, then cached
+/// (<see cref="DayBookings"/>).
 /// The same store call counts the per-client limit; a refused heartbeat is a 429 and has changed nothing (decision 025).
 /// </summary>
 public sealed record GetHeartbeatSnapshotQuery(string? Date, int EmployeeId, string? ClientId, string? SelectedTime)
@@ -19,7 +20,7 @@ public sealed record GetHeartbeatSnapshotQuery(string? Date, int EmployeeId, str
 
 public sealed class GetHeartbeatSnapshotHandler(
     SlotGuard guard,
-    ScheduleReader scheduleReader,
+    DayBookings dayBookings,
     ISlotStateStore store,
     IStoreStatus status,
     ISettingsProvider settings,
@@ -40,12 +41,9 @@ public sealed class GetHeartbeatSnapshotHandler(
         var outcome = await store.HeartbeatAsync(date, query.EmployeeId, client, selected, snapshot.SelectionTtl, limit.Rule, cancellationToken);
         if (!outcome.Allowed) return Error.RateLimited(outcome.Limit.RetryAfter);
         var live = outcome.Day;
-        var booked = live.CachedBookedSlots;
-        if (booked is null)
-        {
-            booked = await BookedStartsAsync(snapshot.Policy, date, query.EmployeeId, cancellationToken);
-            await store.CacheBookedSlotsAsync(date, query.EmployeeId, booked, cancellationToken);
-        }
+        var booked = (live.CachedBookings
+                      ?? await dayBookings.LoadAndCacheAsync(snapshot.Policy, date, query.EmployeeId, live.BookedCacheVersion, cancellationToken))
+            .BookedStarts;
         return new HeartbeatSnapshot(
             live.Selections.Where(s => s.ClientId != client.Value).Select(s => s.Time).Distinct().Order().Select(Formats.ToText).ToList(),
             booked.Select(Formats.ToText).ToList(),
@@ -54,13 +52,5 @@ public sealed class GetHeartbeatSnapshotHandler(
             StorageModeText.Of(status.Mode),
             snapshot.HeartbeatIntervalMs,
             clock.GetUtcNow().UtcDateTime);
-    }
-
-    /// <summary>Starts of the day's grid that a booking blocks, with a one-step footprint (the heartbeat knows no service).</summary>
-    private async Task<IReadOnlyList<TimeOnly>> BookedStartsAsync(SchedulingPolicy policy, DateOnly date, int employeeId, CancellationToken cancellationToken)
-    {
-        var plan = (await scheduleReader.LoadAsync(policy, employeeId, date, date, null, cancellationToken))[0];
-        return SlotGrid.Calculate(policy, new ServiceFootprint(policy.SlotMinutes, 0, 0), plan, clock.GetUtcNow())
-            .Where(s => s.Booked).Select(s => s.Time).ToList();
     }
 }

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace AppointEase.Infrastructure.SlotState.Redis;
 
 /// <summary>
-/// After a booking change: drops the day's cached availability and publishes on <c>{prefix}:slots:{date}:{employee}</c>.
+/// After a booking change: bumps the day's booking version, drops its cached availability and publishes on
+/// <c>{prefix}:slots:{date}:{employee}</c>, in one script (decision 071).
 /// Never throws: the booking has committed; a stale cache dies by its own 5-minute TTL.
 /// </summary>
 public sealed class RedisSlotChangeNotifier(RedisConnection connection, IStoreStatus status, ILogger<RedisSlotChangeNotifier> logger)
@@ -18,11 +19,8 @@ public sealed class RedisSlotChangeNotifier(RedisConnection connection, IStoreSt
         if (status.Mode != StorageMode.Redis) return;
         try
         {
-            var batch = connection.Database.CreateBatch();
-            var drop = batch.KeyDeleteAsync(_keys.Availability(date, employeeId));
-            var publish = batch.PublishAsync(_keys.Channel(date, employeeId), "booking");
-            batch.Execute();
-            await Task.WhenAll(drop, publish);
+            await connection.Database.ScriptEvaluateAsync(SlotScripts.BookingsChanged, [_keys.Availability(date, employeeId), _keys.BookingVersion(date, employeeId)],
+                [_keys.Channel(date, employeeId).ToString(), RedisSlotStateStore.Ms(RedisSlotStateStore.BookingVersionTtl)]);
         }
         catch (Exception ex) when (FailoverSlotStateStore.IsOutage(ex))
         {

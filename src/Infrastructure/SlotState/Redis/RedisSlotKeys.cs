@@ -25,6 +25,12 @@ public sealed class RedisSlotKeys(string prefix)
     public RedisKey Availability(DateOnly date, int employeeId) => $"{prefix}_avail_{SlotKey.DayKey(date, employeeId)}";
 
     /// <summary>
+    /// Integer bumped with every drop of <see cref="Availability"/>; the cache is only filled while it still has the value
+    /// read with the miss (decision 071). Named apart from <c>_avail_*</c> so the recovery reset's SCAN leaves it alone.
+    /// </summary>
+    public RedisKey BookingVersion(DateOnly date, int employeeId) => $"{prefix}_bookver_{SlotKey.DayKey(date, employeeId)}";
+
+    /// <summary>
     /// Integer, INCR + PEXPIRE inside the heartbeat script: one client's heartbeats on this day and employee in the fixed
     /// window starting at <paramref name="windowStartMs"/>. Scoped to the day's hash tag so the heartbeat stays one
     /// cluster-safe script (decision 025).

@@ -101,19 +101,30 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
         return decision.Allowed ? HeartbeatOutcome.Served(ParseDay(date, employeeId, result), decision) : HeartbeatOutcome.Refused(decision);
     }
 
-    /// <summary>Comma-separated HH:mm ("" when nothing is booked, so an empty day is a cache hit too).</summary>
-    public async ValueTask CacheBookedSlotsAsync(DateOnly date, int employeeId, IReadOnlyList<TimeOnly> bookedSlots, CancellationToken cancellationToken)
+    public async ValueTask<DayBookingsCache> GetCachedBookingsAsync(DateOnly date, int employeeId, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _roundTrips);
-        await connection.Database.StringSetAsync(Keys.Availability(date, employeeId),
-            string.Join(',', bookedSlots.Select(t => t.ToString("HH:mm", CultureInfo.InvariantCulture))), AvailabilityTtl);
+        var result = (RedisResult[])(await EvalAsync(SlotScripts.GetBooked, BookedKeys(date, employeeId), []))!;
+        return new DayBookingsCache(CachedBookingsText.Parse(result[0]), ParseVersion(result[1]));
     }
+
+    public async ValueTask CacheBookingsAsync(DateOnly date, int employeeId, CachedDayBookings bookings, long version,
+        CancellationToken cancellationToken) =>
+        await EvalAsync(SlotScripts.CacheBooked, BookedKeys(date, employeeId), [CachedBookingsText.Format(bookings), Ms(AvailabilityTtl), version]);
 
     /// <summary>Five minutes: long enough to spare SQL on every heartbeat, short enough to heal a missed invalidation.</summary>
     public static readonly TimeSpan AvailabilityTtl = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// A day: far longer than any computation between a miss and its fill, so the version never lapses back to a value a
+    /// pending fill read; refreshed by every bump.
+    /// </summary>
+    public static readonly TimeSpan BookingVersionTtl = TimeSpan.FromDays(1);
+
     private RedisKey[] DayKeys(DateOnly date, int employeeId) =>
-        [Keys.Active(date, employeeId), Keys.LockIndex(date, employeeId), Keys.Availability(date, employeeId)];
+        [Keys.Active(date, employeeId), Keys.LockIndex(date, employeeId), .. BookedKeys(date, employeeId)];
+
+    internal RedisKey[] BookedKeys(DateOnly date, int employeeId) =>
+        [Keys.Availability(date, employeeId), Keys.BookingVersion(date, employeeId)];
 
     private async Task<RedisResult[]> EvalDayAsync(RedisKey[] keys, RedisValue[] args) =>
         (RedisResult[])(await EvalAsync(SlotScripts.DayState, keys, args))!;
@@ -136,7 +147,7 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
             if (parts.Length == 3 && TryTime((string)lockFields[i]!, out var time) && long.TryParse(parts[2], CultureInfo.InvariantCulture, out var expires))
                 locks.Add(new SlotLockState(new SlotKey(date, employeeId, time), parts[0], parts[1], FromMs(expires)));
         }
-        return new DaySlotState(selections, locks) { CachedBookedSlots = ParseBooked(result[3]) };
+        return new DaySlotState(selections, locks) { CachedBookings = CachedBookingsText.Parse(result[3]), BookedCacheVersion = ParseVersion(result[5]) };
     }
 
     internal async Task<RedisResult> EvalAsync(string script, RedisKey[] keys, RedisValue[] args)
@@ -154,19 +165,8 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
         return parts.Length == 3 ? new SlotLockState(slot, parts[0], parts[1], now.AddMilliseconds(pttlMs)) : null;
     }
 
-    private static List<TimeOnly>? ParseBooked(RedisResult cached)
-    {
-        if (cached.IsNull || cached.Resp2Type != ResultType.BulkString) return null; // Lua false (no key) arrives as nil
-        var text = (string?)cached;
-        if (text is null) return null;
-        var times = new List<TimeOnly>();
-        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (!TryTime(part, out var time)) return null;
-            times.Add(time);
-        }
-        return times;
-    }
+    private static long ParseVersion(RedisResult version) =>
+        version.IsNull || version.Resp2Type != ResultType.BulkString ? 0 : long.Parse((string)version!, CultureInfo.InvariantCulture);
 
     internal static long Ms(TimeSpan span) => (long)span.TotalMilliseconds;
 

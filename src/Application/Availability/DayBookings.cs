@@ -1,0 +1,38 @@
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Domain.Scheduling;
+
+namespace AppointEase.Application.Availability;
+
+/// <summary>
+/// A day's bookings for reads that may be a moment old: the store's cache of the day when it has one (Redis, dropped on
+/// every booking change), else SQL, then offered back to the cache under the version read with the miss, so a computation
+/// that raced a booking cannot overwrite that booking's invalidation (decision 071). Bookings and reschedules do not use
+/// this: they read SQL inside their own checks.
+/// </summary>
+public sealed class DayBookings(ScheduleReader scheduleReader, ISlotStateStore store, TimeProvider clock)
+{
+    public async Task<CachedDayBookings> GetAsync(SchedulingPolicy policy, DateOnly date, int employeeId, CancellationToken cancellationToken)
+    {
+        var cached = await store.GetCachedBookingsAsync(date, employeeId, cancellationToken);
+        return cached.Bookings ?? await LoadAndCacheAsync(policy, date, employeeId, cached.Version, cancellationToken);
+    }
+
+    /// <summary>After a cache miss that read <paramref name="cacheVersion"/>: one SQL query, then the cache is filled.</summary>
+    public async Task<CachedDayBookings> LoadAndCacheAsync(SchedulingPolicy policy, DateOnly date, int employeeId, long cacheVersion,
+        CancellationToken cancellationToken)
+    {
+        var plan = (await scheduleReader.LoadAsync(policy, employeeId, date, date, null, cancellationToken))[0];
+        return await CacheAsync(policy, plan, employeeId, cacheVersion, cancellationToken);
+    }
+
+    /// <summary>Fills the cache from a plan read with its bookings from SQL after a miss that read <paramref name="cacheVersion"/>.</summary>
+    public async Task<CachedDayBookings> CacheAsync(SchedulingPolicy policy, DayPlan plan, int employeeId, long cacheVersion,
+        CancellationToken cancellationToken)
+    {
+        var oneStep = new ServiceFootprint(policy.SlotMinutes, 0, 0);
+        var bookedStarts = SlotGrid.Calculate(policy, oneStep, plan, clock.GetUtcNow()).Where(s => s.Booked).Select(s => s.Time).ToList();
+        var bookings = new CachedDayBookings(bookedStarts, plan.Busy);
+        await store.CacheBookingsAsync(plan.Date, employeeId, bookings, cacheVersion, cancellationToken);
+        return bookings;
+    }
+}
