@@ -46,28 +46,38 @@ public static class DependencyInjection
             services.AddSingleton(TimeProvider.System);
     }
 
+    /// <summary>
+    /// Pooled contexts (decision 068): every request resolves one (the heartbeat through its handler's dependencies,
+    /// even when it runs no SQL), and building a context per DI scope (options from the connection string, option
+    /// extensions cloned for the provider cache, a new context id) cost more CPU than the heartbeat's own work
+    /// (docs/notes/heartbeat-perf.md). Pooling builds the options once and reuses reset contexts. The pool keeps at most
+    /// this many idle contexts; more concurrent requests simply construct extra ones. Tests that add to the options
+    /// use <c>ConfigureDbContext(..., ServiceLifetime.Singleton)</c>, the lifetime of pooled options.
+    /// </summary>
+    private const int DbContextPoolSize = 128;
+
     private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = configuration.GetSection(DatabaseOptions.Section).GetValue(nameof(DatabaseOptions.Provider), DatabaseProvider.Sqlite);
         if (provider == DatabaseProvider.MySql)
         {
-            services.AddDbContext<AppDbContext, MySqlAppDbContext>((sp, options) =>
+            services.AddDbContextPool<AppDbContext, MySqlAppDbContext>((sp, options) =>
             {
                 var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
                 options.UseMySql(MySqlConnectionStrings.ForEfCore(RequiredConnectionString(configuration)), ServerVersion.Parse(db.ServerVersion),
                     mysql => mysql.CommandTimeout(db.CommandTimeoutSeconds));
                 options.AddInterceptors(sp.GetRequiredService<CatalogueChangeInterceptor>());
-            });
+            }, DbContextPoolSize);
         }
         else
         {
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) =>
+            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, options) =>
             {
                 var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
                 var environment = sp.GetRequiredService<IHostEnvironment>();
                 options.UseSqlite(SqliteConnectionString(configuration, environment), sqlite => sqlite.CommandTimeout(db.CommandTimeoutSeconds));
                 options.AddInterceptors(sp.GetRequiredService<CatalogueChangeInterceptor>());
-            });
+            }, DbContextPoolSize);
         }
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();

@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.MaxDepth = 16);
+        services.AddSingleton(sp => new HeartbeatBody(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JsonOptions>>().Value.SerializerOptions));
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBodyBytes);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.AddAdminKeyAuthentication(configuration);
@@ -43,7 +44,7 @@ public static class DependencyInjection
             document.Info.Title = "AppointEase API";
             document.Info.Description = "Appointment booking: catalogue, availability, live slot state, bookings.";
             return Task.CompletedTask;
-        }).AddExamplesAndAdminSecurity());
+        }).AddExamplesAndAdminSecurity().AddRetryAfterOnTooManyRequests());
         return services;
     }
 

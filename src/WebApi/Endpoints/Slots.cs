@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using AppointEase.Application.Common.Results;
 using AppointEase.Application.Slots;
 using AppointEase.Application.Slots.DeselectSlot;
@@ -23,7 +21,8 @@ public static class Slots
         slots.MapPost("/deselect", Deselect);
         slots.MapPost("/lock", Lock);
         slots.MapDelete("/lock/{lockToken}", Release);
-        api.MapPost("/heartbeat", Heartbeat).WithTags("Slots");
+        api.MapPost("/heartbeat", Heartbeat).WithTags("Slots")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     [EndpointSummary("Mark a slot as looked at by this visitor")]
@@ -62,28 +61,28 @@ public static class Slots
 
     [EndpointSummary("Live state of one day: others' selections and locks, booked starts")]
     [EndpointDescription("Body {date, employeeId, clientId, selectedTime?}. selectedTime refreshes the caller's selection. The caller's own " +
-                         "selection and lock are left out. Sends an ETag (content without serverTime); If-None-Match with it gives 304.")]
-    public static async Task<Results<Ok<HeartbeatSnapshot>, StatusCodeHttpResult, ProblemHttpResult>> Heartbeat(
-        GetHeartbeatSnapshotQuery query, HttpContext http, IMediator mediator, CancellationToken ct)
+                         "selection and lock are left out. Sends an ETag (content without serverTime); If-None-Match with it gives 304. " +
+                         "429 (problem+json, code rate_limited) with Retry-After seconds when one clientId beats more often than " +
+                         "RateLimits:HeartbeatPerClient allows: wait at least that long, keeping the last snapshot. 404 unknown employee; 422 bad input.")]
+    public static async Task<Results<PreSerializedJsonResult<HeartbeatSnapshot>, StatusCodeHttpResult, ProblemHttpResult>> Heartbeat(
+        GetHeartbeatSnapshotQuery query, HttpContext http, IMediator mediator, HeartbeatBody body, CancellationToken ct)
     {
         var result = await mediator.Send(query, ct);
         if (!result.IsSuccess) return result.Error.ToProblem();
-        var etag = ETagOf(result.Value);
+        // One serialization: the ETag is hashed from the very bytes that go out as the body (serverTime left out).
+        var (json, etag) = body.Serialize(result.Value);
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "no-cache";
         return Matches(http.Request.Headers.IfNoneMatch, etag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(result.Value);
+            : new PreSerializedJsonResult<HeartbeatSnapshot>(json);
     }
 
-    /// <summary>Hash of everything but serverTime, which changes on every call and would defeat the 304.</summary>
-    private static string ETagOf(HeartbeatSnapshot snapshot)
+    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(snapshot with { ServerTime = default }, JsonSerializerOptions.Web);
-        return "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + "\"";
+        if (ifNoneMatch.Count == 0) return false;
+        var current = new EntityTagHeaderValue(etag);
+        return EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
+               && tags.Any(t => t.Tag == "*" || t.Compare(current, useStrongComparison: false));
     }
-
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag) =>
-        EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
-        && tags.Any(t => t.Tag == "*" || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
 }

@@ -17,7 +17,6 @@ internal sealed class SessionAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    SessionAuthenticator sessions,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
@@ -28,6 +27,9 @@ internal sealed class SessionAuthenticationHandler(
         if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.NoResult();
 
+        // Resolved only when a token came: the authenticator brings the DbContext, and every anonymous request (the
+        // widget's once-a-second heartbeat above all) runs this handler too.
+        var sessions = Context.RequestServices.GetRequiredService<SessionAuthenticator>();
         var session = await sessions.AuthenticateAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
         if (session is null)
             return AuthenticateResult.Fail("The session token is unknown, expired or revoked.");

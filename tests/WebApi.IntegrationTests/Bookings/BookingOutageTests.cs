@@ -56,7 +56,7 @@ public sealed class BookingOutageTests : IClassFixture<BookingOutageTests.Factor
             ConfigureServices = services =>
             {
                 TestAuth.Add(services);
-                services.ConfigureDbContext<MySqlAppDbContext>((_, options) => options.AddInterceptors(Killer));
+                services.ConfigureDbContext<MySqlAppDbContext>((_, options) => options.AddInterceptors(Killer), ServiceLifetime.Singleton);
             };
 
         public ConnectionKiller Killer { get; } = new();

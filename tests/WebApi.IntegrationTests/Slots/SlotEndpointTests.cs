@@ -207,6 +207,21 @@ public abstract class SlotEndpointTests(AppFactory app, string expectedStorageMo
     }
 
     [Fact]
+    public async Task OpenApiDocument_DescribesTheHeartbeatSnapshotBody_And429WithRetryAfter()
+    {
+        var document = await _client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var heartbeat = document.GetProperty("paths").GetProperty("/api/v1/heartbeat").GetProperty("post");
+        var responses = heartbeat.GetProperty("responses");
+        Assert.Equal("#/components/schemas/HeartbeatSnapshot", responses.GetProperty("200").GetProperty("content")
+            .GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        var tooMany = responses.GetProperty("429");
+        Assert.True(tooMany.GetProperty("content").TryGetProperty("application/problem+json", out _));
+        Assert.Equal("integer", tooMany.GetProperty("headers").GetProperty("Retry-After").GetProperty("schema").GetProperty("type").GetString());
+        Assert.Contains("Retry-After", heartbeat.GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task Availability_MarksLockedAndSelectedSlots()
     {
         var date = TestDates.Weekday(7);

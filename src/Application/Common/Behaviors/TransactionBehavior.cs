@@ -3,15 +3,15 @@ using Mediator;
 
 namespace AppointEase.Application.Common.Behaviors;
 
-/// <summary>Innermost: wraps commands marked <see cref="ITransactionalCommand"/> in one database transaction.</summary>
+/// <summary>
+/// Innermost: wraps commands marked <see cref="ITransactionalCommand"/> in one database transaction. The constraint
+/// keeps it out of every other message's pipeline, so a query (the heartbeat) never builds the unit of work and
+/// with it a DbContext it does not use.
+/// </summary>
 public sealed class TransactionBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork)
     : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : notnull, IMessage
+    where TMessage : notnull, IMessage, ITransactionalCommand
 {
-    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
-    {
-        if (message is not ITransactionalCommand)
-            return next(message, cancellationToken);
-        return new ValueTask<TResponse>(unitOfWork.InTransactionAsync(ct => next(message, ct).AsTask(), cancellationToken));
-    }
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken) =>
+        new(unitOfWork.InTransactionAsync(ct => next(message, ct).AsTask(), cancellationToken));
 }

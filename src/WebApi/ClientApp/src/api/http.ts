@@ -1,3 +1,4 @@
+import { parseRetryAfter } from '../lib/backoff';
 import { ApiError, NetworkError, readProblem } from './problem';
 
 /** Where the API lives: the embedding page's data-api-base, else the widget's own origin. Set once at mount. */
@@ -53,7 +54,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     throw new NetworkError(error);
   }
   if (response.status === 304) return { status: 304, data: undefined, headers: response.headers };
-  if (!response.ok) throw new ApiError(await readProblem(response));
+  if (!response.ok) throw new ApiError(await readProblem(response), parseRetryAfter(response.headers.get('Retry-After')));
   const text = response.status === 204 ? '' : await response.text();
   return { status: response.status, data: text ? (JSON.parse(text) as T) : undefined, headers: response.headers };
 }

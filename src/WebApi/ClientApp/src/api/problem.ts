@@ -6,13 +6,23 @@ export interface Problem {
   detail?: string;
   code?: string;
   errors?: Record<string, string[]>;
+  /** On 429: the same wait as the Retry-After header, in case a proxy or CORS hides the header. */
+  retryAfterSeconds?: number;
 }
 
 /** A non-2xx answer from the API. `status` 0 never happens here: unreachable servers throw NetworkError. */
 export class ApiError extends Error {
-  constructor(public readonly problem: Problem) {
+  /** From Retry-After (429, 503): how long the server asks us to wait, in ms; null when it did not say. */
+  public readonly retryAfterMs: number | null;
+
+  constructor(
+    public readonly problem: Problem,
+    retryAfterMs: number | null = null,
+  ) {
     super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
     this.name = 'ApiError';
+    const fromBody = typeof problem.retryAfterSeconds === 'number' && problem.retryAfterSeconds >= 0 ? problem.retryAfterSeconds * 1000 : null;
+    this.retryAfterMs = retryAfterMs ?? fromBody;
   }
   get status(): number {
     return this.problem.status;

@@ -175,7 +175,7 @@ export interface paths {
         put?: never;
         /**
          * Live state of one day: others' selections and locks, booked starts
-         * @description Body {date, employeeId, clientId, selectedTime?}. selectedTime refreshes the caller's selection. The caller's own selection and lock are left out. Sends an ETag (content without serverTime); If-None-Match with it gives 304.
+         * @description Body {date, employeeId, clientId, selectedTime?}. selectedTime refreshes the caller's selection. The caller's own selection and lock are left out. Sends an ETag (content without serverTime); If-None-Match with it gives 304. 429 (problem+json, code rate_limited) with Retry-After seconds when one clientId beats more often than RateLimits:HeartbeatPerClient allows: wait at least that long, keeping the last snapshot. 404 unknown employee; 422 bad input.
          */
         post: {
             parameters: {
@@ -197,6 +197,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["HeartbeatSnapshot"];
+                    };
+                };
+                /** @description Rate limited (problem+json, code rate_limited): wait at least Retry-After seconds before the next request. */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request (also in the problem as retryAfterSeconds). */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -1800,7 +1811,7 @@ export interface paths {
         };
         /**
          * Replace the business settings (If-Match required)
-         * @description All fields required. Unknown time zone, grid not in 5/10/15/20/30/60, or active services whose duration would be off the new grid → 422 naming the field. Takes effect at once on this instance, within 5 s on others.
+         * @description All fields required. Unknown time zone, grid not in 5/10/15/20/30/60, or active services whose duration would be off the new grid → 422 naming the field. Takes effect at once on this instance; other instances are told over Redis (within 5 s without it).
          */
         put: {
             parameters: {
@@ -2827,6 +2838,14 @@ export interface components {
         PageOfAuditEntryDto: {
             items: components["schemas"]["AuditEntryDto"][];
             nextCursor: null | string;
+        };
+        ProblemDetails: {
+            type?: null | string;
+            title?: null | string;
+            /** Format: int32 */
+            status?: number | null;
+            detail?: null | string;
+            instance?: null | string;
         };
         RequestOtpCommand: {
             email: null | string;

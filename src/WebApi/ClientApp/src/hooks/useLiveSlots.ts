@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, type SlotDto } from '../api/endpoints';
 import { ApiError, NetworkError } from '../api/problem';
 import { backoffDelay } from '../lib/backoff';
-import { HeartbeatClient, type LinkMode } from '../lib/heartbeat';
+import { HeartbeatClient, nextHeartbeatDelay, type LinkMode } from '../lib/heartbeat';
 import { combineEmployees, mergeSlots, type LiveDay, type SlotView } from '../lib/slots';
 
 const FALLBACK_POLL_MS = 3000;
@@ -117,7 +117,7 @@ export function useLiveSlots(args: LiveSlotsArgs): LiveSlots {
         schedule(wait);
       } else {
         setRetryInMs(null);
-        schedule(state.unsupported ? FALLBACK_POLL_MS : state.intervalMs);
+        schedule(state.unsupported ? FALLBACK_POLL_MS : nextHeartbeatDelay(state));
       }
     }
 

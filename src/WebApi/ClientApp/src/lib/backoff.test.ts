@@ -1,4 +1,4 @@
-import { backoffDelay, withRetry } from './backoff';
+import { backoffDelay, parseRetryAfter, withRetry } from './backoff';
 
 describe('backoff', () => {
   it('doubles from one second and caps at fifteen', () => {
@@ -37,5 +37,16 @@ describe('backoff', () => {
       ),
     ).rejects.toThrow('409');
     expect(calls).toBe(1);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date, and nothing else', () => {
+    const now = Date.parse('2026-11-23T10:00:00Z');
+    expect(parseRetryAfter('5', now)).toBe(5000);
+    expect(parseRetryAfter(' 0 ', now)).toBe(0);
+    expect(parseRetryAfter('Mon, 23 Nov 2026 10:00:08 GMT', now)).toBe(8000);
+    expect(parseRetryAfter('Mon, 23 Nov 2026 09:59:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeNull();
+    expect(parseRetryAfter('-3', now)).toBeNull();
+    expect(parseRetryAfter(null, now)).toBeNull();
   });
 });

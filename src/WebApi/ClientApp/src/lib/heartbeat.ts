@@ -22,6 +22,19 @@ export interface HeartbeatState {
   unsupported: boolean;
   failures: number;
   serverOffsetMs: number;
+  /** The server refused the last round with 429 and asked for this wait (Retry-After); null when it did not. */
+  retryAfterMs: number | null;
+}
+
+/** A 429 without a readable Retry-After (a proxy dropped it): wait this long rather than hammer at the usual pace. */
+export const RATE_LIMITED_FALLBACK_MS = 5000;
+
+/**
+ * When to beat next: the server's interval, or longer when it answered 429 (never sooner than Retry-After, so a
+ * limited client does not keep the counter full by polling into the refusal).
+ */
+export function nextHeartbeatDelay(state: HeartbeatState): number {
+  return Math.max(state.intervalMs, state.retryAfterMs ?? 0);
 }
 
 /**
@@ -38,20 +51,30 @@ export class HeartbeatClient {
     unsupported: false,
     failures: 0,
     serverOffsetMs: 0,
+    retryAfterMs: null,
   };
 
   async tick(target: HeartbeatTarget, signal?: AbortSignal): Promise<HeartbeatState> {
     const live = new Map(this.state.live);
+    let retryAfterMs: number | null = null;
     try {
       await Promise.all(
         target.employeeIds.map(async (employeeId) => {
           const key = `${target.date}:${employeeId}`;
           const selectedTime = target.selected?.employeeId === employeeId ? target.selected.time : null;
-          const result = await api.heartbeat(
-            { date: target.date, employeeId, clientId: target.clientId, selectedTime },
-            this.etags.get(key) ?? null,
-            signal,
-          );
+          let result;
+          try {
+            result = await api.heartbeat(
+              { date: target.date, employeeId, clientId: target.clientId, selectedTime },
+              this.etags.get(key) ?? null,
+              signal,
+            );
+          } catch (error) {
+            // 429 is the server pacing us, not an outage: keep this employee's last snapshot and ETag, no error state.
+            if (!(error instanceof ApiError && error.status === 429)) throw error;
+            retryAfterMs = Math.max(retryAfterMs ?? 0, error.retryAfterMs ?? RATE_LIMITED_FALLBACK_MS);
+            return;
+          }
           if (result.status === 304) return;
           const etag = result.headers.get('ETag');
           if (etag) this.etags.set(key, etag);
@@ -64,12 +87,12 @@ export class HeartbeatClient {
         }),
       );
       const degraded = /sql|fallback|degraded|down/i.test(this.state.storageMode ?? '');
-      this.state = { ...this.state, live, failures: 0, mode: degraded ? 'fallback' : 'live' };
+      this.state = { ...this.state, live, failures: 0, mode: degraded ? 'fallback' : 'live', retryAfterMs };
     } catch (error) {
       if (error instanceof ApiError && (error.status === 404 || error.status === 405)) {
-        this.state = { ...this.state, unsupported: true, mode: 'fallback', failures: 0 };
+        this.state = { ...this.state, unsupported: true, mode: 'fallback', failures: 0, retryAfterMs: null };
       } else if (error instanceof NetworkError || (error instanceof ApiError && error.status >= 500)) {
-        this.state = { ...this.state, mode: 'offline', failures: this.state.failures + 1 };
+        this.state = { ...this.state, mode: 'offline', failures: this.state.failures + 1, retryAfterMs: null };
       } else {
         throw error;
       }

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using AppointEase.Application.Slots;
+using AppointEase.WebApi.Infrastructure;
+
+namespace AppointEase.WebApi.IntegrationTests.Slots;
+
+/// <summary>The heartbeat's one-serialization body and ETag, without a server.</summary>
+public sealed class HeartbeatBodyTests
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+    private readonly HeartbeatBody _body = new(Web);
+
+    private static HeartbeatSnapshot Snapshot(DateTime serverTime, params string[] booked) =>
+        new(["09:30"], booked, [], "available", "redis", 1000, serverTime);
+
+    [Fact]
+    public void HeartbeatBody_IsExactlyWhatTheJsonSerializerWritesForTheSnapshot()
+    {
+        var snapshot = Snapshot(new DateTime(2026, 11, 23, 10, 0, 0, 123, DateTimeKind.Utc), "10:00");
+
+        var (json, _) = _body.Serialize(snapshot);
+
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(snapshot, Web), json);
+    }
+
+    [Fact]
+    public void HeartbeatETag_IgnoresServerTime_ButChangesWithTheContent()
+    {
+        var (_, first) = _body.Serialize(Snapshot(new DateTime(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc), "10:00"));
+        var (_, later) = _body.Serialize(Snapshot(new DateTime(2026, 11, 23, 10, 0, 1, 987, DateTimeKind.Utc), "10:00"));
+        var (_, changed) = _body.Serialize(Snapshot(new DateTime(2026, 11, 23, 10, 0, 1, DateTimeKind.Utc), "10:00", "10:30"));
+
+        Assert.Equal(first, later);
+        Assert.NotEqual(first, changed);
+        Assert.Matches("^\"[0-9a-f]{32}\"$", first);
+    }
+
+    [Fact]
+    public void HeartbeatETag_OfALargeDay_IsStillComputed()
+    {
+        var many = Enumerable.Range(0, 300).Select(i => $"{i / 60 % 24:00}:{i % 60:00}").ToArray();
+
+        var (json, etag) = _body.Serialize(Snapshot(DateTime.UtcNow, many));
+
+        Assert.True(json.Length > 1024);
+        Assert.Equal(etag, _body.Serialize(Snapshot(DateTime.UtcNow.AddSeconds(5), many)).ETag);
+    }
+}
