@@ -33,9 +33,9 @@ public sealed class RequestCommandRecorder : DbCommandInterceptor
     public void Register(IServiceCollection services, DatabaseKind database)
     {
         if (database == DatabaseKind.MariaDb)
-            services.ConfigureDbContext<MySqlAppDbContext>(options => options.AddInterceptors(this));
+            services.ConfigureDbContext<MySqlAppDbContext>(options => options.AddInterceptors(this), ServiceLifetime.Singleton);
         else
-            services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(this));
+            services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(this), ServiceLifetime.Singleton);
         services.AddSingleton<IStartupFilter>(new RecordingStartupFilter(this));
     }
 

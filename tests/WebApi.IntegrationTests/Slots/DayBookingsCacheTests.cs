@@ -36,6 +36,7 @@ public sealed class DayBookingsCacheTests : IClassFixture<DayBookingsCacheTests.
     {
         var (alex, date) = (await _api.EmployeeIdAsync(), TestDates.Weekday(2));
         await _api.Client.PostAsJsonAsync("/api/v1/slots/select", Slot(date, alex, "09:00", "warm-up-client")); // fills the day's cache
+        Assert.Contains(_app.Sql.Commands, c => c.Contains("`appointments`", StringComparison.Ordinal)); // the recorder sees SQL
 
         _app.Sql.Reset();
         var select = await _api.Client.PostAsJsonAsync("/api/v1/slots/select", Slot(date, alex, "10:00", "carol-client"));
@@ -69,7 +70,9 @@ public sealed class DayBookingsCacheTests : IClassFixture<DayBookingsCacheTests.
         await _api.ConfirmOkAsync(BookingApi.Body(haircut, alex, date, "11:00", email: "busy-cache@example.com"));
         var url = $"/api/v1/availability?date={date.Text()}&employeeId={alex}&serviceId={colouring}";
 
+        _app.Sql.Reset();
         var cold = await _api.Client.GetStringAsync(url);
+        Assert.Contains(_app.Sql.Commands, c => c.Contains("`appointments`", StringComparison.Ordinal)); // cold: read from SQL
         _app.Sql.Reset();
         var warm = await _api.Client.GetStringAsync(url);
 
@@ -111,7 +114,7 @@ public sealed class DayBookingsCacheTests : IClassFixture<DayBookingsCacheTests.
         {
             With("Jobs:RunServer", "false");
             ConfigureServices = services =>
-                services.ConfigureDbContext<MySqlAppDbContext>((_, options) => options.AddInterceptors(Sql));
+                services.ConfigureDbContext<MySqlAppDbContext>((_, options) => options.AddInterceptors(Sql), ServiceLifetime.Singleton);
         }
 
         public SqlRecorder Sql { get; } = new();
