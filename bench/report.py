@@ -32,44 +32,50 @@ TARGETS = [
 
 # Why a target is missed, as found by profiling (round-trip counts, logs, code reading) on this machine. Printed only
 # next to a target that this run missed, after what the run's own data says (auto_cause).
-HEARTBEAT_SQL = (
+HEARTBEAT_REDIS = (
     "Profiled: in this run a Redis-mode heartbeat cost {hb_sql} SQL statements and {hb_redis} Redis commands (see "
     "'Round trips per request'; the Redis count includes what the one heartbeat script runs inside Redis: TIME, "
-    "HGETALL, GET, the rate-limit INCR). The catalogue checks come from a 5-second in-process cache (decision 064) "
-    "and the booked starts from the Redis cache, so a warm heartbeat runs no SQL: in the 14:00 run (before that "
-    "cache) it did 2,414 req/s at 100 clients. What remains per request is HTTP and JSON binding, the Mediator "
-    "pipeline (logging, validation), a second JSON serialization for the ETag (see the micro-benchmarks) and the "
-    "Redis round trip, on two cores shared with wrk, Redis and MariaDB. Not done: hash the ETag from the response "
-    "bytes instead of serializing twice, and a leaner path for the heartbeat outside the pipeline.")
+    "HGETALL, GETs, the rate-limit INCR). A CPU profile (dotnet-trace and perf, docs/notes/heartbeat-perf.md) found "
+    "23 % of samples building an EF context on every request although a warm heartbeat runs no SQL, plus a second "
+    "JSON serialization for the ETag: contexts are now pooled and no longer built for anonymous requests, and the "
+    "body is serialized once (decisions 068-070); the app's CPU per heartbeat went from 154-185 to 64-102 µs at 100 "
+    "clients in back-to-back runs. What remains is Kestrel, JSON binding, the Mediator pipeline and the Redis round "
+    "trip on two cores shared with wrk, Redis and MariaDB; at 1,000 connections about a third of the CPU samples are "
+    "in the runtime (most likely GC marking through the requests in flight). Not done: fewer allocations per request.")
 CAUSES = {
-    "hb-redis-p99": HEARTBEAT_SQL,
-    "hb-redis-ratio": HEARTBEAT_SQL,
-    "hb-sql-p99": "Profiled: {hb_sql_sql} SQL statements per heartbeat in this run: the rate-limit counter (UPDATE, "
-                  "read back), the selection (lock check, UPDATE), the day's selections and locks (2 SELECTs) and its "
-                  "bookings (1 SELECT), each store call in its own DI scope and pooled connection. A sequential probe "
-                  "(curl, one client, 2026-11-23) took about 11 ms per heartbeat with a selection, 6 ms without, "
-                  "against 5 ms for a one-query availability call: the two writes cost most, and at 100 and 1,000 "
-                  "clients the requests queue for MariaDB and CPU. Not done: one batched statement per heartbeat.",
-    "select-p99": "Profiled: {sel_sql} SQL statements per select in this run (the day's bookings, to refuse a booked "
-                  "start) and the Redis script; the catalogue checks come from the 5-second cache (decision 064; "
-                  "6 statements in the 14:00 run). redis-benchmark is raw SETs without HTTP; the app adds Kestrel, "
-                  "JSON binding, the Mediator pipeline and validation on cores shared with the load generator. Not "
-                  "done: take the booked starts from the Redis cache the heartbeat already keeps.",
-    "lock-p99": "Profiled: {lock_sql} SQL statements per lock in this run, for the same guard as select (the day's "
-                "bookings), before the Redis script.",
-    "avail-day-p95": "Profiled: {av_day_sql} SQL statements per one-day request in this run (the day's bookings; "
-                     "catalogue checks are cached, decision 064; 7 statements in the 14:00 run), then the day's live "
-                     "state from Redis; the rest is HTTP, the grid and JSON on shared cores.",
+    "hb-redis-p99": HEARTBEAT_REDIS,
+    "hb-redis-ratio": HEARTBEAT_REDIS,
+    "hb-sql-p99": "Profiled: one database round trip per heartbeat since decision 065 (it was 5, 7 with a selection): "
+                  "the counter upsert, the guarded selection upsert and the day's selections, locks and bookings "
+                  "go as one batch, which MariaDB counts as {hb_sql_sql} statements ('Round trips per request'). A "
+                  "sequential probe (docs/notes/sql-heartbeat.md) went from 10-13 to 3-4 ms per heartbeat. Under "
+                  "100 and 1,000 concurrent clients each heartbeat still writes two rows (counter, selection) and "
+                  "the requests queue for MariaDB and the two shared cores. Not done: keep the counter in memory "
+                  "per instance while Redis is down (it would no longer be shared between instances).",
+    "select-p99": "Profiled: {sel_sql} SQL statements per select in this run: the catalogue comes from the 5-second "
+                  "cache (decision 064) and the day's booked starts from the Redis day-bookings cache (decision 071), "
+                  "so a warm select is two small Redis scripts. redis-benchmark is raw SETs without HTTP; the app "
+                  "adds Kestrel, JSON binding, the Mediator pipeline and validation on cores shared with the load "
+                  "generator, which at 50 concurrent clients queue for CPU.",
+    "lock-p99": "Profiled: {lock_sql} SQL statements per lock in this run, the same guard as select (cached catalogue, "
+                "Redis day-bookings cache) before the lock script; the lock → release loop doubles the requests.",
+    "avail-day-p95": "Profiled: {av_day_sql} SQL statements and {av_day_redis} Redis commands per one-day request "
+                     "in this run: the catalogue is cached (decision 064) and the day's bookings come with its live "
+                     "state in one Redis script (decision 071); the rest is HTTP, the grid and JSON at 50 concurrent "
+                     "clients on two shared cores.",
     "avail-31-p95": "Profiled: {av_31_redis} Redis commands per 31-day request in this run against {av_day_redis} for "
-                    "one day — one live-state store call per open day, one after another, on top of {av_31_sql} SQL "
-                    "statements; batching the month's live state into one call would remove most of them.",
-    "confirm-p99": "Not profiled in detail: 100 transactions arrive at the same moment (insert with unique keys, "
-                   "idempotency row, outbox mail, lock check) and queue for MariaDB and the two shared cores; "
-                   "InnoDB deadlock victims are retried with jitter. The catalogue lookups are cached (decision 064).",
-    "rss": "The WebApi now runs with workstation GC (decision 064): 508 MB with Server GC in the 14:00 run. Not "
-           "profiled further: with 1,000 connections most requests wait in the app (each with its DI scope, DbContext "
-           "and pooled MySQL connection); compare the bare baseline's peak under the same 1,000 connections in "
-           "'Memory, payload, failover'.",
+                    "one day — one live-state script per open day, one after another, and {av_31_sql} SQL statements; "
+                    "pipelining the month's scripts would cut the waiting.",
+    "confirm-p99": "Counted with an EF command interceptor (2026-11-23): a confirm with an Idempotency-Key is 7 "
+                   "statements (idempotency row, the day's bookings, appointment, claims, outbox mail, idempotency "
+                   "completion) in two transactions plus the lock check in Redis. 100 of them arrive at the same "
+                   "moment and queue for MariaDB and the two shared cores; InnoDB deadlock victims are retried with "
+                   "jitter. The booking deliberately reads SQL, not the day-bookings cache.",
+    "rss": "Profiled (docs/notes/heartbeat-perf.md): the process is already 160-170 MB when ready, about 90 MB of it "
+           "mapped framework and library images; 1,000 connections add 80-130 MB. GC settings tried (concurrent GC "
+           "off, GCConserveMemory, gen0 size, a 100 MB heap hard limit) gave no reproducible gain, concurrent GC off "
+           "nearly doubled the peak, so none was adopted. Compare the bare baseline's peak under the same 1,000 "
+           "connections in 'Memory, payload, failover'. Not tried: fewer assemblies loaded at start-up, trimming.",
     "failback": "Profiled with the sync's own phase times (SQL read / waiting for Redis / SQL delete, logged with the "
                 "'Failback sync' line and listed in 'Memory, payload, failover'). Before the fix the Redis chunks and "
                 "the DELETEs ran one after the other; now each chunk's rows are deleted while Redis works on the next "
