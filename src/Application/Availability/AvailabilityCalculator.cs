@@ -23,15 +23,16 @@ public sealed class AvailabilityCalculator(
         var policy = (await settings.GetAsync(cancellationToken)).Policy;
         var now = clock.GetUtcNow();
         var plans = await scheduleReader.LoadWithoutBookingsAsync(policy, employeeId, from, to, cancellationToken);
+        var grids = plans.ToDictionary(p => p.Date, p => SlotGrid.Calculate(policy, service, p, now));
         var live = new Dictionary<DateOnly, DaySlotState>();
-        foreach (var plan in plans.Where(p => SlotGrid.Calculate(policy, service, p, now).Count > 0))
+        foreach (var plan in plans.Where(p => grids[p.Date].Count > 0))
             live[plan.Date] = await slotState.GetDayStateAsync(plan.Date, employeeId, cancellationToken);
         var busy = await BusyByDayAsync(policy, employeeId, live, cancellationToken);
 
         return plans.Select(plan =>
         {
             if (!live.TryGetValue(plan.Date, out var state)) return new DayAvailabilityDto(Formats.ToText(plan.Date), employeeId, []);
-            var grid = SlotGrid.Calculate(policy, service, plan with { Busy = busy[plan.Date] }, now);
+            var grid = SlotGrid.WithBookings(grids[plan.Date], service, busy[plan.Date]);
             return new DayAvailabilityDto(Formats.ToText(plan.Date), employeeId,
                 grid.Select(slot => new SlotDto(Formats.ToText(slot.Time), StatusOf(slot, state))).ToList());
         }).ToList();

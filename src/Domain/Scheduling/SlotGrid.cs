@@ -30,9 +30,22 @@ public static class SlotGrid
             if (start is null || start.Value < earliestStart) continue;
             var end = start.Value + duration;
             if (!windows.Any(w => w.Start <= start.Value && end <= w.End)) continue;
-            var booked = plan.Busy.Any(b => b.Overlaps(start.Value - before, end + after));
-            slots.Add(new GridSlot(time, start.Value, end, booked));
+            slots.Add(new GridSlot(time, start.Value, end, IsBooked(start.Value, end, before, after, plan.Busy)));
         }
         return slots;
     }
+
+    /// <summary>
+    /// The same slots with <see cref="GridSlot.Booked"/> set from <paramref name="busy"/>: for a grid calculated before
+    /// the day's bookings were known, without walking the day's time zone arithmetic a second time.
+    /// </summary>
+    public static IReadOnlyList<GridSlot> WithBookings(IReadOnlyList<GridSlot> slots, ServiceFootprint service, IReadOnlyList<BusyInterval> busy)
+    {
+        var before = TimeSpan.FromMinutes(service.BufferBeforeMinutes);
+        var after = TimeSpan.FromMinutes(service.BufferAfterMinutes);
+        return slots.Select(s => s with { Booked = IsBooked(s.StartUtc, s.EndUtc, before, after, busy) }).ToList();
+    }
+
+    private static bool IsBooked(DateTime start, DateTime end, TimeSpan before, TimeSpan after, IReadOnlyList<BusyInterval> busy) =>
+        busy.Any(b => b.Overlaps(start - before, end + after));
 }

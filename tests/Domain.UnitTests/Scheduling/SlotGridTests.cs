@@ -117,6 +117,25 @@ public sealed class SlotGridTests
     }
 
     [Fact]
+    public void WithBookings_OnAGridCalculatedWithoutThem_EqualsTheGridCalculatedWithThem()
+    {
+        var day = Hours("09:00", "13:00");
+        var footprint = new ServiceFootprint(60, 10, 15);
+        IReadOnlyList<BusyInterval> busy =
+        [
+            new(new DateTime(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 2, 10, 0, 0, DateTimeKind.Utc)),
+            new(new DateTime(2026, 12, 2, 11, 55, 0, DateTimeKind.Utc), new DateTime(2026, 12, 2, 12, 0, 0, DateTimeKind.Utc)), // 12:55–13:00 local
+        ];
+
+        var later = SlotGrid.WithBookings(SlotGrid.Calculate(Policy(), footprint, Plan(Wednesday, day, day), EarlierNow), footprint, busy);
+        var atOnce = SlotGrid.Calculate(Policy(), footprint, Plan(Wednesday, day, day, busy: busy), EarlierNow);
+
+        Assert.Equal(atOnce, later);
+        Assert.Contains(later, s => s.Booked);
+        Assert.Contains(later, s => !s.Booked);
+    }
+
+    [Fact]
     public void Calculate_OnSpringForwardDay_SkipsTheMissingHourAndCountsRealMinutes()
     {
         var sunday = new DateOnly(2026, 3, 29); // Berlin: 02:00 → 03:00
