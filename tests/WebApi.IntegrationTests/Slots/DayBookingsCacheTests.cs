@@ -1,13 +1,9 @@
-using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Domain.Scheduling;
-using AppointEase.Infrastructure.Persistence;
 using AppointEase.WebApi.IntegrationTests.Bookings;
 using AppointEase.WebApi.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AppointEase.WebApi.IntegrationTests.Slots;
@@ -35,18 +31,18 @@ public sealed class DayBookingsCacheTests : IClassFixture<DayBookingsCacheTests.
     public async Task SelectAndLock_OnAWarmDay_DoNotQueryTheBookings()
     {
         var (alex, date) = (await _api.EmployeeIdAsync(), TestDates.Weekday(2));
-        await _api.Client.PostAsJsonAsync("/api/v1/slots/select", Slot(date, alex, "09:00", "warm-up-client")); // fills the day's cache
-        Assert.Contains(_app.Sql.Commands, c => c.Contains("`appointments`", StringComparison.Ordinal)); // the recorder sees SQL
+        var warmUp = await RecordedAsync(HttpMethod.Post, "/api/v1/slots/select", Slot(date, alex, "09:00", "warm-up-client"));
+        Assert.Contains(warmUp.Commands, ReadsBookings); // a cold day: read from SQL, then cached
 
-        _app.Sql.Reset();
-        var select = await _api.Client.PostAsJsonAsync("/api/v1/slots/select", Slot(date, alex, "10:00", "carol-client"));
-        var locked = await _api.Client.PostAsJsonAsync("/api/v1/slots/lock", Slot(date, alex, "11:00", "carol-client"));
+        var select = await RecordedAsync(HttpMethod.Post, "/api/v1/slots/select", Slot(date, alex, "10:00", "carol-client"));
+        var locked = await RecordedAsync(HttpMethod.Post, "/api/v1/slots/lock", Slot(date, alex, "11:00", "carol-client"));
 
-        Assert.Equal(HttpStatusCode.OK, select.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        // Catalogue and settings come from 5-second caches (a reload could fall in this window on a slow machine);
+        Assert.Equal(HttpStatusCode.OK, select.Status);
+        Assert.Equal(HttpStatusCode.OK, locked.Status);
+        // Catalogue and settings come from 5-second caches (a reload could fall in this request on a slow machine);
         // the day's bookings must come from Redis.
-        Assert.DoesNotContain(_app.Sql.Commands, c => c.Contains("`appointments`", StringComparison.Ordinal));
+        Assert.DoesNotContain(select.Commands, ReadsBookings);
+        Assert.DoesNotContain(locked.Commands, ReadsBookings);
     }
 
     [Fact]
@@ -70,17 +66,15 @@ public sealed class DayBookingsCacheTests : IClassFixture<DayBookingsCacheTests.
         await _api.ConfirmOkAsync(BookingApi.Body(haircut, alex, date, "11:00", email: "busy-cache@example.com"));
         var url = $"/api/v1/availability?date={date.Text()}&employeeId={alex}&serviceId={colouring}";
 
-        _app.Sql.Reset();
-        var cold = await _api.Client.GetStringAsync(url);
-        Assert.Contains(_app.Sql.Commands, c => c.Contains("`appointments`", StringComparison.Ordinal)); // cold: read from SQL
-        _app.Sql.Reset();
-        var warm = await _api.Client.GetStringAsync(url);
+        var cold = await RecordedAsync(HttpMethod.Get, url);
+        var warm = await RecordedAsync(HttpMethod.Get, url);
 
-        Assert.Equal(cold, warm);
+        Assert.Contains(cold.Commands, ReadsBookings);
+        Assert.Equal(cold.Body, warm.Body);
         // Colouring is 90 min + 15 after: 10:00 runs into the 11:00 haircut, so only the busy intervals (not the
         // one-step booked starts) can mark it booked.
-        Assert.Contains("{\"time\":\"10:00\",\"status\":\"booked\"}", warm);
-        Assert.DoesNotContain(_app.Sql.Commands, c => c.Contains("`appointments`", StringComparison.Ordinal));
+        Assert.Contains("{\"time\":\"10:00\",\"status\":\"booked\"}", warm.Body);
+        Assert.DoesNotContain(warm.Commands, ReadsBookings);
     }
 
     [Fact]
@@ -107,57 +101,27 @@ public sealed class DayBookingsCacheTests : IClassFixture<DayBookingsCacheTests.
         Assert.Equal(current.Busy, kept.Busy);
     }
 
-    /// <summary>MariaDB + Redis with every SQL command recorded; no job server, so only requests talk to the database.</summary>
+    private static bool ReadsBookings(string sql) => sql.Contains("`appointments`", StringComparison.Ordinal);
+
+    private async Task<(HttpStatusCode Status, string Body, IReadOnlyList<string> Commands)> RecordedAsync(HttpMethod method, string url,
+        object? body = null)
+    {
+        var requestId = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add(RequestCommandRecorder.Header, requestId);
+        using var response = await _api.Client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), _app.Commands.CommandsOf(requestId));
+    }
+
+    /// <summary>MariaDB + Redis with each recorded request's SQL kept; no job server.</summary>
     public sealed class Factory : AppFactory
     {
         public Factory() : base(DatabaseKind.MariaDb, useRedis: true)
         {
             With("Jobs:RunServer", "false");
-            ConfigureServices = services =>
-                services.ConfigureDbContext<MySqlAppDbContext>((_, options) => options.AddInterceptors(Sql), ServiceLifetime.Singleton);
+            ConfigureServices = services => Commands.Register(services, DatabaseKind.MariaDb);
         }
 
-        public SqlRecorder Sql { get; } = new();
-    }
-
-    public sealed class SqlRecorder : DbCommandInterceptor
-    {
-        private readonly List<string> _commands = [];
-
-        public IReadOnlyList<string> Commands
-        {
-            get { lock (_commands) return _commands.ToList(); }
-        }
-
-        public void Reset()
-        {
-            lock (_commands) _commands.Clear();
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return ValueTask.FromResult(result);
-        }
-
-        private void Record(DbCommand command)
-        {
-            lock (_commands) _commands.Add(command.CommandText);
-        }
+        public RequestCommandRecorder Commands { get; } = new();
     }
 }
