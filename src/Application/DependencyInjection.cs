@@ -1,6 +1,7 @@
 using AppointEase.Application.Admin.Common;
 using AppointEase.Application.Appointments;
 using AppointEase.Application.Availability;
+using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Identity;
 using AppointEase.Application.Slots;
 using FluentValidation;
@@ -15,6 +16,7 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
         services.AddScoped<ScheduleReader>();
+        services.AddScoped(sp => new Lazy<IAppDbContext>(sp.GetRequiredService<IAppDbContext>));
         services.AddScoped<AvailabilityCalculator>();
         services.AddScoped<SlotGuard>();
         services.AddScoped<DayBookings>();

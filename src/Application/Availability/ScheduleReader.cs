@@ -10,8 +10,12 @@ namespace AppointEase.Application.Availability;
 /// Loads what the pure <see cref="SlotGrid"/> needs for one employee over a date range: hours, closures and time off
 /// from the cached <see cref="ScheduleSnapshot"/>, bookings fresh from the database in one query, however long the range.
 /// </summary>
-public sealed class ScheduleReader(IAppDbContext db, IScheduleSnapshotProvider snapshots)
+public sealed class ScheduleReader(Lazy<IAppDbContext> database, IScheduleSnapshotProvider snapshots)
 {
+    // Lazy: a heartbeat, select or availability served from the caches never touches the database, so it should not
+    // rent a pooled context either (decision 068).
+    private IAppDbContext Db => database.Value;
+
     public async Task<IReadOnlyList<DayPlan>> LoadAsync(SchedulingPolicy policy, int employeeId, DateOnly from, DateOnly to,
         int? ignoreAppointmentId, CancellationToken cancellationToken) =>
         await PlansAsync(policy, employeeId, from, to,
@@ -68,8 +72,8 @@ public sealed class ScheduleReader(IAppDbContext db, IScheduleSnapshotProvider s
     private async Task<(IReadOnlySet<DateOnly>, List<EmployeeTimeOff>)> CalendarFromDatabaseAsync(int employeeId, DateOnly from, DateOnly to,
         CancellationToken cancellationToken)
     {
-        var closures = await db.Closures.AsNoTracking().Where(c => c.Date >= from && c.Date <= to).Select(c => c.Date).ToListAsync(cancellationToken);
-        var timeOff = await db.EmployeeTimeOff.AsNoTracking()
+        var closures = await Db.Closures.AsNoTracking().Where(c => c.Date >= from && c.Date <= to).Select(c => c.Date).ToListAsync(cancellationToken);
+        var timeOff = await Db.EmployeeTimeOff.AsNoTracking()
             .Where(t => t.EmployeeId == employeeId && t.From <= to && t.To >= from).ToListAsync(cancellationToken);
         return (closures.ToHashSet(), timeOff);
     }
@@ -78,8 +82,8 @@ public sealed class ScheduleReader(IAppDbContext db, IScheduleSnapshotProvider s
         int? ignoreAppointmentId, CancellationToken cancellationToken)
     {
         var (windowStart, windowEnd) = BusyWindowUtc(policy, from, to);
-        var busy = await (from a in db.Appointments.AsNoTracking()
-                          join s in db.Services.AsNoTracking() on a.ServiceId equals s.Id
+        var busy = await (from a in Db.Appointments.AsNoTracking()
+                          join s in Db.Services.AsNoTracking() on a.ServiceId equals s.Id
                           where a.EmployeeId == employeeId && a.Status == AppointmentStatus.Confirmed
                                 && a.StartUtc < windowEnd && a.EndUtc > windowStart
                                 && (ignoreAppointmentId == null || a.Id != ignoreAppointmentId)

@@ -2,11 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using AppointEase.Application.Common.Behaviors;
+using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
 using AppointEase.Application.Identity;
 using AppointEase.Application.Identity.RequestOtp;
 using AppointEase.Application.Slots;
 using AppointEase.Application.Slots.GetHeartbeatSnapshot;
+using AppointEase.Infrastructure.Persistence;
 using AppointEase.WebApi.IntegrationTests.Infrastructure;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,13 +26,36 @@ public sealed class HeartbeatRequestCostTests(HeartbeatRequestCostTests.Factory 
     public sealed class Factory : AppFactory
     {
         public int AuthenticatorsBuilt;
+        public int ContextsResolved;
 
         public Factory() : base(DatabaseKind.Sqlite) =>
-            ConfigureServices = services => services.Replace(ServiceDescriptor.Scoped(sp =>
+            ConfigureServices = services =>
             {
-                Interlocked.Increment(ref AuthenticatorsBuilt);
-                return ActivatorUtilities.CreateInstance<SessionAuthenticator>(sp);
-            }));
+                services.Replace(ServiceDescriptor.Scoped(sp =>
+                {
+                    Interlocked.Increment(ref AuthenticatorsBuilt);
+                    return ActivatorUtilities.CreateInstance<SessionAuthenticator>(sp);
+                }));
+                services.Replace(ServiceDescriptor.Scoped<IAppDbContext>(sp =>
+                {
+                    Interlocked.Increment(ref ContextsResolved);
+                    return sp.GetRequiredService<AppDbContext>();
+                }));
+            };
+    }
+
+    [Fact]
+    public void HeartbeatHandler_IsBuiltWithoutRentingADbContext_WhichItsScheduleReaderTakesOnlyWhenItQueries()
+    {
+        using var scope = app.Services.CreateScope();
+        var before = Volatile.Read(ref app.ContextsResolved);
+
+        ActivatorUtilities.CreateInstance<GetHeartbeatSnapshotHandler>(scope.ServiceProvider);
+        var afterBuild = Volatile.Read(ref app.ContextsResolved);
+        _ = scope.ServiceProvider.GetRequiredService<Lazy<IAppDbContext>>().Value;
+
+        Assert.Equal(before, afterBuild);
+        Assert.Equal(afterBuild + 1, Volatile.Read(ref app.ContextsResolved));
     }
 
     [Fact]
