@@ -12,13 +12,17 @@ namespace AppointEase.Infrastructure.Redis;
 /// until Redis answers (start-up must not wait for Redis); after that the multiplexer restores the subscription on
 /// reconnect. Messages sent while an instance was cut off are lost; its caches then expire within 5 s as before.
 /// </summary>
-internal sealed class RedisCatalogueChangeBroadcast(
+public sealed class RedisCatalogueChangeBroadcast(
     RedisConnection connection,
     IScheduleSnapshotProvider snapshots,
     ISettingsProvider settings,
     ILogger<RedisCatalogueChangeBroadcast> logger) : BackgroundService, ICatalogueChangeBroadcast
 {
     private static readonly TimeSpan SubscribeRetry = TimeSpan.FromSeconds(1);
+    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once this instance listens on the channel (tests wait for it before announcing).</summary>
+    public Task Subscribed => _subscribed.Task;
 
     private RedisChannel Channel => RedisChannel.Literal(connection.Options.KeyPrefix + ":catalogue");
 
@@ -44,6 +48,7 @@ internal sealed class RedisCatalogueChangeBroadcast(
             {
                 await Task.Yield(); // the first use connects synchronously; keep that off the host's start-up path
                 await connection.Multiplexer.GetSubscriber().SubscribeAsync(Channel, (_, _) => DropCaches());
+                _subscribed.TrySetResult();
                 return;
             }
             catch (Exception ex) when (ex is RedisException)

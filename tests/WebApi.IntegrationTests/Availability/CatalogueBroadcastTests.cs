@@ -1,10 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using AppointEase.Domain.Catalogue;
+using AppointEase.Infrastructure.Redis;
 using AppointEase.WebApi.IntegrationTests.Infrastructure;
 using AppointEase.WebApi.IntegrationTests.Jobs;
 using AppointEase.WebApi.IntegrationTests.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AppointEase.WebApi.IntegrationTests.Availability;
 
@@ -20,6 +22,7 @@ public sealed class CatalogueBroadcastTests
     {
         await using var instances = TwoInstances.Start(TestServers.Redis, otpPerEmailLimit: 5);
         var reader = instances.Second.CreateClient();
+        await instances.Second.Services.GetRequiredService<RedisCatalogueChangeBroadcast>().Subscribed;
         var services = await reader.GetFromJsonAsync<JsonElement[]>("/api/v1/services");
         var haircut = services!.Single(s => s.GetProperty("name").GetString() == "Haircut").GetProperty("id").GetInt32();
         var date = TestDates.Weekday(6);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Domain.Scheduling;
+using AppointEase.Infrastructure.SlotState.Redis;
 using AppointEase.WebApi.IntegrationTests.Bookings;
 using AppointEase.WebApi.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace AppointEase.WebApi.IntegrationTests.Slots;
 /// warm), the cache is dropped by every booking, and a fill computed before a booking cannot bring the old answer back
 /// (decision 071).
 /// </summary>
-public sealed class DayBookingsCacheTests : IClassFixture<DayBookingsCacheTests.Factory>
+public sealed class DayBookingsCacheTests : IClassFixture<DayBookingsCacheTests.Factory>, IAsyncLifetime
 {
     private readonly Factory _app;
     private readonly BookingApi _api;
@@ -23,6 +24,11 @@ public sealed class DayBookingsCacheTests : IClassFixture<DayBookingsCacheTests.
         _app = app;
         _api = new BookingApi(app, app.CreateClient());
     }
+
+    /// <summary>The app's start-up check drops every cached day once Redis answers; a test's cache must outlive that.</summary>
+    public async Task InitializeAsync() => await _app.Services.GetRequiredService<RedisHealthMonitor>().FirstCheckCompleted;
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static object Slot(DateOnly date, int employeeId, string time, string clientId) =>
         new { date = date.Text(), employeeId, time, clientId };
