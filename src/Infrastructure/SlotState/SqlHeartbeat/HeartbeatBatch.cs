@@ -21,10 +21,7 @@ internal static class HeartbeatBatch
         var (windowStart, windowEnd) = RateLimitBuckets.WindowAt(now, limit.Window);
         var (bookingsFrom, bookingsTo) = DaySlotState.BookingsWindowUtc(date);
         var command = new HandWrittenCommand(db, HeartbeatSql.For(db.Database).Batch(refreshesSelection: selectedTime is not null))
-            .Parameter<RateLimitCounterRow>("bucket", nameof(RateLimitCounterRow.Bucket),
-                RateLimitBuckets.Of(limit, SlotKey.DayKey(date, employeeId) + client.Value))
-            .Parameter<RateLimitCounterRow>("window_start", nameof(RateLimitCounterRow.WindowStartUtc), windowStart)
-            .Parameter<RateLimitCounterRow>("window_end", nameof(RateLimitCounterRow.ExpiresUtc), windowEnd)
+            .BindCounter(RateLimitBuckets.Of(limit, SlotKey.DayKey(date, employeeId) + client.Value), windowStart, windowEnd)
             .Parameter<SlotSelectionRow>("date", nameof(SlotSelectionRow.SlotDate), date)
             .Parameter<SlotSelectionRow>("employee", nameof(SlotSelectionRow.EmployeeId), employeeId)
             .Parameter<SlotSelectionRow>("now", nameof(SlotSelectionRow.ExpiresUtc), now)

@@ -8,7 +8,8 @@ namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 /// Result sets, in order: the count in the hit's rate-limit window; the day's live selections; its live locks; the
 /// employee's confirmed bookings in <c>DaySlotState.BookingsWindowUtc</c>. The two upserts (the counter, and the
 /// selection refresh when the client sent a selected time) return no result set; the refresh is guarded by the
-/// counter, so over the limit it changes nothing. Only the upserts differ between providers.
+/// counter, so over the limit it changes nothing. The counter statements are <see cref="RateLimiting.SqlCountHit"/>, the
+/// same as the SQL limiter's. Only the upserts differ between providers.
 /// </summary>
 internal abstract class HeartbeatSql
 {

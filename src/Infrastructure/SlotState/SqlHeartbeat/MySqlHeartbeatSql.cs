@@ -1,3 +1,5 @@
+using AppointEase.Infrastructure.RateLimiting;
+
 namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 
 /// <summary>
@@ -5,23 +7,9 @@ namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 /// <c>VALUES()</c> in the update clause (deprecated in MySQL 8). MySqlConnector sends the whole batch as one COM_QUERY
 /// (multi-statements are enabled on every connection) and the server answers with all result sets.
 /// </summary>
-internal sealed class MySqlHeartbeatSql() : HeartbeatSql(CountHit, RefreshSelection)
+internal sealed class MySqlHeartbeatSql() : HeartbeatSql(SqlCountHit.MySql, RefreshSelection)
 {
     public static readonly MySqlHeartbeatSql Instance = new();
-
-    /// <summary>
-    /// The first hit of a window inserts its counter, every later one increments it; the unique (bucket, window start)
-    /// key makes that one atomic statement however many hits race. The count is then read back, as
-    /// <see cref="RateLimiting.SqlRateLimiter"/> does: a concurrent hit of the same client may be included, which errs
-    /// on the strict side.
-    /// </summary>
-    private const string CountHit = """
-        INSERT INTO rate_limit_counters (bucket, window_start_utc, `count`, expires_utc)
-        VALUES (@bucket, @window_start, 1, @window_end)
-        ON DUPLICATE KEY UPDATE `count` = `count` + 1;
-
-        SELECT `count` FROM rate_limit_counters WHERE bucket = @bucket AND window_start_utc = @window_start;
-        """;
 
     /// <summary>
     /// Inserts or moves the client's one selection of the day (unique date, employee, client), unless the client is over

@@ -1,3 +1,5 @@
+using AppointEase.Infrastructure.RateLimiting;
+
 namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 
 /// <summary>
@@ -5,18 +7,9 @@ namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 /// the other as the reader moves to the next result set (and runs the rest when the reader is disposed), on the same
 /// connection, in the same DbCommand.
 /// </summary>
-internal sealed class SqliteHeartbeatSql() : HeartbeatSql(CountHit, RefreshSelection)
+internal sealed class SqliteHeartbeatSql() : HeartbeatSql(SqlCountHit.Sqlite, RefreshSelection)
 {
     public static readonly SqliteHeartbeatSql Instance = new();
-
-    /// <summary>As <see cref="MySqlHeartbeatSql"/>: insert-or-increment on the unique (bucket, window start) key, then read back.</summary>
-    private const string CountHit = """
-        INSERT INTO rate_limit_counters (bucket, window_start_utc, "count", expires_utc)
-        VALUES (@bucket, @window_start, 1, @window_end)
-        ON CONFLICT (bucket, window_start_utc) DO UPDATE SET "count" = "count" + 1;
-
-        SELECT "count" FROM rate_limit_counters WHERE bucket = @bucket AND window_start_utc = @window_start;
-        """;
 
     /// <summary>
     /// As <see cref="MySqlHeartbeatSql"/>: upsert of the client's one selection of the day, skipped over the limit or
