@@ -59,7 +59,7 @@ public sealed class AvailabilityCalculator(
     {
         var policy = (await settings.GetAsync(cancellationToken)).Policy;
         if (!policy.IsOnGrid(key.Time)) return null;
-        var footprint = service ?? new ServiceFootprint(policy.SlotMinutes, 0, 0);
+        var footprint = service ?? policy.OneGridStep;
         var plan = (await scheduleReader.LoadAsync(policy, key.EmployeeId, key.Date, key.Date, ignoreAppointmentId, cancellationToken))[0];
         return SlotGrid.Calculate(policy, footprint, plan, clock.GetUtcNow()).FirstOrDefault(s => s.Time == key.Time);
     }

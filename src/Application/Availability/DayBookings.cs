@@ -44,8 +44,7 @@ public sealed class DayBookings(ScheduleReader scheduleReader, ISlotStateStore s
 
     private CachedDayBookings Compute(SchedulingPolicy policy, DayPlan plan)
     {
-        var oneStep = new ServiceFootprint(policy.SlotMinutes, 0, 0);
-        var bookedStarts = SlotGrid.Calculate(policy, oneStep, plan, clock.GetUtcNow()).Where(s => s.Booked).Select(s => s.Time).ToList();
+        var bookedStarts = SlotGrid.Calculate(policy, policy.OneGridStep, plan, clock.GetUtcNow()).Where(s => s.Booked).Select(s => s.Time).ToList();
         return new CachedDayBookings(bookedStarts, plan.Busy);
     }
 }

@@ -56,6 +56,6 @@ public sealed class SlotGuard(
     {
         if (!policy.IsOnGrid(key.Time)) return false;
         var plan = (await scheduleReader.LoadWithoutBookingsAsync(policy, key.EmployeeId, key.Date, key.Date, cancellationToken))[0];
-        return SlotGrid.Calculate(policy, new ServiceFootprint(policy.SlotMinutes, 0, 0), plan, clock.GetUtcNow()).Any(s => s.Time == key.Time);
+        return SlotGrid.Calculate(policy, policy.OneGridStep, plan, clock.GetUtcNow()).Any(s => s.Time == key.Time);
     }
 }

@@ -23,6 +23,9 @@ public sealed record SchedulingPolicy
     public TimeSpan MinimumNotice { get; }
     public int BookingHorizonDays { get; }
 
+    /// <summary>What a hold or the heartbeat checks a start against when no service is known: one grid step, no buffers.</summary>
+    public ServiceFootprint OneGridStep => new(SlotMinutes, 0, 0);
+
     public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZone).DateTime);
 
     public DateOnly LastBookableDate(DateTimeOffset now) => Today(now).AddDays(BookingHorizonDays);

@@ -5,8 +5,8 @@ namespace AppointEase.Application.Common.Interfaces;
 /// <summary>
 /// The catalogue and calendar rows every slot and availability request reads (active services and employees, weekly
 /// hours, closures, time off). They change rarely and only through admin writes, so implementations may cache them
-/// briefly; a change saved on this instance is seen at once, another instance sees it within the cache time.
-/// Bookings are not in here: they are read fresh on every request.
+/// briefly; a change saved on this instance is seen at once, another instance when it is told over Redis (decision 072)
+/// or at the latest when its cache expires. Bookings are not in here (see <c>DayBookings</c>, decision 071).
 /// </summary>
 public interface IScheduleSnapshotProvider
 {
