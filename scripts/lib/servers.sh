@@ -17,6 +17,9 @@
 #   APPOINTEASE_TEST_MYSQL            Server=127.0.0.1;Port=P;User ID=appointease;Password=HEX;   (no Database=;
 #                                     the user has ALL PRIVILEGES ON *.* WITH GRANT OPTION, so a test may create
 #                                     and drop its own databases)
+#   APPOINTEASE_TEST_MYSQL_PIDFILE    file holding the pid of mariadbd (kill -9 it, or -STOP/-CONT to freeze it)
+#   APPOINTEASE_TEST_MYSQL_SERVER_CMD shell command line of mariadbd (foreground; the restart script backgrounds it)
+#   APPOINTEASE_TEST_MYSQL_RESTART    absolute path of scripts/lib/restart-mariadb.sh (no args; see that file)
 #   APPOINTEASE_TEST_REDIS            127.0.0.1:P
 #   APPOINTEASE_TEST_REDIS_PIDFILE    file holding the pid of the (daemonized) redis-server
 #   APPOINTEASE_TEST_REDIS_SERVER_CMD shell command line that starts redis again on the same port/pidfile
@@ -27,7 +30,7 @@
 #   APPOINTEASE_TEST_SMTP_PIDFILE     file holding the pid of the sink (a foreground python process)
 #   APPOINTEASE_TEST_SMTP_SERVER_CMD  shell command line of the sink (foreground; the restart script backgrounds it)
 #   APPOINTEASE_TEST_SMTP_RESTART     absolute path of scripts/lib/restart-smtp.sh (no args; see that file)
-# An outage in a test: kill -9 "$(cat "$APPOINTEASE_TEST_REDIS_PIDFILE")" (or the SMTP pidfile), assert the
+# An outage in a test: kill -9 "$(cat "$APPOINTEASE_TEST_REDIS_PIDFILE")" (or the MariaDB or SMTP pidfile), assert the
 # degraded behaviour, then run the restart script: it starts the server on the same port and returns only once
 # the server answers (exit 0) or fails (non-zero, log tail on stderr).
 
@@ -140,6 +143,41 @@ ae_ensure_server_packages() {
 
 # --- MariaDB --------------------------------------------------------------------------------------------------
 
+# ae__mariadb_spawn DIR: starts mariadbd from $APPOINTEASE_TEST_MYSQL_SERVER_CMD in the background, records its pid in
+# $APPOINTEASE_TEST_MYSQL_PIDFILE and waits (up to 30 s, usually ~1 s) until it answers a ping or dies.
+ae__mariadb_spawn() {
+  local dir="$1" port pid i
+  port="$(sed -nE 's/.*--port=([0-9]+).*/\1/p' <<<"$APPOINTEASE_TEST_MYSQL_SERVER_CMD")"
+  # stdin/stdout/stderr away from the caller: a test process reading the restart script's output would otherwise
+  # wait for as long as the server lives.
+  bash -c "exec $APPOINTEASE_TEST_MYSQL_SERVER_CMD" </dev/null >>"$dir/server.log" 2>&1 &
+  pid=$!
+  echo "$pid" >"$APPOINTEASE_TEST_MYSQL_PIDFILE"
+  disown "$pid"   # no job notice on the console when we stop it (bash still reaps it)
+  for i in $(seq 1 300); do
+    if mariadb-admin --no-defaults -h127.0.0.1 -P"$port" -uroot --connect-timeout=1 ping >/dev/null 2>&1; then
+      return 0
+    fi
+    ae__alive "$pid" || return 1
+    sleep 0.1
+  done
+  return 1
+}
+
+# Restarts MariaDB from the exported variables on the same port and data directory (what a crashed server finds
+# after `kill -9`: InnoDB recovers every committed transaction). Used by scripts/lib/restart-mariadb.sh.
+ae_mariadb_start_from_env() {
+  local pidfile="$APPOINTEASE_TEST_MYSQL_PIDFILE" dir
+  dir="$(dirname "$pidfile")"
+  ae__kill_pidfile "$pidfile" "$dir"
+  rm -f "$pidfile"
+  if ! ae__mariadb_spawn "$dir"; then
+    ae__kill_pidfile "$pidfile" "$dir"
+    ae__log_tail "$dir/server.log"
+    ae_die "mariadbd did not answer after a restart"; return 1
+  fi
+}
+
 ae_start_mariadb() {
   local base dir port pass attempt i
   ae__ensure_run_dir || return 1
@@ -155,23 +193,17 @@ ae_start_mariadb() {
       ae__log_tail "$dir/install.log"
       ae_die "mariadb-install-db failed (log above)"; return 1
     fi
-    # Throwaway data, so trade durability for speed (flush at most once a second, no doublewrite);
-    # utf8mb4 because --no-defaults would otherwise leave the server on latin1; extra connections because
-    # parallel test classes each hold a connection pool.
-    mariadbd --no-defaults --datadir="$dir/data" --port="$port" --bind-address=127.0.0.1 \
-      --socket="$dir/sock" --user=root --pid-file="$dir/pid" \
+    # Throwaway data, so trade durability for speed (flush at most once a second, no doublewrite; a killed
+    # mariadbd still loses nothing committed, only an OS crash would); utf8mb4 because --no-defaults would otherwise
+    # leave the server on latin1; extra connections because parallel test classes each hold a connection pool.
+    export APPOINTEASE_TEST_MYSQL_PIDFILE="$dir/server.pid"   # our own pidfile: mariadbd writes --pid-file only once it is up
+    export APPOINTEASE_TEST_MYSQL_SERVER_CMD
+    APPOINTEASE_TEST_MYSQL_SERVER_CMD="$(printf '%q ' "$(command -v mariadbd)" --no-defaults --datadir="$dir/data" \
+      --port="$port" --bind-address=127.0.0.1 --socket="$dir/sock" --user=root --pid-file="$dir/pid" \
       --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-      --innodb-flush-log-at-trx-commit=2 --innodb-doublewrite=0 --max-connections=500 \
-      </dev/null >"$dir/server.log" 2>&1 &
-    echo "$!" >"$dir/server.pid"   # our own pidfile: mariadbd writes --pid-file only once it is up
-    disown "$!"                    # no job notice on the console when we stop it (bash still reaps it)
-    for i in $(seq 1 300); do      # up to 30 s; usually ~1 s
-      if mariadb-admin --no-defaults -h127.0.0.1 -P"$port" -uroot --connect-timeout=1 ping >/dev/null 2>&1; then
-        break
-      fi
-      ae__alive "$(cat "$dir/server.pid")" || break
-      sleep 0.1
-    done
+      --innodb-flush-log-at-trx-commit=2 --innodb-doublewrite=0 --max-connections=500)"
+    export APPOINTEASE_TEST_MYSQL_RESTART="$AE_LIB_DIR/restart-mariadb.sh"
+    ae__mariadb_spawn "$dir" || true
     if mariadb-admin --no-defaults -h127.0.0.1 -P"$port" -uroot --connect-timeout=1 ping >/dev/null 2>&1; then
       break
     fi

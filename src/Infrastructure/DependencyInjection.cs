@@ -11,9 +11,11 @@ using AppointEase.Infrastructure.Seeding;
 using AppointEase.Infrastructure.SlotState;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AppointEase.Infrastructure;
@@ -64,9 +66,11 @@ public static class DependencyInjection
             services.AddDbContextPool<AppDbContext, MySqlAppDbContext>((sp, options) =>
             {
                 var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-                options.UseMySql(MySqlConnectionStrings.ForEfCore(RequiredConnectionString(configuration)), ServerVersion.Parse(db.ServerVersion),
-                    mysql => mysql.CommandTimeout(db.CommandTimeoutSeconds));
-                options.AddInterceptors(sp.GetRequiredService<CatalogueChangeInterceptor>());
+                options.UseMySql(MySqlConnectionStrings.ForEfCore(RequiredConnectionString(configuration), db.ConnectTimeoutSeconds, db.CommandTimeoutSeconds),
+                    ServerVersion.Parse(db.ServerVersion), mysql => mysql.CommandTimeout(db.CommandTimeoutSeconds));
+                options.AddInterceptors(sp.GetRequiredService<CatalogueChangeInterceptor>(), new DeadConnectionCommandInterceptor(),
+                    new DeadConnectionOpenInterceptor());
+                options.ConfigureWarnings(QuietExpectedFailures);
             }, DbContextPoolSize);
         }
         else
@@ -77,15 +81,31 @@ public static class DependencyInjection
                 var environment = sp.GetRequiredService<IHostEnvironment>();
                 options.UseSqlite(SqliteConnectionString(configuration, environment), sqlite => sqlite.CommandTimeout(db.CommandTimeoutSeconds));
                 options.AddInterceptors(sp.GetRequiredService<CatalogueChangeInterceptor>());
+                options.ConfigureWarnings(QuietExpectedFailures);
             }, DbContextPoolSize);
         }
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
-        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<UnitOfWork>();
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
+        services.AddScoped<IAfterCommit>(sp => sp.GetRequiredService<UnitOfWork>());
         services.AddSingleton<ISettingsProvider, SettingsProvider>();
         services.AddSingleton<IScheduleSnapshotProvider, ScheduleSnapshotProvider>();
         services.AddSingleton<CatalogueChangeInterceptor>();
         services.AddScoped<DemoDataSeeder>();
     }
+
+    /// <summary>
+    /// EF Core logs every failed command and SaveChanges at Error before the exception reaches our code, which decides
+    /// whether it was expected (a unique key refusing the race loser: a 409) or a fault (logged once, with the
+    /// exception, by the app). So these events are Debug; see docs/decisions/073-one-unit-of-work-and-retry-path.md.
+    /// </summary>
+    private static void QuietExpectedFailures(WarningsConfigurationBuilder warnings) => warnings.Log(
+        (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+        (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+        (CoreEventId.ExecutionStrategyRetrying, LogLevel.Debug),
+        (RelationalEventId.CommandError, LogLevel.Debug),
+        (RelationalEventId.ConnectionError, LogLevel.Debug),
+        (RelationalEventId.TransactionError, LogLevel.Debug));
 
     /// <summary>Registers <see cref="RedisConnection"/> only when ConnectionStrings:Redis is set; absent means SQL mode.</summary>
     private static void AddRedis(this IServiceCollection services, IConfiguration configuration)

@@ -2,6 +2,7 @@ using AppointEase.Application.Common.Behaviors;
 using AppointEase.WebApi.Endpoints;
 using AppointEase.WebApi.Infrastructure;
 using AppointEase.WebApi.Infrastructure.AdminAuth;
+using AppointEase.WebApi.Infrastructure.Logging;
 using Mediator;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
@@ -28,6 +29,7 @@ public static class DependencyInjection
             ];
         });
 
+        services.AddStructuredLogging(environment);
         services.AddHttpContextAccessor();
         services.AddSecurity(environment);
         services.AddScoped<AppointEase.Application.Common.Interfaces.ICurrentUser, HttpCurrentUser>();
@@ -50,6 +52,7 @@ public static class DependencyInjection
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        app.UseMiddleware<RequestLogMiddleware>();
         app.UseTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

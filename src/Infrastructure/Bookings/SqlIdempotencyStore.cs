@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using AppointEase.Application.Common.Interfaces;
+using AppointEase.Infrastructure.Faults;
 using AppointEase.Infrastructure.Persistence;
-using AppointEase.Infrastructure.SlotState;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,7 +16,7 @@ internal sealed class SqlIdempotencyStore(AppDbContext requestDb, IServiceScopeF
     : IIdempotencyStore
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromHours(24);
-    /// <summary>Longer than any booking can take (command timeout 15 s), short enough that a crashed request does not block a retry long.</summary>
+    /// <summary>Longer than any booking can take (1 s commands, a 1.2 s retry budget), short enough that a crashed request does not block a retry long.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
 
     public async Task<IdempotencyStart> BeginAsync(string key, string requestHash, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ internal sealed class SqlIdempotencyStore(AppDbContext requestDb, IServiceScopeF
                 await db.SaveChangesAsync(cancellationToken);
                 return new IdempotencyStart(IdempotencyState.Started, new IdempotencyTicket(key, owner));
             }
-            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+            catch (DbUpdateException ex) when (FaultClassifier.Sql(ex) == DataFault.UniqueViolation)
             {
                 db.ChangeTracker.Clear();
             }
@@ -83,20 +83,47 @@ internal sealed class SqlIdempotencyStore(AppDbContext requestDb, IServiceScopeF
         return updated == 1;
     }
 
-    public async Task AbandonAsync(IdempotencyTicket ticket)
+    /// <summary>How long a request failing on the database waits for the release: a frozen one would take a whole timeout.</summary>
+    private static readonly TimeSpan AbandonWaitWhenDatabaseFailed = TimeSpan.FromMilliseconds(200);
+
+    private static readonly TimeSpan AbandonWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Releases the key so the client may retry with it at once. When the database does not answer in time (after
+    /// <paramref name="databaseFailed"/>, <see cref="AbandonWaitWhenDatabaseFailed"/>: it is down or frozen), the release goes on in
+    /// the background, once a second until it succeeds or the lease would have freed the key anyway — so a retry after
+    /// the database is back finds the key free instead of "in flight" for the rest of the lease.
+    /// </summary>
+    public async Task AbandonAsync(IdempotencyTicket ticket, bool databaseFailed = false)
+    {
+        if (await TryReleaseAsync(ticket, databaseFailed ? AbandonWaitWhenDatabaseFailed : AbandonWait)) return;
+        _ = Task.Run(async () =>
+        {
+            var giveUpAt = clock.GetUtcNow() + Lease;
+            while (clock.GetUtcNow() < giveUpAt)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), clock);
+                if (await TryReleaseAsync(ticket, TimeSpan.FromSeconds(5))) return;
+            }
+            logger.LogWarning("Could not release idempotency key after a failed request; its lease of {Lease} frees it", Lease);
+        });
+    }
+
+    private async Task<bool> TryReleaseAsync(IdempotencyTicket ticket, TimeSpan timeout)
     {
         try
         {
+            using var cancel = new CancellationTokenSource(timeout);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await db.Set<IdempotencyRecord>()
                 .Where(r => r.Key == ticket.Key && r.Owner == ticket.Owner && r.Status == IdempotencyStatus.InFlight)
-                .ExecuteDeleteAsync(CancellationToken.None);
+                .ExecuteDeleteAsync(cancel.Token);
+            return true;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is OperationCanceledException || FaultClassifier.Sql(ex) is DataFault.Unavailable or DataFault.Transient or DataFault.Deadlock)
         {
-            // The database is probably down; the lease lets a retry take the key over once it is back.
-            logger.LogWarning(ex, "Could not release idempotency key after a failed request; it frees itself after {Lease}", Lease);
+            return false; // the database is down or busy: the caller decides whether to try again
         }
     }
 }

@@ -25,7 +25,14 @@ public sealed class DatabaseOptions
     [Required]
     public string ServerVersion { get; set; } = "10.11.0-mariadb";
 
-    /// <summary>Seconds a single SQL command may take before it is treated as a fault.</summary>
+    /// <summary>
+    /// Seconds a single SQL command may wait for the server before it is treated as a fault (503). Every request's
+    /// commands take milliseconds; short so a frozen server costs a request about a second, not a hang (decision 075).
+    /// </summary>
     [Range(1, 600)]
-    public int CommandTimeoutSeconds { get; set; } = 15;
+    public int CommandTimeoutSeconds { get; set; } = 1;
+
+    /// <summary>Seconds to wait for a new MySQL connection (a down or frozen server); the same reason as above.</summary>
+    [Range(1, 60)]
+    public int ConnectTimeoutSeconds { get; set; } = 1;
 }

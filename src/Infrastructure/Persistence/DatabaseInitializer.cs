@@ -14,6 +14,8 @@ public static class DatabaseInitializer
         await using var scope = services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // Schema changes and seeding may take longer than a request's short command timeout (decision 075).
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
         if (options.MigrateOnStartup)
             await db.Database.MigrateAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);

@@ -20,6 +20,7 @@ internal sealed class ScheduleSnapshotProvider(IServiceScopeFactory scopes, ISet
     private const int PastDaysKept = 2;
 
     private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly LastGoodSnapshot<ScheduleSnapshot> _lastGood = new();
     private volatile Cached? _cached;
     private long _generation;
 
@@ -31,7 +32,16 @@ internal sealed class ScheduleSnapshotProvider(IServiceScopeFactory scopes, ISet
         {
             if (Fresh(_cached) is { } loadedMeanwhile) return loadedMeanwhile;
             var generation = Interlocked.Read(ref _generation);
-            var snapshot = await LoadAsync(cancellationToken);
+            ScheduleSnapshot snapshot;
+            try
+            {
+                snapshot = _lastGood.Remember(await LoadAsync(cancellationToken));
+            }
+            catch (Exception ex) when (_lastGood.ServeInstead(ex) is { } last)
+            {
+                _cached = new Cached(last, clock.GetUtcNow() + LastGoodSnapshot<ScheduleSnapshot>.RetryAfterFailure);
+                return last;
+            }
             // An invalidation while loading may have come after our reads: serve this result once, but do not keep it.
             if (generation == Interlocked.Read(ref _generation))
                 _cached = new Cached(snapshot, clock.GetUtcNow() + CacheFor);

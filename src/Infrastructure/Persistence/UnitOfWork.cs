@@ -1,26 +1,81 @@
 using AppointEase.Application.Common.Interfaces;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AppointEase.Infrastructure.Persistence;
 
 /// <summary>
-/// One transaction per command. The provider's execution strategy re-runs the whole unit on a transient failure,
-/// so the work delegate must be safe to repeat (handlers re-read what they need inside it).
+/// One transaction per command, run by <see cref="SqlRetryStrategy"/>: a deadlock or transient fault re-runs the whole
+/// unit from a clean change tracker, so the work delegate must be safe to repeat (handlers re-read what they need
+/// inside it). Work queued with <see cref="RunAfterCommitAsync"/> runs once, after the commit that made it true.
 /// </summary>
-internal sealed class UnitOfWork(AppDbContext db) : IUnitOfWork
+internal sealed class UnitOfWork(AppDbContext db, TimeProvider clock) : IUnitOfWork, IAfterCommit
 {
-    public Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    private List<Func<Task>>? _afterCommit;
+
+    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, Func<T, bool> commit, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is not null)
-            return work(cancellationToken);
-        var strategy = db.Database.CreateExecutionStrategy();
-        return strategy.ExecuteAsync(async ct =>
+        if (_afterCommit is not null)
+            return await work(cancellationToken); // nested: the outer unit commits
+        var strategy = new SqlRetryStrategy(db.GetService<ExecutionStrategyDependencies>(), clock);
+        var queued = new List<Func<Task>>();
+        // No automatic savepoints: a refusal rolls the whole unit back, and after a deadlock the server has already
+        // rolled back the transaction, so EF's rollback-to-savepoint would fail and hide the deadlock error.
+        db.Database.AutoSavepointsEnabled = false;
+        try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var result = await work(ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            var result = await strategy.ExecuteAsync(async ct =>
+            {
+                db.ChangeTracker.Clear();
+                queued.Clear();
+                var transaction = await db.Database.BeginTransactionAsync(ct);
+                _afterCommit = queued;
+                try
+                {
+                    var value = await work(ct);
+                    if (commit(value))
+                    {
+                        await db.SaveChangesAsync(ct);
+                        await transaction.CommitAsync(ct);
+                    }
+                    else
+                    {
+                        await transaction.RollbackAsync(ct);
+                        db.ChangeTracker.Clear();
+                        queued.Clear();
+                    }
+                    await transaction.DisposeAsync();
+                    return value;
+                }
+                catch (Exception ex)
+                {
+                    db.ChangeTracker.Clear();
+                    // A rollback is one more round trip; to a frozen server it waits out another command timeout. When
+                    // the unit gives up on an unanswering server, the transaction goes with the pooled context after the
+                    // 503 is sent (the server rolls back a transaction whose connection is gone anyway).
+                    if (!SqlRetryStrategy.GivesUpOn(ex)) await transaction.DisposeAsync();
+                    throw;
+                }
+                finally
+                {
+                    _afterCommit = null;
+                }
+            }, cancellationToken);
+            foreach (var action in queued)
+                await action();
             return result;
-        }, cancellationToken);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
+        }
+    }
+
+    public Task RunAfterCommitAsync(Func<Task> action)
+    {
+        if (_afterCommit is null) return action();
+        _afterCommit.Add(action);
+        return Task.CompletedTask;
     }
 }

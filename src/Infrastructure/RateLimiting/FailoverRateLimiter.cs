@@ -1,11 +1,10 @@
 using AppointEase.Application.Common.Interfaces;
 using Microsoft.Extensions.Logging;
-using StackExchange.Redis;
 
 namespace AppointEase.Infrastructure.RateLimiting;
 
 /// <summary>
-/// Redis first, SQL on any Redis failure, decided per call: the limit keeps holding while Redis is down (counting in
+/// Redis first, SQL on a Redis outage (a script error surfaces), decided per call: the limit keeps holding while Redis is down (counting in
 /// the same windows in SQL) and moves back by itself when Redis returns. During the switch a subject's hits may be
 /// split over both stores for one window, which can let through at most one extra window's worth — accepted.
 /// </summary>
@@ -28,9 +27,9 @@ public sealed class FailoverRateLimiter(RedisRateLimiter redis, SqlRateLimiter s
         {
             return await redis.HitAsync(rule, subject, cancellationToken);
         }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException or ObjectDisposedException)
+        catch (Exception ex) when (redis.IsOutage(ex))
         {
-            WarnOccasionally(ex.GetType().Name + ": " + ex.Message);
+            WarnOccasionally(ex.GetType().Name);
             return await sql.HitAsync(rule, subject, cancellationToken);
         }
     }

@@ -16,6 +16,8 @@ public sealed class RedisRateLimiter(RedisConnection redis, TimeProvider clock) 
 
     public bool IsConnected => redis.Multiplexer.IsConnected;
 
+    internal bool IsOutage(Exception exception) => redis.IsOutage(exception);
+
     public async ValueTask<RateLimitDecision> HitAsync(RateLimitRule rule, string subject, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;

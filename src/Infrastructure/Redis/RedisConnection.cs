@@ -1,3 +1,5 @@
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Infrastructure.Faults;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -17,6 +19,10 @@ public sealed class RedisConnection(string configuration, IOptions<RedisOptions>
     public IConnectionMultiplexer Multiplexer => _multiplexer.Value;
 
     public IDatabase Database => _multiplexer.Value.GetDatabase();
+
+    /// <summary>The failure means Redis cannot be reached (see <see cref="FaultClassifier.Redis"/>), not a bug or a script error.</summary>
+    public bool IsOutage(Exception exception) =>
+        FaultClassifier.Redis(exception, _multiplexer.IsValueCreated && _multiplexer.Value.IsConnected) == DataFault.Unavailable;
 
     private static ConnectionMultiplexer Connect(string configuration, RedisOptions options, ILogger logger)
     {

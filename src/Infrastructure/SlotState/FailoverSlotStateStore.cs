@@ -2,7 +2,6 @@ using AppointEase.Application.Common.Interfaces;
 using AppointEase.Domain.Scheduling;
 using AppointEase.Domain.Slots;
 using AppointEase.Infrastructure.SlotState.Redis;
-using StackExchange.Redis;
 
 namespace AppointEase.Infrastructure.SlotState;
 
@@ -56,30 +55,13 @@ public sealed class FailoverSlotStateStore(RedisSlotStateStore redis, SqlSlotSta
             {
                 return await operation(redis);
             }
-            catch (Exception ex) when (IsOutage(ex))
+            catch (Exception ex) when (redis.IsOutage(ex)) // outages only: a script error is a bug and must surface
             {
                 state.MarkRedisDown(ex);
             }
         }
         return await operation(sql);
     }
-
-    /// <summary>Outages only: a script error is a bug and must surface, not silently move the instance to SQL.</summary>
-    internal static bool IsOutage(Exception ex) =>
-        ex is RedisConnectionException or RedisTimeoutException or ObjectDisposedException
-        || IsWriteOnDeadConnection(ex)
-        || (ex is RedisServerException server && (server.Message.StartsWith("LOADING", StringComparison.Ordinal)
-                                                  || server.Message.StartsWith("READONLY", StringComparison.Ordinal)
-                                                  || server.Message.StartsWith("MASTERDOWN", StringComparison.Ordinal)));
-
-    /// <summary>
-    /// When Redis dies while a command is being written, StackExchange.Redis can surface the pipe's
-    /// "Writing is not allowed after writer was completed" InvalidOperationException instead of a connection
-    /// exception; bench/run.sh's failover scenario saw it as HTTP 500s on heartbeats right after the kill.
-    /// </summary>
-    private static bool IsWriteOnDeadConnection(Exception ex) =>
-        ex is InvalidOperationException
-        && ex.StackTrace?.Contains("at StackExchange.Redis.", StringComparison.Ordinal) == true;
 }
 
 internal static class ValueTaskExtensions

@@ -1,6 +1,7 @@
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Domain.Scheduling;
 using AppointEase.Domain.Slots;
+using AppointEase.Infrastructure.Faults;
 using AppointEase.Infrastructure.Persistence;
 using AppointEase.Infrastructure.RateLimiting;
 using AppointEase.Infrastructure.SlotState.SqlHeartbeat;
@@ -192,7 +193,7 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        catch (DbUpdateException ex) when (FaultClassifier.Sql(ex) == DataFault.UniqueViolation)
         {
             return false;
         }

@@ -1,8 +1,10 @@
-using System.Data.Common;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AppointEase.Application.Common.Behaviors;
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Infrastructure.Faults;
 using FluentValidation;
+using Mediator;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -26,7 +28,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             _ when IsDatabaseUnavailable(exception) => Unavailable(httpContext),
             _ => Unexpected(exception),
         };
-        if (problem.Status >= 500)
+        // A fault is logged once, with its exception: by the mediator's UnhandledExceptionBehavior when it came from a
+        // handler, here otherwise. 4xx answers are expected outcomes and not logged above Debug.
+        if (problem.Status >= 500 && !exception.Data.Contains(UnhandledExceptionBehavior<IMessage, object>.LoggedKey))
             logger.LogError(exception, "Request failed with {Status}", problem.Status);
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
@@ -103,25 +107,13 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         Type = "https://appointease.dev/problems/unexpected",
     };
 
-    /// <summary>Connection-level failures (server down, network, timeout) rather than bad SQL or constraint violations.</summary>
-    internal static bool IsDatabaseUnavailable(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            // IOException covers a connection cut mid-command (MySqlConnector's MySqlEndOfStreamException is one).
-            if (e is SocketException or TimeoutException or IOException) return true;
-            if (e is DbException db && (db.IsTransient || IsConnectionFailure(db))) return true;
-            if (e is InvalidOperationException && e.Message.Contains("transient failure", StringComparison.OrdinalIgnoreCase)) return true;
-            if (e.GetType().Name == "RetryLimitExceededException") return true;
-        }
-        return false;
-    }
-
-    private static bool IsConnectionFailure(DbException db) =>
-        db.GetType().Name == "MySqlException" && (db.Message.Contains("Unable to connect", StringComparison.OrdinalIgnoreCase)
-                                                  || db.Message.Contains("Lost connection", StringComparison.OrdinalIgnoreCase)
-                                                  || db.Message.Contains("Connection was killed", StringComparison.OrdinalIgnoreCase))
-        || db.GetType().Name == "SqliteException" && (db.ErrorCode is 5 or 6 or 14);
+    /// <summary>
+    /// The database could not do the work right now (unreachable, frozen, or still deadlocked after the unit of work's
+    /// retries): nothing was saved and retrying shortly is the remedy, so 503 with Retry-After rather than 500.
+    /// Classified by exception type and error code only (<see cref="FaultClassifier"/>).
+    /// </summary>
+    internal static bool IsDatabaseUnavailable(Exception exception) =>
+        FaultClassifier.Sql(exception) is DataFault.Unavailable or DataFault.Transient or DataFault.Deadlock;
 
     private static string FieldName(string path)
     {

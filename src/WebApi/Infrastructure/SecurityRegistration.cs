@@ -9,6 +9,18 @@ namespace AppointEase.WebApi.Infrastructure;
 /// <summary>Customer sessions, rate-limit options, trusted proxies, CORS and browser-facing hardening: one registration, one pipeline step.</summary>
 internal static class SecurityRegistration
 {
+    /// <summary>
+    /// Response headers the embedded widget on another origin must be able to read: the heartbeat's ETag (to send
+    /// If-None-Match and get 304s), the booking replay marker, Retry-After on 429/503, Location of a created booking,
+    /// and the rate-limit headers (IETF draft names and the common X- names).
+    /// </summary>
+    public static readonly string[] ExposedHeaders =
+    [
+        "ETag", "Idempotent-Replayed", "Retry-After", "Location",
+        "RateLimit", "RateLimit-Policy", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
+        "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
+    ];
+
     public static IServiceCollection AddSecurity(this IServiceCollection services, IHostEnvironment environment)
     {
         var relaxed = IsDevelopmentOrTesting(environment);
@@ -59,7 +71,7 @@ internal static class SecurityRegistration
                 policy.WithOrigins(settings.Value.AllowedOrigins)
                     .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
                     .AllowAnyHeader()
-                    .WithExposedHeaders("Retry-After", "Location")
+                    .WithExposedHeaders(ExposedHeaders)
                     .SetPreflightMaxAge(TimeSpan.FromMinutes(10));
             }));
 

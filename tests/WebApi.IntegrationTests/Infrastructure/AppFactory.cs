@@ -65,6 +65,11 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // reply that long, and a test that expects Redis must not flip to SQL (or fail) on a scheduling hiccup.
         _settings["Redis:ConnectTimeoutMs"] = "2000";
         _settings["Redis:OperationTimeoutMs"] = "2000";
+        // The same for SQL: production answers 503 after 1 s on a dead or frozen MariaDB (decision 075), but dozens of
+        // test classes creating and migrating databases at once can keep a healthy server's handshake waiting longer.
+        // The outage tests, which run alone, set the production values back.
+        _settings["Database:ConnectTimeoutSeconds"] = "10";
+        _settings["Database:CommandTimeoutSeconds"] = "15";
         _settings["Email:PickupDirectory"] = Path.Combine(_workDir, "mail");
         // Suites book many times from one test client; the booking limit has its own test with a low value.
         _settings["RateLimits:BookingPerIp:PermitLimit"] = "1000000";

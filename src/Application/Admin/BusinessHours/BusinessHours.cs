@@ -1,8 +1,9 @@
 using AppointEase.Application.Admin.Common;
 using AppointEase.Application.Admin.Employees;
-using AppointEase.Application.Common;
+using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
+using AppointEase.Application.Common;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed record AdminBusinessHoursDto(IReadOnlyList<WorkingDayDto> Days, in
 public sealed record GetBusinessHoursAdminQuery : IQuery<AdminBusinessHoursDto>;
 
 /// <summary>Replaces the whole week of opening hours; a weekday not listed is closed. Appointments are never touched.</summary>
-public sealed record SetBusinessHoursCommand(int? IfMatch, IReadOnlyList<WorkingDayInput>? Days) : ICommand<Result<AdminBusinessHoursDto>>;
+public sealed record SetBusinessHoursCommand(int? IfMatch, IReadOnlyList<WorkingDayInput>? Days) : ICommand<Result<AdminBusinessHoursDto>>, ITransactionalCommand;
 
 internal static class BusinessWeek
 {

@@ -1,7 +1,8 @@
 using AppointEase.Application.Admin.Common;
-using AppointEase.Application.Common;
+using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
+using AppointEase.Application.Common;
 using AppointEase.Domain.Catalogue;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -17,9 +18,9 @@ public sealed record ClosureDto(int Id, string Date, string Reason)
 public sealed record ListClosuresQuery(string? From, string? To) : IQuery<IReadOnlyList<ClosureDto>>;
 
 /// <summary>Closes the whole business on one date. Bookings on it stay valid; the admin moves or cancels them explicitly.</summary>
-public sealed record AddClosureCommand(string? Date, string? Reason) : ICommand<Result<ClosureDto>>;
+public sealed record AddClosureCommand(string? Date, string? Reason) : ICommand<Result<ClosureDto>>, ITransactionalCommand;
 
-public sealed record RemoveClosureCommand(int Id) : ICommand<Result<Done>>;
+public sealed record RemoveClosureCommand(int Id) : ICommand<Result<Done>>, ITransactionalCommand;
 
 public sealed class ListClosuresHandler(IAppDbContext db) : IQueryHandler<ListClosuresQuery, IReadOnlyList<ClosureDto>>
 {
@@ -33,33 +34,28 @@ public sealed class ListClosuresHandler(IAppDbContext db) : IQueryHandler<ListCl
     }
 }
 
-public sealed class AddClosureHandler(IAppDbContext db, IUnitOfWork unitOfWork, AdminAuditLog audit, AvailabilityInvalidator availability)
+public sealed class AddClosureHandler(IAppDbContext db, AdminAuditLog audit, AvailabilityInvalidator availability, IPersistenceErrors persistence)
     : ICommandHandler<AddClosureCommand, Result<ClosureDto>>
 {
     public async ValueTask<Result<ClosureDto>> Handle(AddClosureCommand command, CancellationToken cancellationToken)
     {
         var date = Formats.ParseDate(command.Date!);
-        if (await db.Closures.AnyAsync(c => c.Date == date, cancellationToken)) return Duplicate(date);
         var closure = new Closure(date, command.Reason!);
+        db.Closures.Add(closure);
         try
         {
-            var dto = await unitOfWork.InTransactionAsync(async ct =>
-            {
-                db.Closures.Add(closure);
-                await db.SaveChangesAsync(ct);
-                var created = ClosureDto.From(closure);
-                audit.Record("closure.create", "closure", closure.Id, null, created);
-                return created;
-            }, cancellationToken);
-            await availability.AllEmployeesAsync(d => d == date, cancellationToken);
-            return dto;
+            await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (Exception ex) when (persistence.Classify(ex) == DataFault.UniqueViolation)
         {
-            // Two admins closed the same day at once; the unique date index let one win.
-            if (await db.Closures.AsNoTracking().AnyAsync(c => c.Date == date, cancellationToken)) return Duplicate(date);
-            throw;
+            // The unique date index: the day is already closed (or another admin closed it at the same moment).
+            persistence.DiscardTrackedChanges();
+            return Duplicate(date);
         }
+        var created = ClosureDto.From(closure);
+        audit.Record("closure.create", "closure", closure.Id, null, created);
+        await availability.AllEmployeesAsync(d => d == date, cancellationToken);
+        return created;
     }
 
     private static Error Duplicate(DateOnly date) =>

@@ -1,4 +1,5 @@
 using AppointEase.Application.Admin.Common;
+using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
 using AppointEase.Domain.Catalogue;
@@ -7,15 +8,15 @@ using Mediator;
 namespace AppointEase.Application.Admin.Employees;
 
 /// <summary>A new employee, optionally with the services they offer; hours are set separately (no hours = not bookable).</summary>
-public sealed record CreateEmployeeCommand(string? Name, IReadOnlyList<int>? ServiceIds) : ICommand<Result<AdminEmployeeDto>>;
+public sealed record CreateEmployeeCommand(string? Name, IReadOnlyList<int>? ServiceIds) : ICommand<Result<AdminEmployeeDto>>, ITransactionalCommand;
 
 /// <summary>Renames and (optionally) activates/deactivates an employee. Their bookings are never touched.</summary>
-public sealed record UpdateEmployeeCommand(int Id, int? IfMatch, string? Name, bool? IsActive) : ICommand<Result<AdminEmployeeDto>>;
+public sealed record UpdateEmployeeCommand(int Id, int? IfMatch, string? Name, bool? IsActive) : ICommand<Result<AdminEmployeeDto>>, ITransactionalCommand;
 
 /// <summary>Soft delete: no new bookings with this employee; existing ones stay valid.</summary>
-public sealed record DeactivateEmployeeCommand(int Id, int? IfMatch) : ICommand<Result<AdminEmployeeDto>>;
+public sealed record DeactivateEmployeeCommand(int Id, int? IfMatch) : ICommand<Result<AdminEmployeeDto>>, ITransactionalCommand;
 
-public sealed class CreateEmployeeHandler(IAppDbContext db, IUnitOfWork unitOfWork, AdminAuditLog audit)
+public sealed class CreateEmployeeHandler(IAppDbContext db, AdminAuditLog audit)
     : ICommandHandler<CreateEmployeeCommand, Result<AdminEmployeeDto>>
 {
     public async ValueTask<Result<AdminEmployeeDto>> Handle(CreateEmployeeCommand command, CancellationToken cancellationToken)
@@ -25,14 +26,11 @@ public sealed class CreateEmployeeHandler(IAppDbContext db, IUnitOfWork unitOfWo
 
         var employee = new Employee(command.Name!);
         foreach (var service in services) employee.Offer(service);
-        return await unitOfWork.InTransactionAsync(async ct =>
-        {
-            db.Employees.Add(employee);
-            await db.SaveChangesAsync(ct);
-            var dto = AdminEmployeeDto.From(employee);
-            audit.Record("employee.create", "employee", employee.Id, null, dto);
-            return Result<AdminEmployeeDto>.Success(dto);
-        }, cancellationToken);
+        db.Employees.Add(employee);
+        await db.SaveChangesAsync(cancellationToken);
+        var dto = AdminEmployeeDto.From(employee);
+        audit.Record("employee.create", "employee", employee.Id, null, dto);
+        return dto;
     }
 }
 

@@ -1,7 +1,8 @@
 using AppointEase.Application.Admin.Common;
-using AppointEase.Application.Common;
+using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
+using AppointEase.Application.Common;
 using AppointEase.Domain.Scheduling;
 using Mediator;
 
@@ -16,7 +17,7 @@ public sealed record WorkingDayInput(string? Day, string? Opens, string? Closes,
 /// Replaces an employee's whole week: a weekday not listed is a day off. Existing appointments are never moved or
 /// cancelled, even outside the new hours; they stay listed and keep blocking their time.
 /// </summary>
-public sealed record SetEmployeeHoursCommand(int Id, int? IfMatch, IReadOnlyList<WorkingDayInput>? Days) : ICommand<Result<AdminEmployeeDto>>;
+public sealed record SetEmployeeHoursCommand(int Id, int? IfMatch, IReadOnlyList<WorkingDayInput>? Days) : ICommand<Result<AdminEmployeeDto>>, ITransactionalCommand;
 
 public sealed class SetEmployeeHoursHandler(IAppDbContext db, AdminAuditLog audit, AvailabilityInvalidator availability)
     : ICommandHandler<SetEmployeeHoursCommand, Result<AdminEmployeeDto>>

@@ -1,4 +1,5 @@
 using AppointEase.Application.Admin.Common;
+using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
 using Mediator;
@@ -6,7 +7,7 @@ using Mediator;
 namespace AppointEase.Application.Admin.Employees;
 
 /// <summary>Replaces the set of services an employee offers. Existing bookings of a dropped service stay valid.</summary>
-public sealed record SetEmployeeServicesCommand(int Id, int? IfMatch, IReadOnlyList<int>? ServiceIds) : ICommand<Result<AdminEmployeeDto>>;
+public sealed record SetEmployeeServicesCommand(int Id, int? IfMatch, IReadOnlyList<int>? ServiceIds) : ICommand<Result<AdminEmployeeDto>>, ITransactionalCommand;
 
 public sealed class SetEmployeeServicesHandler(IAppDbContext db, AdminAuditLog audit, AvailabilityInvalidator availability)
     : ICommandHandler<SetEmployeeServicesCommand, Result<AdminEmployeeDto>>

@@ -1,7 +1,8 @@
 using AppointEase.Application.Admin.Common;
-using AppointEase.Application.Common;
+using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
+using AppointEase.Application.Common;
 using AppointEase.Domain.Catalogue;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -17,10 +18,10 @@ public sealed record TimeOffDto(int Id, int EmployeeId, string From, string To, 
 public sealed record ListTimeOffQuery(int EmployeeId) : IQuery<Result<IReadOnlyList<TimeOffDto>>>;
 
 /// <summary>Days off (inclusive). Bookings on those days stay valid: the admin moves or cancels them explicitly.</summary>
-public sealed record AddTimeOffCommand(int EmployeeId, string? From, string? To, string? Reason) : ICommand<Result<TimeOffDto>>;
+public sealed record AddTimeOffCommand(int EmployeeId, string? From, string? To, string? Reason) : ICommand<Result<TimeOffDto>>, ITransactionalCommand;
 
 /// <summary>Removes a time-off entry (not an appointment; nothing a customer booked is deleted).</summary>
-public sealed record RemoveTimeOffCommand(int EmployeeId, int TimeOffId) : ICommand<Result<Done>>;
+public sealed record RemoveTimeOffCommand(int EmployeeId, int TimeOffId) : ICommand<Result<Done>>, ITransactionalCommand;
 
 public sealed class ListTimeOffHandler(IAppDbContext db) : IQueryHandler<ListTimeOffQuery, Result<IReadOnlyList<TimeOffDto>>>
 {
@@ -33,7 +34,7 @@ public sealed class ListTimeOffHandler(IAppDbContext db) : IQueryHandler<ListTim
     }
 }
 
-public sealed class AddTimeOffHandler(IAppDbContext db, IUnitOfWork unitOfWork, AdminAuditLog audit, AvailabilityInvalidator availability)
+public sealed class AddTimeOffHandler(IAppDbContext db, AdminAuditLog audit, AvailabilityInvalidator availability)
     : ICommandHandler<AddTimeOffCommand, Result<TimeOffDto>>
 {
     public async ValueTask<Result<TimeOffDto>> Handle(AddTimeOffCommand command, CancellationToken cancellationToken)
@@ -42,14 +43,10 @@ public sealed class AddTimeOffHandler(IAppDbContext db, IUnitOfWork unitOfWork, 
         var from = Formats.ParseDate(command.From!);
         var to = Formats.ParseDate(command.To!);
         var timeOff = new EmployeeTimeOff(command.EmployeeId, from, to, command.Reason);
-        var dto = await unitOfWork.InTransactionAsync(async ct =>
-        {
-            db.EmployeeTimeOff.Add(timeOff);
-            await db.SaveChangesAsync(ct);
-            var created = TimeOffDto.Of(timeOff);
-            audit.Record("timeoff.create", "employee_time_off", timeOff.Id, null, created);
-            return created;
-        }, cancellationToken);
+        db.EmployeeTimeOff.Add(timeOff);
+        await db.SaveChangesAsync(cancellationToken);
+        var dto = TimeOffDto.Of(timeOff);
+        audit.Record("timeoff.create", "employee_time_off", timeOff.Id, null, dto);
         await availability.EmployeeAsync(command.EmployeeId, date => date >= from && date <= to, cancellationToken);
         return dto;
     }

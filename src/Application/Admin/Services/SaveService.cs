@@ -1,4 +1,5 @@
 using AppointEase.Application.Admin.Common;
+using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
 using AppointEase.Domain.Catalogue;
@@ -18,13 +19,13 @@ public interface IServiceFields
 }
 
 public sealed record CreateServiceCommand(string? Name, int? DurationMinutes, decimal? Price, int? BufferBeforeMinutes, int? BufferAfterMinutes)
-    : ICommand<Result<AdminServiceDto>>, IServiceFields;
+    : ICommand<Result<AdminServiceDto>>, IServiceFields, ITransactionalCommand;
 
 /// <summary>Replaces a service's fields; <c>IsActive</c> (optional) re-activates or deactivates it. Bookings are never touched.</summary>
 public sealed record UpdateServiceCommand(int Id, int? IfMatch, string? Name, int? DurationMinutes, decimal? Price,
-    int? BufferBeforeMinutes, int? BufferAfterMinutes, bool? IsActive) : ICommand<Result<AdminServiceDto>>, IServiceFields;
+    int? BufferBeforeMinutes, int? BufferAfterMinutes, bool? IsActive) : ICommand<Result<AdminServiceDto>>, IServiceFields, ITransactionalCommand;
 
-public sealed class CreateServiceHandler(IAppDbContext db, IUnitOfWork unitOfWork, ISettingsProvider settings, AdminAuditLog audit)
+public sealed class CreateServiceHandler(IAppDbContext db, ISettingsProvider settings, AdminAuditLog audit)
     : ICommandHandler<CreateServiceCommand, Result<AdminServiceDto>>
 {
     public async ValueTask<Result<AdminServiceDto>> Handle(CreateServiceCommand command, CancellationToken cancellationToken)
@@ -34,15 +35,12 @@ public sealed class CreateServiceHandler(IAppDbContext db, IUnitOfWork unitOfWor
 
         var service = new Service(command.Name!, command.DurationMinutes.Value, command.Price!.Value,
             command.BufferBeforeMinutes ?? 0, command.BufferAfterMinutes ?? 0);
-        // Two saves in one transaction: the audit row needs the id the database assigns.
-        return await unitOfWork.InTransactionAsync(async ct =>
-        {
-            db.Services.Add(service);
-            await db.SaveChangesAsync(ct);
-            var dto = AdminServiceDto.From(service);
-            audit.Record("service.create", "service", service.Id, null, dto);
-            return Result<AdminServiceDto>.Success(dto);
-        }, cancellationToken);
+        // Two saves in the command's transaction: the audit row needs the id the database assigns.
+        db.Services.Add(service);
+        await db.SaveChangesAsync(cancellationToken);
+        var dto = AdminServiceDto.From(service);
+        audit.Record("service.create", "service", service.Id, null, dto);
+        return dto;
     }
 }
 
@@ -73,7 +71,7 @@ public sealed class UpdateServiceHandler(IAppDbContext db, ISettingsProvider set
 }
 
 /// <summary>Soft delete: the service is no longer offered to customers; its existing bookings stay valid.</summary>
-public sealed record DeactivateServiceCommand(int Id, int? IfMatch) : ICommand<Result<AdminServiceDto>>;
+public sealed record DeactivateServiceCommand(int Id, int? IfMatch) : ICommand<Result<AdminServiceDto>>, ITransactionalCommand;
 
 public sealed class DeactivateServiceHandler(IAppDbContext db, AdminAuditLog audit, AvailabilityInvalidator availability)
     : ICommandHandler<DeactivateServiceCommand, Result<AdminServiceDto>>

@@ -1,4 +1,5 @@
 using AppointEase.Application.Admin.Common;
+using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
 using AppointEase.Domain.Scheduling;
@@ -21,7 +22,7 @@ public sealed record GetSettingsQuery : IQuery<AdminSettingsDto>;
 /// <summary>Replaces all settings at once (PUT semantics). Appointments keep their UTC instants whatever changes.</summary>
 public sealed record UpdateSettingsCommand(
     int? IfMatch, string? BusinessName, string? TimeZone, int? SlotMinutes, int? MinimumNoticeMinutes, int? BookingHorizonDays,
-    int? ChangeCutoffMinutes, int? SelectionTtlSeconds, int? LockTtlSeconds, int? HeartbeatIntervalMs) : ICommand<Result<AdminSettingsDto>>;
+    int? ChangeCutoffMinutes, int? SelectionTtlSeconds, int? LockTtlSeconds, int? HeartbeatIntervalMs) : ICommand<Result<AdminSettingsDto>>, ITransactionalCommand;
 
 public sealed class GetSettingsHandler(IAppDbContext db) : IQueryHandler<GetSettingsQuery, AdminSettingsDto>
 {

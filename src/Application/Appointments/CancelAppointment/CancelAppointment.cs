@@ -1,3 +1,4 @@
+using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
 using AppointEase.Domain.Appointments;
@@ -7,11 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace AppointEase.Application.Appointments.CancelAppointment;
 
 /// <summary>Cancels an appointment and frees its cells. Cancelling a cancelled appointment changes nothing and succeeds.</summary>
-public sealed record CancelAppointmentCommand(int Id, string? ManageToken) : ICommand<Result<AppointmentDto>>;
+public sealed record CancelAppointmentCommand(int Id, string? ManageToken) : ICommand<Result<AppointmentDto>>, ITransactionalCommand;
 
 public sealed class CancelAppointmentHandler(
     IAppDbContext db,
-    IUnitOfWork unitOfWork,
     AppointmentAccess access,
     ISettingsProvider settings,
     IPersistenceErrors persistence,
@@ -20,10 +20,7 @@ public sealed class CancelAppointmentHandler(
     BookingAftermath aftermath,
     TimeProvider clock) : ICommandHandler<CancelAppointmentCommand, Result<AppointmentDto>>
 {
-    public async ValueTask<Result<AppointmentDto>> Handle(CancelAppointmentCommand command, CancellationToken cancellationToken) =>
-        await DeadlockRetry.RunAsync(persistence, ct => AttemptAsync(command, ct), cancellationToken);
-
-    private async Task<Result<AppointmentDto>> AttemptAsync(CancelAppointmentCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Result<AppointmentDto>> Handle(CancelAppointmentCommand command, CancellationToken cancellationToken)
     {
         var business = await settings.GetAsync(cancellationToken);
         var appointment = await access.FindAsync(command.Id, command.ManageToken, forUpdate: true, cancellationToken);
@@ -38,14 +35,11 @@ public sealed class CancelAppointmentHandler(
         var manageToken = AppointmentAccess.HoldsToken(appointment, command.ManageToken) ? command.ManageToken : null;
         try
         {
-            await unitOfWork.InTransactionAsync(async ct =>
-            {
-                await db.Set<AppointmentClaim>().Where(c => c.AppointmentId == appointment.Id).ExecuteDeleteAsync(ct);
-                appointment.Cancel(now);
-                outbox.Enqueue(emails.Compose(new BookingEmailFacts(BookingEmailKind.Cancellation, appointment, names.Service, names.Employee ?? "",
-                    business, manageToken), now));
-                return true;
-            }, cancellationToken);
+            await db.Set<AppointmentClaim>().Where(c => c.AppointmentId == appointment.Id).ExecuteDeleteAsync(cancellationToken);
+            appointment.Cancel(now);
+            outbox.Enqueue(emails.Compose(new BookingEmailFacts(BookingEmailKind.Cancellation, appointment, names.Service, names.Employee ?? "",
+                business, manageToken), now));
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception ex) when (persistence.IsConcurrencyConflict(ex))
         {

@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using AppointEase.Application.Availability;
-using AppointEase.Application.Common;
+using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
+using AppointEase.Application.Common;
 using AppointEase.Domain.Appointments;
 using AppointEase.Domain.Catalogue;
 using AppointEase.Domain.Common;
@@ -17,8 +18,8 @@ namespace AppointEase.Application.Appointments.ConfirmBooking;
 public sealed record CustomerInput(string? Name, string? Email, string? Phone);
 
 /// <summary>
-/// Books a slot. Not an <c>ITransactionalCommand</c>: the handler runs its own unit of work because it must see the
-/// unique-key violation that means "taken" and turn it into a 409, and store the idempotent response in the same commit.
+/// Books a slot in one unit of work (appointment, claimed cells, outbox email and the idempotent response commit
+/// together). The claims' unique key turns a lost race into a 409; a deadlock re-runs the whole command.
 /// </summary>
 public sealed record ConfirmBookingCommand(
     int ServiceId,
@@ -28,7 +29,7 @@ public sealed record ConfirmBookingCommand(
     string? LockToken,
     CustomerInput? Customer,
     string? Notes,
-    string? IdempotencyKey = null) : ICommand<Result<BookingReceipt>>
+    string? IdempotencyKey = null) : ICommand<Result<BookingReceipt>>, ITransactionalCommand
 {
     /// <summary>SHA-256 of everything but the key itself: "same key, same body" means the same booking request.</summary>
     public string RequestHash() =>
@@ -41,7 +42,6 @@ public sealed record BookingReceipt(AppointmentDto Appointment, bool Replayed);
 public sealed class ConfirmBookingHandler(
     IAppDbContext db,
     IScheduleSnapshotProvider snapshots,
-    IUnitOfWork unitOfWork,
     AvailabilityCalculator calculator,
     ISlotStateStore slotState,
     ISettingsProvider settings,
@@ -52,7 +52,7 @@ public sealed class ConfirmBookingHandler(
     BookingAftermath aftermath,
     TimeProvider clock) : ICommandHandler<ConfirmBookingCommand, Result<BookingReceipt>>
 {
-    private const int MaxAttempts = 5;
+    private const int MaxReferenceDraws = 5;
 
     public async ValueTask<Result<BookingReceipt>> Handle(ConfirmBookingCommand command, CancellationToken cancellationToken)
     {
@@ -78,9 +78,9 @@ public sealed class ConfirmBookingHandler(
             if (!result.IsSuccess) await idempotency.AbandonAsync(ticket);
             return result;
         }
-        catch
+        catch (Exception ex)
         {
-            await idempotency.AbandonAsync(ticket);
+            await idempotency.AbandonAsync(ticket, databaseFailed: persistence.Classify(ex) == DataFault.Unavailable);
             throw;
         }
     }
@@ -103,36 +103,22 @@ public sealed class ConfirmBookingHandler(
         if (grid.Booked) return BookingErrors.SlotTaken;
 
         var business = await settings.GetAsync(cancellationToken);
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                var dto = await unitOfWork.InTransactionAsync(
-                    ct => WriteAsync(command, ticket, service, employee.Name, grid, business, ct), cancellationToken);
-                await aftermath.RunAsync(slot, [(slot.Date, slot.EmployeeId)]);
-                return new BookingReceipt(dto, Replayed: false);
-            }
-            catch (Exception ex) when (persistence.IsUniqueViolation(ex, "reference") && attempt < MaxAttempts)
-            {
-                persistence.DiscardTrackedChanges(); // a random reference collided: draw another
-            }
-            catch (Exception ex) when (persistence.IsRetryableLockConflict(ex) && attempt < MaxAttempts)
-            {
-                // InnoDB picks a victim when several transactions wait on the same claimed cell; run again and let
-                // the unique key give the loser its 409. Jitter keeps the retries from colliding in step.
-                persistence.DiscardTrackedChanges();
-                await Task.Delay(Random.Shared.Next(5, 30) * attempt, cancellationToken);
-            }
-            catch (Exception ex) when (persistence.IsUniqueViolation(ex))
-            {
-                persistence.DiscardTrackedChanges();
-                return BookingErrors.SlotTaken;
-            }
-            catch (IdempotencyKeyLostException)
-            {
-                persistence.DiscardTrackedChanges();
-                return Error.Conflict("idempotency_key_in_flight", "A request with this Idempotency-Key took over while this one was slow. Retry to get its result.");
-            }
+            var dto = await WriteAsync(command, ticket, service, employee.Name, grid, business, cancellationToken);
+            await aftermath.RunAsync(slot, [(slot.Date, slot.EmployeeId)]);
+            return new BookingReceipt(dto, Replayed: false);
+        }
+        catch (Exception ex) when (persistence.Classify(ex) == DataFault.UniqueViolation)
+        {
+            // The claims' unique key: another booking holds one of these cells. The unit of work rolls back the refusal.
+            persistence.DiscardTrackedChanges();
+            return BookingErrors.SlotTaken;
+        }
+        catch (IdempotencyKeyLostException)
+        {
+            persistence.DiscardTrackedChanges();
+            return Error.Conflict("idempotency_key_in_flight", "A request with this Idempotency-Key took over while this one was slow. Retry to get its result.");
         }
     }
 
@@ -150,21 +136,36 @@ public sealed class ConfirmBookingHandler(
         return held is not null && held.Secret == token.Value.Secret ? null : BookingErrors.LockNotHeld;
     }
 
-    /// <summary>One transaction: appointment, its claimed cells, the outbox email and the idempotent response.</summary>
+    /// <summary>
+    /// Appointment, its claimed cells, the outbox email and the idempotent response, all in the command's transaction.
+    /// The appointment is saved on its own first: a unique violation there can only be its random reference (drawn
+    /// again), while one while saving the claims means the slot is taken.
+    /// </summary>
     private async Task<AppointmentDto> WriteAsync(ConfirmBookingCommand command, IdempotencyTicket? ticket, Service service, string employeeName,
         GridSlot grid, BusinessSettingsSnapshot business, CancellationToken ct)
     {
-        // The execution strategy may run this again after a transient fault: start from a clean slate each time.
-        persistence.DiscardTrackedChanges();
         var now = clock.GetUtcNow().UtcDateTime;
         var (manageToken, manageTokenHash) = ManageToken.New();
         var customer = command.Customer!;
-        var appointment = new Appointment(AppointmentReference.New(now.Year), service.Id, command.EmployeeId, grid.StartUtc, grid.EndUtc,
-            customer.Name!, EmailAddress.Parse(customer.Email!), customer.Phone, command.Notes, manageTokenHash, now);
-        db.Appointments.Add(appointment);
+        Appointment appointment;
+        for (var attempt = 1; ; attempt++)
+        {
+            appointment = new Appointment(AppointmentReference.New(now.Year), service.Id, command.EmployeeId, grid.StartUtc, grid.EndUtc,
+                customer.Name!, EmailAddress.Parse(customer.Email!), customer.Phone, command.Notes, manageTokenHash, now);
+            db.Appointments.Add(appointment);
+            try
+            {
+                await db.SaveChangesAsync(ct); // assigns the id the claims, the response and the manage link need; still uncommitted
+                break;
+            }
+            catch (Exception ex) when (attempt < MaxReferenceDraws && persistence.Classify(ex) == DataFault.UniqueViolation)
+            {
+                persistence.DiscardTrackedChanges(); // a random reference collided: draw another
+            }
+        }
         foreach (var cell in BookingCells.Cover(grid.StartUtc, grid.EndUtc, AvailabilityCalculator.FootprintOf(service), business.Policy.SlotMinutes))
             db.Set<AppointmentClaim>().Add(new AppointmentClaim(appointment, command.EmployeeId, cell));
-        await db.SaveChangesAsync(ct); // assigns the id the response and the manage link need; still uncommitted
+        await db.SaveChangesAsync(ct);
 
         outbox.Enqueue(emails.Compose(new BookingEmailFacts(BookingEmailKind.Confirmation, appointment, service.Name, employeeName, business, manageToken), now));
         var dto = AppointmentDto.From(appointment, business.Policy, manageToken);

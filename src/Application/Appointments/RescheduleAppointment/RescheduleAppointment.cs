@@ -1,7 +1,8 @@
 using AppointEase.Application.Availability;
-using AppointEase.Application.Common;
+using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
+using AppointEase.Application.Common;
 using AppointEase.Domain.Appointments;
 using AppointEase.Domain.Scheduling;
 using AppointEase.Domain.Slots;
@@ -15,11 +16,10 @@ namespace AppointEase.Application.Appointments.RescheduleAppointment;
 /// The old cells are released and the new ones claimed in one transaction; the move is kept in the history.
 /// </summary>
 public sealed record RescheduleAppointmentCommand(int Id, string? Date, string? Time, string? LockToken, string? ClientId, int? EmployeeId, string? ManageToken)
-    : ICommand<Result<AppointmentDto>>;
+    : ICommand<Result<AppointmentDto>>, ITransactionalCommand;
 
 public sealed class RescheduleAppointmentHandler(
     IAppDbContext db,
-    IUnitOfWork unitOfWork,
     AppointmentAccess access,
     AvailabilityCalculator calculator,
     ISlotStateStore slotState,
@@ -30,10 +30,7 @@ public sealed class RescheduleAppointmentHandler(
     BookingAftermath aftermath,
     TimeProvider clock) : ICommandHandler<RescheduleAppointmentCommand, Result<AppointmentDto>>
 {
-    public async ValueTask<Result<AppointmentDto>> Handle(RescheduleAppointmentCommand command, CancellationToken cancellationToken) =>
-        await DeadlockRetry.RunAsync(persistence, ct => AttemptAsync(command, ct), cancellationToken);
-
-    private async Task<Result<AppointmentDto>> AttemptAsync(RescheduleAppointmentCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Result<AppointmentDto>> Handle(RescheduleAppointmentCommand command, CancellationToken cancellationToken)
     {
         var business = await settings.GetAsync(cancellationToken);
         var appointment = await access.FindAsync(command.Id, command.ManageToken, forUpdate: true, cancellationToken);
@@ -71,18 +68,15 @@ public sealed class RescheduleAppointmentHandler(
         }
         try
         {
-            await unitOfWork.InTransactionAsync(async ct =>
-            {
-                // Delete first: the new cells may overlap the old ones (a move by half an hour).
-                await db.Set<AppointmentClaim>().Where(c => c.AppointmentId == appointment.Id).ExecuteDeleteAsync(ct);
-                appointment.Reschedule(employeeId, grid.StartUtc, grid.EndUtc, now);
-                foreach (var cell in BookingCells.Cover(grid.StartUtc, grid.EndUtc, footprint, business.Policy.SlotMinutes))
-                    db.Set<AppointmentClaim>().Add(new AppointmentClaim(appointment, employeeId, cell));
-                outbox.Enqueue(emails.Compose(new BookingEmailFacts(BookingEmailKind.Reschedule, appointment, service.Name, employee.Name, business, manageToken), now));
-                return true;
-            }, cancellationToken);
+            // Delete first: the new cells may overlap the old ones (a move by half an hour).
+            await db.Set<AppointmentClaim>().Where(c => c.AppointmentId == appointment.Id).ExecuteDeleteAsync(cancellationToken);
+            appointment.Reschedule(employeeId, grid.StartUtc, grid.EndUtc, now);
+            foreach (var cell in BookingCells.Cover(grid.StartUtc, grid.EndUtc, footprint, business.Policy.SlotMinutes))
+                db.Set<AppointmentClaim>().Add(new AppointmentClaim(appointment, employeeId, cell));
+            outbox.Enqueue(emails.Compose(new BookingEmailFacts(BookingEmailKind.Reschedule, appointment, service.Name, employee.Name, business, manageToken), now));
+            await db.SaveChangesAsync(cancellationToken);
         }
-        catch (Exception ex) when (persistence.IsUniqueViolation(ex))
+        catch (Exception ex) when (persistence.Classify(ex) == DataFault.UniqueViolation)
         {
             persistence.DiscardTrackedChanges();
             return BookingErrors.SlotTaken;

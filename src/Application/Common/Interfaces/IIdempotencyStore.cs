@@ -13,8 +13,12 @@ public interface IIdempotencyStore
     /// <summary>Marks the owned key completed in the current transaction; false when the ticket no longer owns the key.</summary>
     Task<bool> CompleteAsync(IdempotencyTicket ticket, int status, string body, CancellationToken cancellationToken);
 
-    /// <summary>Frees an owned in-flight key after a failure so the client may retry with it; best effort, never throws.</summary>
-    Task AbandonAsync(IdempotencyTicket ticket);
+    /// <summary>
+    /// Frees an owned in-flight key after a failure so the client may retry with it; best effort, never throws. With
+    /// <paramref name="databaseFailed"/> the request is failing because the database does not answer: the release then
+    /// waits only briefly and goes on in the background, so the 503 is not delayed by a second timeout.
+    /// </summary>
+    Task AbandonAsync(IdempotencyTicket ticket, bool databaseFailed = false);
 }
 
 public enum IdempotencyState

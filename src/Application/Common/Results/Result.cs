@@ -2,8 +2,14 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace AppointEase.Application.Common.Results;
 
+/// <summary>Success or refusal of any <see cref="Result{T}"/>, for code that does not know <c>T</c> (the unit of work).</summary>
+public interface IResultStatus
+{
+    bool IsSuccess { get; }
+}
+
 /// <summary>Either a value or an expected <see cref="Error"/>; exceptions stay for the unexpected.</summary>
-public readonly record struct Result<T>
+public readonly record struct Result<T> : IResultStatus
 {
     private Result(T? value, Error? error)
     {

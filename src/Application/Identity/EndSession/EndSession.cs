@@ -1,3 +1,4 @@
+using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
 using AppointEase.Domain.Identity;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AppointEase.Application.Identity.EndSession;
 
 /// <summary>Logs out: the session is revoked (kept for the audit trail until purged), its token stops working at once.</summary>
-public sealed record EndSessionCommand(int SessionId) : ICommand<Result<Done>>;
+public sealed record EndSessionCommand(int SessionId) : ICommand<Result<Done>>, ITransactionalCommand;
 
 public sealed class EndSessionHandler(IAppDbContext db, TimeProvider clock) : ICommandHandler<EndSessionCommand, Result<Done>>
 {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AppointEase.Application.Identity.VerifyOtp;
 
 /// <summary>Exchanges a valid code for a session token. Wrong, expired, used or exhausted codes all get the same answer.</summary>
-public sealed record VerifyOtpCommand(string? Email, string? Code) : ICommand<Result<IssuedSession>>, ITransactionalCommand;
+public sealed record VerifyOtpCommand(string? Email, string? Code) : ICommand<Result<IssuedSession>>, ICommitsRefusals;
 
 public sealed record IssuedSession(string Token, DateTimeOffset ExpiresAt);
 

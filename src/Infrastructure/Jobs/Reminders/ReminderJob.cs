@@ -1,8 +1,8 @@
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Domain.Appointments;
 using AppointEase.Domain.Catalogue;
+using AppointEase.Infrastructure.Faults;
 using AppointEase.Infrastructure.Persistence;
-using AppointEase.Infrastructure.SlotState;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,7 +82,7 @@ public sealed class ReminderJob(
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        catch (DbUpdateException ex) when (FaultClassifier.Sql(ex) == DataFault.UniqueViolation)
         {
             logger.LogDebug("Reminder for appointment {AppointmentId} already queued by another instance", reminder.AppointmentId);
             return false;

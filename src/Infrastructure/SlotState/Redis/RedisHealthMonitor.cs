@@ -58,7 +58,7 @@ public sealed class RedisHealthMonitor(
                 _syncedSinceStart = true;
             }
         }
-        catch (Exception ex) when (FailoverSlotStateStore.IsOutage(ex))
+        catch (Exception ex) when (connection.IsOutage(ex))
         {
             state.MarkRedisDown(ex);
         }

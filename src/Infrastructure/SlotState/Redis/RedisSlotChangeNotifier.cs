@@ -22,7 +22,7 @@ public sealed class RedisSlotChangeNotifier(RedisConnection connection, IStoreSt
             await connection.Database.ScriptEvaluateAsync(SlotScripts.BookingsChanged, [_keys.Availability(date, employeeId), _keys.BookingVersion(date, employeeId)],
                 [_keys.Channel(date, employeeId).ToString(), RedisSlotStateStore.Ms(RedisSlotStateStore.BookingVersionTtl)]);
         }
-        catch (Exception ex) when (FailoverSlotStateStore.IsOutage(ex))
+        catch (Exception ex) when (connection.IsOutage(ex))
         {
             logger.LogWarning(ex, "Could not announce slot change of {Date} employee {EmployeeId}", date, employeeId);
         }

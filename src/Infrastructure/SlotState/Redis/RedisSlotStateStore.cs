@@ -14,6 +14,9 @@ namespace AppointEase.Infrastructure.SlotState.Redis;
 /// </summary>
 public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider clock) : ISlotStateStore
 {
+    /// <summary>The failure is a Redis outage (fail over), not a bug that must surface.</summary>
+    internal bool IsOutage(Exception exception) => connection.IsOutage(exception);
+
     private long _roundTrips;
 
     public RedisSlotKeys Keys { get; } = new(connection.Options.KeyPrefix);

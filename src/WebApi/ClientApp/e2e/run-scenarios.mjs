@@ -187,8 +187,36 @@ const scenarios = {
         await page.locator('.ae-widget .ae-choice').first().waitFor();
         const cssLinked = await page.evaluate(() => !!document.querySelector('link[data-appointease-css]'));
         assert(cssLinked, 'the script did not add its stylesheet');
+        const notModified = page.waitForResponse((r) => r.url().includes('/api/v1/heartbeat') && r.status() === 304, { timeout: 15000 });
         await chooseUpToDate(page, { dayIndex: 5 });
         assert((await page.locator('.ae-slot').count()) > 0, 'no slots in the embedded widget');
+        // The widget can only send If-None-Match if CORS lets it read the ETag: a 304 proves it did.
+        await notModified.catch(() => { throw new Error('no 304 heartbeat on the embedding page (ETag not readable cross-origin?)'); });
+
+        // A replayed booking is told apart only through the Idempotent-Replayed header, read here by the embedding page.
+        const replay = await page.evaluate(async (api) => {
+          const get = async (path) => (await fetch(`${api}${path}`)).json();
+          const [service] = await get('/api/v1/services');
+          const [employee] = await get('/api/v1/employees');
+          for (let days = 20; days < 60; days++) {
+            const date = new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
+            const day = await get(`/api/v1/availability?date=${date}&employeeId=${employee.id}&serviceId=${service.id}`);
+            const free = (day.slots ?? []).find((s) => s.status === 'available');
+            if (!free) continue;
+            const key = `embed-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+            const body = JSON.stringify({ serviceId: service.id, employeeId: employee.id, date, time: free.time,
+              customer: { name: 'Embedded Replay', email: 'embedded-replay@example.com' } });
+            const send = () => fetch(`${api}/api/v1/appointments`,
+              { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body });
+            const first = await send();
+            const second = await send();
+            return { first: first.status, second: second.status, replayed: second.headers.get('Idempotent-Replayed') };
+          }
+          return null;
+        }, baseUrl);
+        assert(replay, 'no free slot found for the replay check');
+        assert(replay.first === 201 && replay.second === 201, `booking answered ${replay.first} then ${replay.second}`);
+        assert(replay.replayed === 'true', `Idempotent-Replayed not readable from the embedding page (got ${replay.replayed})`);
       } finally {
         await close();
       }

@@ -1,0 +1,50 @@
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Infrastructure.Faults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace AppointEase.Infrastructure.Persistence;
+
+/// <summary>
+/// The retry policy of the unit of work: deadlock victims and transient faults (<see cref="FaultClassifier"/>) are
+/// run again after a short, fully jittered, exponentially growing pause, within a small time budget so a request
+/// still answers quickly. An unreachable server is retried when it failed at once (a dead pooled connection, a killed
+/// connection, a refused connect: worth another try on a fresh connection); a failure that waited out a connect or
+/// command timeout (a frozen server) is not — the request answers 503 within its budget instead of waiting out another.
+/// Created per unit of work, never set as the context's strategy: a retrying context strategy would make EF buffer
+/// every streamed query (the CSV export) in memory. See docs/decisions/073-one-unit-of-work-and-retry-path.md.
+/// </summary>
+internal sealed class SqlRetryStrategy(ExecutionStrategyDependencies dependencies, TimeProvider clock)
+    : ExecutionStrategy(dependencies, MaxRetries, MaxDelay)
+{
+    /// <summary>Enough for a hot slot raced by many instances: each deadlock round leaves one winner.</summary>
+    public const int MaxRetries = 6;
+
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>No new attempt starts after this long: the answer (success or 503) stays well inside 2 s.</summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(1200);
+
+    private readonly long _started = clock.GetTimestamp();
+
+    /// <summary>The server did not answer within a timeout: no retry, and no rollback round trip that would wait again.</summary>
+    public static bool GivesUpOn(Exception exception) =>
+        FaultClassifier.Sql(exception) == DataFault.Unavailable && FaultClassifier.TimedOut(exception);
+
+    protected override bool ShouldRetryOn(Exception exception) => FaultClassifier.Sql(exception) switch
+    {
+        DataFault.Deadlock or DataFault.Transient => true,
+        DataFault.Unavailable => !FaultClassifier.TimedOut(exception),
+        _ => false,
+    };
+
+    protected override TimeSpan? GetNextDelay(Exception lastException)
+    {
+        if (ExceptionsEncountered.Count > MaxRetryCount) return null;
+        var ceiling = Math.Min(MaxDelay.TotalMilliseconds, FirstDelay.TotalMilliseconds * Math.Pow(2, ExceptionsEncountered.Count - 1));
+        var delay = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
+        if (clock.GetElapsedTime(_started) + delay > Budget) return null;
+        return delay;
+    }
+}

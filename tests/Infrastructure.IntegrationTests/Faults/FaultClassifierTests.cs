@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Sockets;
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Infrastructure.Faults;
+using Microsoft.Data.Sqlite;
+using MySqlConnector;
+using StackExchange.Redis;
+
+namespace AppointEase.Infrastructure.IntegrationTests.Faults;
+
+/// <summary>
+/// Real failures from the real servers (the test MariaDB and Redis that scripts/test.sh starts, a SQLite file), each
+/// classified by type and error code — no failure here is built by hand from a message.
+/// </summary>
+public sealed class FaultClassifierTests : IAsyncLifetime
+{
+    private static string MySql => Environment.GetEnvironmentVariable("APPOINTEASE_TEST_MYSQL") is { Length: > 0 } value
+        ? value
+        : throw new InvalidOperationException("APPOINTEASE_TEST_MYSQL is not set. Run the suite with scripts/test.sh.");
+
+    private static string Redis => Environment.GetEnvironmentVariable("APPOINTEASE_TEST_REDIS") is { Length: > 0 } value
+        ? value
+        : throw new InvalidOperationException("APPOINTEASE_TEST_REDIS is not set. Run the suite with scripts/test.sh.");
+
+    private readonly string _database = "faults_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _sqliteFile = Path.Combine(Path.GetTempPath(), $"faults-{Guid.NewGuid():N}.db");
+
+    public async Task InitializeAsync()
+    {
+        await using var connection = new MySqlConnection(MySql);
+        await connection.OpenAsync();
+        await Execute(connection, $"CREATE DATABASE `{_database}`");
+        await Execute(connection, $"CREATE TABLE `{_database}`.t (id INT PRIMARY KEY, v INT) ENGINE=InnoDB");
+        await Execute(connection, $"INSERT INTO `{_database}`.t VALUES (1, 0), (2, 0)");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await using var connection = new MySqlConnection(MySql);
+        await connection.OpenAsync();
+        await Execute(connection, $"DROP DATABASE IF EXISTS `{_database}`");
+        SqliteConnection.ClearAllPools();
+        File.Delete(_sqliteFile);
+    }
+
+    [Fact]
+    public async Task MariaDb_DuplicateKey_IsAUniqueViolation()
+    {
+        await using var connection = await OpenAsync();
+
+        var failure = await Assert.ThrowsAsync<MySqlException>(() => Execute(connection, "INSERT INTO t VALUES (1, 0)"));
+
+        Assert.Equal(DataFault.UniqueViolation, FaultClassifier.Sql(failure));
+    }
+
+    [Fact]
+    public async Task MariaDb_DeadlockVictim_IsADeadlock()
+    {
+        await using var a = await OpenAsync();
+        await using var b = await OpenAsync();
+        await using var ta = await a.BeginTransactionAsync();
+        await using var tb = await b.BeginTransactionAsync();
+        await Execute(a, "UPDATE t SET v = 1 WHERE id = 1", ta);
+        await Execute(b, "UPDATE t SET v = 1 WHERE id = 2", tb);
+
+        // Each waits for the row the other holds: InnoDB picks one as the victim at once.
+        var first = Execute(a, "UPDATE t SET v = 2 WHERE id = 2", ta);
+        await Task.Delay(200);
+        var second = Execute(b, "UPDATE t SET v = 2 WHERE id = 1", tb);
+        var failures = new List<Exception>();
+        foreach (var update in new[] { first, second })
+        {
+            try { await update; }
+            catch (MySqlException ex) { failures.Add(ex); }
+        }
+
+        var victim = Assert.Single(failures);
+        Assert.Equal(DataFault.Deadlock, FaultClassifier.Sql(victim));
+    }
+
+    [Fact]
+    public async Task MariaDb_NobodyListening_IsUnavailable()
+    {
+        var builder = new MySqlConnectionStringBuilder(MySql) { Port = (uint)ClosedPort(), ConnectionTimeout = 1, Pooling = false };
+        await using var connection = new MySqlConnection(builder.ConnectionString);
+
+        var failure = await Assert.ThrowsAsync<MySqlException>(() => connection.OpenAsync());
+
+        Assert.Equal(DataFault.Unavailable, FaultClassifier.Sql(failure));
+    }
+
+    [Fact]
+    public async Task MariaDb_ConnectionKilledMidCommand_IsUnavailable()
+    {
+        await using var victim = await OpenAsync();
+        await using var admin = await OpenAsync();
+        var sleeping = Execute(victim, "SELECT SLEEP(10)");
+        await Task.Delay(200);
+
+        await Execute(admin, $"KILL {victim.ServerThread}");
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => sleeping);
+        Assert.Equal(DataFault.Unavailable, FaultClassifier.Sql(failure));
+    }
+
+    [Fact]
+    public async Task MariaDb_SyntaxError_IsNotADataStoreFault()
+    {
+        await using var connection = await OpenAsync();
+
+        var failure = await Assert.ThrowsAsync<MySqlException>(() => Execute(connection, "SELEKT 1"));
+
+        Assert.Equal(DataFault.Other, FaultClassifier.Sql(failure));
+    }
+
+    [Fact]
+    public async Task Sqlite_UniqueConstraint_IsAUniqueViolation_AndBusy_IsTransient()
+    {
+        await using var writer = new SqliteConnection($"Data Source={_sqliteFile};Default Timeout=0");
+        await writer.OpenAsync();
+        await Execute(writer, "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE); INSERT INTO t VALUES (1, 'a');");
+
+        var duplicate = await Assert.ThrowsAsync<SqliteException>(() => Execute(writer, "INSERT INTO t VALUES (2, 'a')"));
+        Assert.Equal(DataFault.UniqueViolation, FaultClassifier.Sql(duplicate));
+
+        await using var holder = writer.BeginTransaction();
+        await Execute(writer, "INSERT INTO t VALUES (3, 'c')", holder);
+        await using var other = new SqliteConnection($"Data Source={_sqliteFile};Default Timeout=0;Pooling=False");
+        await other.OpenAsync();
+        var busy = await Assert.ThrowsAsync<SqliteException>(() => Execute(other, "INSERT INTO t VALUES (4, 'd')"));
+        Assert.Equal(DataFault.Transient, FaultClassifier.Sql(busy));
+    }
+
+    [Fact]
+    public async Task Redis_NobodyListening_IsUnavailable_ButAScriptError_IsNot()
+    {
+        var down = ConfigurationOptions.Parse($"127.0.0.1:{ClosedPort()}");
+        down.AbortOnConnectFail = false;
+        down.ConnectTimeout = 500;
+        await using var nowhere = await ConnectionMultiplexer.ConnectAsync(down);
+        var outage = await Assert.ThrowsAnyAsync<Exception>(() => nowhere.GetDatabase().PingAsync());
+        Assert.Equal(DataFault.Unavailable, FaultClassifier.Redis(outage, nowhere.IsConnected));
+
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(Redis);
+        var bug = await Assert.ThrowsAsync<RedisServerException>(() => redis.GetDatabase().ScriptEvaluateAsync("return redis.call('NOSUCHCOMMAND')"));
+        Assert.Equal(DataFault.Other, FaultClassifier.Redis(bug, redis.IsConnected));
+    }
+
+    private async Task<MySqlConnection> OpenAsync()
+    {
+        var connection = new MySqlConnection(new MySqlConnectionStringBuilder(MySql) { Database = _database }.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static async Task Execute(System.Data.Common.DbConnection connection, string sql, System.Data.Common.DbTransaction? transaction = null)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port; // closed again when disposed: nobody listens there
+    }
+}
