@@ -114,6 +114,8 @@ start_app() {   # start_app redis|sql
       RateLimits__HeartbeatPerClient__PermitLimit=1000000 RateLimits__HeartbeatPerClient__WindowSeconds=60 \
       RateLimits__BookingPerIp__PermitLimit=1000000 RateLimits__BookingPerIp__WindowSeconds=60 \
       RateLimits__OtpPerIp__PermitLimit=1000000 RateLimits__OtpPerIp__WindowSeconds=60 \
+      RateLimits__SlotsPerIp__PermitLimit=1000000 Holds__PerClient=100 Holds__PerNetwork=10000 \
+      Security__ReadinessDetails=true \
       dotnet AppointEase.WebApi.dll
   ) >"$WORK/app-$1.log" 2>&1 &
   APP_PID=$!

@@ -64,8 +64,11 @@ public static class DependencyInjection
 
     public static WebApplication MapWebApiEndpoints(this WebApplication app)
     {
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ExposureOptions>>().Value.PublishApiReference == true)
+        {
+            app.MapOpenApi();
+            app.MapScalarApiReference();
+        }
         app.MapHealthEndpoints();
         app.MapJobsDashboard();
         app.MapWidget();

@@ -14,6 +14,22 @@ public static class CustomerRules
     /// <summary>Names are one line: control characters (newlines included) would only break emails and calendars.</summary>
     public static bool HasNoControlCharacters(string? text) => text is null || !text.Any(char.IsControl);
 
+    /// <summary>
+    /// A name goes out in the business's own booking mail, to whatever address was typed: names are bounded
+    /// (<see cref="MaxNameLength"/>) and may not carry a link (<c>://</c>, <c>www.</c>, a host name such as
+    /// <c>evil.example</c>) or an address (<c>@</c>), so the mail cannot carry a phishing link to someone else.
+    /// </summary>
+    public static bool IsNameWithoutLinks(string? name) =>
+        name is null || (name.Trim().Length <= MaxNameLength && !name.Contains('@') && !LinkLike.IsMatch(name));
+
+    /// <summary>Enough for the longest real names (and far below what a phishing paragraph needs).</summary>
+    public const int MaxNameLength = 100;
+
+    private static readonly System.Text.RegularExpressions.Regex LinkLike = new(
+        @"://|www\.|[\p{L}\p{N}-]{2,}\.[\p{L}]{2,}",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+        TimeSpan.FromMilliseconds(100));
+
     /// <summary>Free text may span lines but carries no other control characters.</summary>
     public static bool IsCleanMultiline(string? text) => text is null || !text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t');
 

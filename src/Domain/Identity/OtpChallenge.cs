@@ -9,7 +9,12 @@ namespace AppointEase.Domain.Identity;
 public sealed class OtpChallenge : Entity
 {
     public const int CodeDigits = 6;
-    public const int MaxAttempts = 5;
+    /// <summary>
+    /// Wrong tries before a code dies, from anywhere. Each network gets only 5 (RateLimits:VerifyPerEmailAndIp) and
+    /// all together 30 per 15 minutes (VerifyPerEmail), so someone else's wrong guesses cannot kill the owner's code
+    /// unless they come from four networks or more (decision 086).
+    /// </summary>
+    public const int MaxAttempts = 20;
     public const int HashBytes = 32;
 
     private OtpChallenge()

@@ -17,8 +17,8 @@ public sealed class FailoverSlotStateStore(RedisSlotStateStore redis, SqlSlotSta
     public ValueTask DeselectAsync(SlotKey slot, ClientId client, CancellationToken cancellationToken) =>
         RunAsync(async s => { await s.DeselectAsync(slot, client, cancellationToken); return true; }).AsVoid();
 
-    public ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken) =>
-        RunAsync(s => s.LockAsync(slot, client, ttl, cancellationToken));
+    public ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, HoldQuota? quota, CancellationToken cancellationToken) =>
+        RunAsync(s => s.LockAsync(slot, client, ttl, quota, cancellationToken));
 
     public ValueTask<bool> ReleaseLockAsync(LockToken token, ClientId client, CancellationToken cancellationToken) =>
         RunAsync(s => s.ReleaseLockAsync(token, client, cancellationToken));

@@ -11,6 +11,9 @@ public sealed class SlotLockRow
     public string Secret { get; set; } = "";
     public DateTime ExpiresUtc { get; set; }
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>The taker's network key (hashed, decision 084), counted by the live-hold quota; null when taken without one.</summary>
+    public string? HolderNetwork { get; set; }
 }
 
 /// <summary>A visitor looking at a slot (fallback mode). Unique per (date, employee, client): one selection per visitor.</summary>

@@ -13,7 +13,12 @@ internal sealed class SlotLockRowConfiguration : IEntityTypeConfiguration<SlotLo
         builder.Property(l => l.Secret).HasMaxLength(LockToken.SecretHexLength).IsRequired();
         builder.HasIndex(l => new { l.SlotDate, l.EmployeeId, l.SlotTime }).IsUnique();
         builder.HasIndex(l => l.ExpiresUtc);
+        builder.Property(l => l.HolderNetwork).HasMaxLength(HolderNetworkMaxLength);
+        builder.HasIndex(l => new { l.HolderNetwork, l.ExpiresUtc });
     }
+
+    /// <summary>The network key is a 32-hex-digit hash; room to spare.</summary>
+    public const int HolderNetworkMaxLength = 64;
 }
 
 internal sealed class SlotSelectionRowConfiguration : IEntityTypeConfiguration<SlotSelectionRow>

@@ -54,9 +54,40 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
     }
 
     public ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken) =>
-        LockAsync(slot, client, ttl, attempt: 0, cancellationToken);
+        LockAsync(slot, client, ttl, null, cancellationToken);
 
-    private async ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, int attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// With a quota: take the lock (row carries the network), then count the live locks of the client and of the network,
+    /// own row included, and give the lock back when either is over the cap. Counting after the write settles races
+    /// without a SQL lock: of concurrent takers, the one whose row came last sees every other row that stays, so no more
+    /// than the cap can stay (some may back out needlessly, never one too many; decision 084).
+    /// </summary>
+    public async ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, HoldQuota? quota, CancellationToken cancellationToken)
+    {
+        var outcome = await LockAsync(slot, client, ttl, quota?.Network, attempt: 0, cancellationToken);
+        if (quota is null || !outcome.Acquired) return outcome;
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = Now();
+        var live = await db.Set<SlotLockRow>().AsNoTracking()
+            .Where(l => l.HolderNetwork == quota.Network && l.ExpiresUtc > now)
+            .Select(l => new { l.OwnerClientId, l.ExpiresUtc })
+            .ToListAsync(cancellationToken);
+        var mine = live.Where(l => l.OwnerClientId == client.Value).ToList();
+        var over = mine.Count > quota.PerClient ? mine : live.Count > quota.PerNetwork ? live : null;
+        if (over is null) return outcome;
+
+        var token = outcome.Token!.Value;
+        await db.Set<SlotLockRow>()
+            .Where(l => l.SlotDate == slot.Date && l.EmployeeId == slot.EmployeeId && l.SlotTime == slot.Time && l.Secret == token.Secret)
+            .ExecuteDeleteAsync(cancellationToken);
+        var oldestEnds = over.Where(l => l.ExpiresUtc < outcome.ExpiresUtc).Select(l => l.ExpiresUtc).DefaultIfEmpty(outcome.ExpiresUtc).Min();
+        return LockOutcome.QuotaReached(now, oldestEnds - now);
+    }
+
+    private async ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, string? network, int attempt,
+        CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -66,7 +97,7 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
         var row = new SlotLockRow
         {
             SlotDate = slot.Date, EmployeeId = slot.EmployeeId, SlotTime = slot.Time,
-            OwnerClientId = client.Value, Secret = token.Secret, ExpiresUtc = expires, CreatedUtc = now,
+            OwnerClientId = client.Value, Secret = token.Secret, ExpiresUtc = expires, CreatedUtc = now, HolderNetwork = network,
         };
         if (await TryInsertAsync(db, row, cancellationToken))
             return new LockOutcome(token, expires, null);
@@ -79,14 +110,15 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
                 .SetProperty(l => l.OwnerClientId, client.Value)
                 .SetProperty(l => l.Secret, token.Secret)
                 .SetProperty(l => l.ExpiresUtc, expires)
-                .SetProperty(l => l.CreatedUtc, now), cancellationToken);
+                .SetProperty(l => l.CreatedUtc, now)
+                .SetProperty(l => l.HolderNetwork, network), cancellationToken);
         if (takenOver == 1)
             return new LockOutcome(token, expires, null);
 
         var holder = await ReadLockAsync(db, slot, now, cancellationToken);
         if (holder is not null) return new LockOutcome(null, holder.ExpiresUtc, holder);
         // Released or expired between our steps: try again from the top, a bounded number of times.
-        if (attempt < 3) return await LockAsync(slot, client, ttl, attempt + 1, cancellationToken);
+        if (attempt < 3) return await LockAsync(slot, client, ttl, network, attempt + 1, cancellationToken);
         throw new InvalidOperationException($"Could not settle the lock on {slot} after {attempt + 1} attempts.");
     }
 

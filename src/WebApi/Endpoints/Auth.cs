@@ -16,10 +16,15 @@ public static class Auth
     public static void MapAuthEndpoints(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Auth");
+        // Per network first, then per address from that network, then the higher ceiling per address alone: an
+        // attacker elsewhere spends their own network's allowance, not the owner's (decision 086).
         auth.MapPost("/otp", RequestOtp)
             .RequireRateLimit(RateLimitNames.OtpPerIp, RateLimitSubjects.ClientIp)
+            .RequireRateLimit(RateLimitNames.OtpPerEmailAndIp, RateLimitSubjects.FromArgumentAndIp<RequestOtpCommand>(c => c.Email))
             .RequireRateLimit(RateLimitNames.OtpPerEmail, RateLimitSubjects.FromArgument<RequestOtpCommand>(c => c.Email));
         auth.MapPost("/otp/verify", VerifyOtp)
+            .RequireRateLimit(RateLimitNames.VerifyPerIp, RateLimitSubjects.ClientIp)
+            .RequireRateLimit(RateLimitNames.VerifyPerEmailAndIp, RateLimitSubjects.FromArgumentAndIp<VerifyOtpCommand>(c => c.Email))
             .RequireRateLimit(RateLimitNames.VerifyPerEmail, RateLimitSubjects.FromArgument<VerifyOtpCommand>(c => c.Email));
         auth.MapGet("/session", GetSession).RequireAuthorization(AuthPolicies.Customer);
         auth.MapDelete("/session", EndSession).RequireAuthorization(AuthPolicies.Customer);
@@ -40,7 +45,8 @@ public static class Auth
 
     [EndpointSummary("Exchange a code for a session token")]
     [EndpointDescription("200 {token, expiresAt}: send the token as Authorization: Bearer <token>. A wrong, expired or " +
-                         "used code is a 422 naming code; after 5 wrong tries the code is dead and a new one must be requested.")]
+                         "used code is a 422 naming code; after 20 wrong tries (5 per network) the code is dead and a new one must be requested. " +
+                         "429 with Retry-After when one network, or all together, verify too often for one address.")]
     public static async Task<Results<Ok<IssuedSession>, ProblemHttpResult>> VerifyOtp(
         VerifyOtpCommand command, IMediator mediator, CancellationToken ct)
     {

@@ -17,9 +17,11 @@ public static class Slots
     public static void MapSlotEndpoints(this RouteGroupBuilder api)
     {
         var slots = api.MapGroup("/slots").WithTags("Slots");
-        slots.MapPost("/select", Select);
+        slots.MapPost("/select", Select).RequireRateLimit(RateLimitNames.SlotsPerIp, RateLimitSubjects.ClientIp)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         slots.MapPost("/deselect", Deselect);
-        slots.MapPost("/lock", Lock);
+        slots.MapPost("/lock", Lock).RequireRateLimit(RateLimitNames.SlotsPerIp, RateLimitSubjects.ClientIp)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         slots.MapDelete("/lock/{lockToken}", Release);
         api.MapPost("/heartbeat", Heartbeat).WithTags("Slots")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -27,7 +29,8 @@ public static class Slots
 
     [EndpointSummary("Mark a slot as looked at by this visitor")]
     [EndpointDescription("Body {date, employeeId, time, clientId}. Replaces the visitor's previous selection on that day and employee. " +
-                         "200 {expiresInSeconds}; 409 when the slot is booked or locked by another visitor; 404 unknown employee; 422 bad input.")]
+                         "200 {expiresInSeconds}; 409 when the slot is booked or locked by another visitor; 404 unknown employee; 422 bad input; " +
+                         "429 (code rate_limited, Retry-After) over RateLimits:SlotsPerIp.")]
     public static async Task<Results<Ok<SelectionDto>, ProblemHttpResult>> Select(SelectSlotCommand command, IMediator mediator, CancellationToken ct)
     {
         var result = await mediator.Send(command, ct);
@@ -44,7 +47,9 @@ public static class Slots
 
     [EndpointSummary("Hold a slot while the visitor checks out")]
     [EndpointDescription("Body {date, employeeId, time, clientId}. 200 {lockToken, expiresAt}; locking a slot you already hold returns " +
-                         "the same token. 409 when booked or locked by another visitor. The token only works with the same clientId.")]
+                         "the same token. 409 when booked or locked by another visitor. The token only works with the same clientId. " +
+                         "429 with Retry-After: code too_many_holds when this clientId (Holds:PerClient) or this network (Holds:PerNetwork) " +
+                         "already holds as many live locks as allowed, code rate_limited over RateLimits:SlotsPerIp.")]
     public static async Task<Results<Ok<SlotLockDto>, ProblemHttpResult>> Lock(LockSlotCommand command, IMediator mediator, CancellationToken ct)
     {
         var result = await mediator.Send(command, ct);

@@ -5,8 +5,10 @@ using AppointEase.Application.Admin.Appointments;
 namespace AppointEase.WebApi.Infrastructure;
 
 /// <summary>
-/// Writes appointments as RFC 4180 CSV while they are read: CRLF line ends, every field containing a comma, quote,
-/// CR or LF is quoted with inner quotes doubled. UTF-8 with a BOM, because Excel otherwise mis-reads non-ASCII names.
+/// Writes appointments as RFC 4180 CSV while they are read: CRLF line ends, every text field quoted with inner quotes
+/// doubled (numbers and timestamps are not). Quoting every text field, not only those with a comma, matters where the
+/// spreadsheet's list separator is <c>;</c> (German locales): an unquoted <c>Ann;=1+1</c> splits there and the second
+/// cell is evaluated. UTF-8 with a BOM, because Excel otherwise mis-reads non-ASCII names.
 /// </summary>
 internal static class AppointmentCsv
 {
@@ -45,6 +47,5 @@ internal static class AppointmentCsv
         return Quote(value);
     }
 
-    internal static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    internal static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

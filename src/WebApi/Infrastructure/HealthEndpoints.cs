@@ -6,7 +6,10 @@ namespace AppointEase.WebApi.Infrastructure;
 
 internal static class HealthEndpoints
 {
-    /// <summary>/health/live: the process answers. /health/ready: dependencies (checks tagged "ready") with details as JSON.</summary>
+    /// <summary>
+    /// /health/live: the process answers. /health/ready: dependencies (checks tagged "ready") as JSON, with each check's
+    /// details only when Security:ReadinessDetails allows it or an admin asks (they name servers and failure reasons).
+    /// </summary>
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Health");
@@ -20,6 +23,10 @@ internal static class HealthEndpoints
     private static Task WriteReport(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        var details = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ExposureOptions>>().Value.ReadinessDetails == true
+                      || context.User.IsInRole(HttpCurrentUser.AdminRole);
+        if (!details)
+            return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString() }, JsonSerializerOptions.Web));
         var body = new
         {
             status = report.Status.ToString(),

@@ -41,13 +41,23 @@ public static class RateLimitEndpointFilter
 
 public static class RateLimitSubjects
 {
-    /// <summary>The TCP peer. Behind a proxy this is the proxy unless forwarded headers are configured (see docs/notes/identity.md).</summary>
+    /// <summary>
+    /// The TCP peer's network (<see cref="ClientNetwork"/>: IPv4 address, IPv6 /64). Behind a proxy this is the proxy
+    /// unless forwarded headers are configured (see docs/notes/identity.md).
+    /// </summary>
     public static string? ClientIp(EndpointFilterInvocationContext context) =>
-        context.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        ClientNetwork.Of(context.HttpContext.Connection.RemoteIpAddress);
 
     /// <summary>A value of the bound request argument of type <typeparamref name="T"/>, trimmed and lower-cased.</summary>
     public static Func<EndpointFilterInvocationContext, string?> FromArgument<T>(Func<T, string?> select) =>
         context => context.Arguments.OfType<T>().FirstOrDefault() is { } argument && select(argument) is { Length: > 0 } value
             ? value.Trim().ToLowerInvariant()
             : null;
+
+    /// <summary><see cref="FromArgument{T}"/> within the caller's network: "the owner's address, asked from here".</summary>
+    public static Func<EndpointFilterInvocationContext, string?> FromArgumentAndIp<T>(Func<T, string?> select)
+    {
+        var fromArgument = FromArgument(select);
+        return context => fromArgument(context) is { } value ? value + "|" + ClientIp(context) : null;
+    }
 }

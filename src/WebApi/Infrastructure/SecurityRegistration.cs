@@ -41,7 +41,18 @@ internal static class SecurityRegistration
         // The heartbeat counts its limit inside the slot store's own call, so Application gets the rule, not the filter.
         services.AddSingleton(sp => new HeartbeatRateLimit(
             sp.GetRequiredService<IOptions<RateLimitOptions>>().Value.Rule(RateLimitNames.HeartbeatPerClient)));
+        services.AddSingleton(sp => new AppointEase.Application.Appointments.ConfirmBooking.BookingMailLimit(
+            sp.GetRequiredService<IOptions<RateLimitOptions>>().Value.Rule(RateLimitNames.BookingMailPerUnverifiedRecipient)));
         services.AddTrustedProxies();
+        services.AddOptions<HoldOptions>().BindConfiguration(HoldOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.PerClient <= o.PerNetwork, "Holds:PerClient must not exceed Holds:PerNetwork.")
+            .ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var holds = sp.GetRequiredService<IOptions<HoldOptions>>().Value;
+            return new AppointEase.Application.Slots.LockSlot.SlotHoldLimits(holds.PerClient, holds.PerNetwork);
+        });
+        services.AddScoped<AppointEase.Application.Common.Interfaces.IRequestOrigin, HttpRequestOrigin>();
 
         services.AddAuthentication(o =>
             {
@@ -75,7 +86,12 @@ internal static class SecurityRegistration
                     .SetPreflightMaxAge(TimeSpan.FromMinutes(10));
             }));
 
+        services.AddOptions<ExposureOptions>().BindConfiguration(ExposureOptions.Section)
+            .PostConfigure(o => o.ApplyDefaults(relaxed));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        // Hangfire's dashboard renders and checks this token on its own POSTs once IAntiforgery is registered
+        // (decision 085); the API's JSON endpoints do not use it (no cookies, bearer and admin-key headers only).
+        services.AddAntiforgery(o => o.Cookie.Path = JobsDashboard.Path);
         return services;
     }
 
@@ -87,7 +103,9 @@ internal static class SecurityRegistration
             app.UseHsts();
             app.UseHttpsRedirection();
         }
+        app.UseMiddleware<RequireHttpsForCredentialsMiddleware>();
         app.UseCors();
+        app.UseDashboardSameOrigin();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -111,6 +111,37 @@ public abstract class AdminAppointmentsTests(AppFactory app)
         Assert.Equal("Haircut", Cell(1, "service"));
     }
 
+    [Theory]
+    [InlineData("Ann;=1+1")]
+    [InlineData("\t=1+1")]
+    [InlineData("\r=1+1")]
+    [InlineData("Ann\t=1+1")]
+    [InlineData("Ann\r=1+1")]
+    [InlineData("=1+1")]
+    [InlineData("+1+1")]
+    [InlineData("-1+1")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("Bob;+cmd|' /C calc'!A0")]
+    public async Task Export_OfAFormulaInjectionName_QuotesEveryTextFieldAndNeutralisesTheFormula(string name)
+    {
+        var (employee, _) = await EmployeeWithBookingsAsync((1, 9, name, "mallory@example.com", name));
+
+        var response = await _admin.GetAsync($"/api/v1/admin/appointments/export.csv?employeeId={employee}");
+
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var rows = Csv.ParseCells(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+        var header = rows[0].Select(c => c.Value).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(header.Count, rows[1].Length);
+        foreach (var column in new[] { "reference", "status", "date", "start", "end", "service", "employee", "customerName", "customerEmail", "notes" })
+            Assert.True(rows[1][header.IndexOf(column)].Quoted, $"{column} is not quoted");
+        var exported = rows[1][header.IndexOf("customerName")].Value;
+        var stored = name.Trim(); // the domain trims names and notes
+        var expected = stored[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + stored : stored;
+        Assert.Equal(expected, exported);
+        Assert.Equal(expected, rows[1][header.IndexOf("notes")].Value);
+    }
+
     [Fact]
     public async Task Export_WithBadFilter_Returns422BeforeStreaming()
     {

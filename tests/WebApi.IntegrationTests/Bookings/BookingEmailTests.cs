@@ -60,7 +60,9 @@ public sealed class BookingEmailTests : IClassFixture<BookingEmailTests.Factory>
         // Times in the business time zone, a manage link, user input encoded in HTML.
         Assert.Contains("10:00", confirmation.TextBody);
         Assert.Contains("Europe/Berlin", confirmation.TextBody);
-        Assert.Contains($"/manage?appointment={id}&token={token}", confirmation.TextBody);
+        // The token travels in the fragment: browsers never send it to a server or in a Referer (issue 24).
+        Assert.Contains($"/manage#appointment={id}&token={token}", confirmation.TextBody);
+        Assert.DoesNotContain("?appointment=", confirmation.TextBody);
         Assert.Contains("&lt;b&gt;Bold&lt;/b&gt;", confirmation.HtmlBody);
         Assert.DoesNotContain("<b>Bold</b>", confirmation.HtmlBody);
         Assert.Contains("11:00", reschedule.TextBody);

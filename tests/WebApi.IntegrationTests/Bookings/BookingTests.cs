@@ -292,6 +292,11 @@ public abstract class BookingTests(AppFactory app)
         { "10,000-char name", new { name = new string('x', 10_000) }, HttpStatusCode.UnprocessableEntity, "customer.name" },
         { "email without @", new { email = "ada.example.com" }, HttpStatusCode.UnprocessableEntity, "customer.email" },
         { "newline in name", new { name = "Ada\r\nBcc: evil@example.com" }, HttpStatusCode.UnprocessableEntity, "customer.name" },
+        { "link in name", new { name = "Mallory: visit https://evil.example/login" }, HttpStatusCode.UnprocessableEntity, "customer.name" },
+        { "bare host in name", new { name = "Mallory evil.example/login" }, HttpStatusCode.UnprocessableEntity, "customer.name" },
+        { "www in name", new { name = "see www.evil" }, HttpStatusCode.UnprocessableEntity, "customer.name" },
+        { "address in name", new { name = "write to mallory@evil" }, HttpStatusCode.UnprocessableEntity, "customer.name" },
+        { "101-char name", new { name = new string('x', 101) }, HttpStatusCode.UnprocessableEntity, "customer.name" },
         { "letters as phone", new { phone = "call me maybe" }, HttpStatusCode.UnprocessableEntity, "customer.phone" },
         { "saturday", new { date = "saturday" }, HttpStatusCode.UnprocessableEntity, "time" },
     };

@@ -73,7 +73,19 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _settings["Email:PickupDirectory"] = Path.Combine(_workDir, "mail");
         // Suites book many times from one test client; the booking limit has its own test with a low value.
         _settings["RateLimits:BookingPerIp:PermitLimit"] = "1000000";
+        // Likewise for the abuse limits of issue 24: every test request comes from the same (absent) peer address and
+        // suites reuse addresses; Security/SlotHoardingTests, OtpLockoutTests and BookingMailCapTests set the defaults.
+        _settings["RateLimits:SlotsPerIp:PermitLimit"] = "1000000";
+        _settings["RateLimits:VerifyPerIp:PermitLimit"] = "1000000";
+        _settings["RateLimits:BookingMailPerUnverifiedRecipient:PermitLimit"] = "1000000";
+        _settings["Holds:PerClient"] = "100";
+        _settings["Holds:PerNetwork"] = "10000";
     }
+
+    /// <summary>The production defaults of the abuse limits the constructor lifts (issue 24), for the tests of those limits.</summary>
+    public AppFactory WithProductionAbuseLimits() => With("RateLimits:SlotsPerIp:PermitLimit", "120")
+        .With("RateLimits:VerifyPerIp:PermitLimit", "30").With("RateLimits:BookingMailPerUnverifiedRecipient:PermitLimit", "3")
+        .With("Holds:PerClient", "2").With("Holds:PerNetwork", "10");
 
     /// <summary>A fresh database / key-prefix name, for <see cref="AppFactory(DatabaseKind, bool, string?)"/>.</summary>
     public static string NewName() => "ae_" + Guid.NewGuid().ToString("N")[..12];

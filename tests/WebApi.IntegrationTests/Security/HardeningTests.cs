@@ -142,6 +142,99 @@ public sealed class HardeningTests(HardeningTests.Factory app) : IClassFixture<H
         await ((IAsyncLifetime)production).DisposeAsync();
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/manage")]
+    [InlineData("/app/appointease.js")]
+    public async Task WidgetPages_SendAScriptPolicyOfThisOriginOnly(string path)
+    {
+        var response = await _client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var policy = Header(response, "Content-Security-Policy").Split(';', StringSplitOptions.TrimEntries);
+        Assert.Contains("script-src 'self'", policy);
+        Assert.Contains("object-src 'none'", policy);
+        Assert.Contains("base-uri 'none'", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Contains("connect-src 'self'", policy);
+        Assert.DoesNotContain(policy, d => d.StartsWith("script-src", StringComparison.Ordinal) && d.Contains("unsafe", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/admin/settings", null)]
+    [InlineData("/api/v1/services", "X-Admin-Key")]
+    [InlineData("/api/v1/auth/session", "Authorization")]
+    [InlineData("/api/v1/appointments/1", "X-Manage-Token")]
+    [InlineData("/jobs", null)]
+    public async Task Production_RefusesAdminAndSessionRequestsOverPlainHttp(string path, string? credentialHeader)
+    {
+        await using var production = ProductionWithoutHttpsPort();
+        var request = new HttpRequestMessage(HttpMethod.Get, "http://api.example.com" + path);
+        if (credentialHeader is not null) request.Headers.TryAddWithoutValidation(credentialHeader, credentialHeader == "Authorization" ? "Bearer x" : "x");
+
+        var response = await production.CreateClient().SendAsync(request);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("https_required", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Production_ServesAdminOverHttps_WithHsts_AndPublicReadsOverHttp()
+    {
+        await using var production = ProductionWithoutHttpsPort();
+        var client = production.CreateClient();
+
+        var admin = new HttpRequestMessage(HttpMethod.Get, "https://api.example.com/api/v1/admin/settings");
+        admin.Headers.Add("X-Admin-Key", Admin.AdminTestKeys.Key);
+        var secure = await client.SendAsync(admin);
+        var publicRead = await client.GetAsync("http://api.example.com/api/v1/services");
+
+        Assert.Equal(HttpStatusCode.OK, secure.StatusCode);
+        Assert.StartsWith("max-age=", Header(secure, "Strict-Transport-Security"));
+        Assert.Equal(HttpStatusCode.OK, publicRead.StatusCode);
+        Assert.Equal("", Header(publicRead, "Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task Production_HidesOpenApiScalarAndReadinessDetails_ButAdminsStillSeeTheDetails()
+    {
+        await using var production = ProductionWithoutHttpsPort();
+        var client = production.CreateClient();
+
+        var openApi = await client.GetAsync("https://api.example.com/openapi/v1.json");
+        var scalar = await client.GetAsync("https://api.example.com/scalar/v1");
+        var ready = await client.GetAsync("https://api.example.com/health/ready");
+        var adminReady = new HttpRequestMessage(HttpMethod.Get, "https://api.example.com/health/ready");
+        adminReady.Headers.Add("X-Admin-Key", Admin.AdminTestKeys.Key);
+        var detailed = await client.SendAsync(adminReady);
+
+        Assert.Equal(HttpStatusCode.NotFound, openApi.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, scalar.StatusCode);
+        Assert.DoesNotContain("checks", await ready.Content.ReadAsStringAsync());
+        Assert.Contains("status", await ready.Content.ReadAsStringAsync());
+        Assert.Contains("checks", await detailed.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Production_PublishesTheApiReferenceWhenConfigured()
+    {
+        await using var production = ProductionWithoutHttpsPort();
+        production.With("Security:PublishApiReference", "true");
+
+        var openApi = await production.CreateClient().GetAsync("https://api.example.com/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
+    }
+
+    /// <summary>Production with no HTTPS port known, so nothing redirects: the case where only the refusal protects.</summary>
+    private static ProductionFactory ProductionWithoutHttpsPort()
+    {
+        var production = new ProductionFactory();
+        production.With("Auth:OtpSecret", new string('s', 40));
+        Admin.AdminTestKeys.WithAdminKeys(production);
+        return production;
+    }
+
     private sealed class ProductionFactory() : AppFactory(DatabaseKind.Sqlite)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -332,6 +332,86 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
         Assert.Equal(winner.Token!.Value.Secret, holder!.Secret);
         Assert.All(outcomes.Where(o => !o.Acquired), o => Assert.Equal(holder.OwnerClientId, o.HeldBy!.OwnerClientId));
     }
+
+    private static HoldQuota NetworkQuota(string network, int perClient = 2, int perNetwork = 3) => new(network, perClient, perNetwork);
+
+    private static string NewNetwork() => Guid.NewGuid().ToString("N");
+
+    private static ClientId FreshClient() => ClientId.Parse("fresh-" + Guid.NewGuid().ToString("N")[..16]);
+
+    [Fact]
+    public async Task Lock_WithAQuota_AFreshClientPerRequestStillGetsOnlyTheNetworksCap_AndAnotherNetworkCanBook()
+    {
+        var network = NewNetwork();
+        var outcomes = new List<LockOutcome>();
+        for (var hour = 9; hour < 15; hour++)
+            outcomes.Add(await store.LockAsync(At(hour), FreshClient(), Long, NetworkQuota(network), default));
+
+        Assert.Equal(3, outcomes.Count(o => o.Acquired));
+        Assert.All(outcomes.Skip(3), o => Assert.True(o.QuotaRetryAfter > TimeSpan.FromMinutes(4), o.QuotaRetryAfter?.ToString()));
+        Assert.Equal(3, (await store.GetDayStateAsync(_date, _employee, default)).Locks.Count);
+        Assert.True((await store.LockAsync(At(15), FreshClient(), Long, NetworkQuota(NewNetwork()), default)).Acquired);
+    }
+
+    [Fact]
+    public async Task Lock_WithAQuota_OneClientGetsOnlyItsOwnCap()
+    {
+        var network = NewNetwork();
+
+        Assert.True((await store.LockAsync(At(9), _alice, Long, NetworkQuota(network), default)).Acquired);
+        Assert.True((await store.LockAsync(At(10), _alice, Long, NetworkQuota(network), default)).Acquired);
+        var third = await store.LockAsync(At(11), _alice, Long, NetworkQuota(network), default);
+
+        Assert.False(third.Acquired);
+        Assert.NotNull(third.QuotaRetryAfter);
+        Assert.True((await store.LockAsync(At(11), _bob, Long, NetworkQuota(network), default)).Acquired);
+    }
+
+    [Fact]
+    public async Task Lock_WithAQuota_ReleasedAndClearedHoldsAreGivenBack()
+    {
+        var network = NewNetwork();
+        var first = await store.LockAsync(At(9), _alice, Long, NetworkQuota(network, perNetwork: 2), default);
+        await store.LockAsync(At(10), _bob, Long, NetworkQuota(network, perNetwork: 2), default);
+        Assert.NotNull((await store.LockAsync(At(11), FreshClient(), Long, NetworkQuota(network, perNetwork: 2), default)).QuotaRetryAfter);
+
+        Assert.True(await store.ReleaseLockAsync(first.Token!.Value, _alice, default));
+        Assert.True((await store.LockAsync(At(11), FreshClient(), Long, NetworkQuota(network, perNetwork: 2), default)).Acquired);
+        await store.ClearLockAsync(At(10), default);
+
+        Assert.True((await store.LockAsync(At(12), FreshClient(), Long, NetworkQuota(network, perNetwork: 2), default)).Acquired);
+    }
+
+    [Fact]
+    public async Task Lock_WithAQuota_ASlotTakenByAnotherDoesNotUseUpTheCap_AndLockingOnesOwnSlotAgainIsNotCountedTwice()
+    {
+        var network = NewNetwork();
+        await store.LockAsync(At(9), _bob, Long, NetworkQuota(NewNetwork()), default);
+
+        for (var i = 0; i < 5; i++)
+            Assert.False((await store.LockAsync(At(9), FreshClient(), Long, NetworkQuota(network, perNetwork: 1), default)).Acquired);
+        Assert.True((await store.LockAsync(At(10), _alice, Long, NetworkQuota(network, perNetwork: 2), default)).Acquired);
+        var again = await store.LockAsync(At(10), _alice, Long, NetworkQuota(network, perNetwork: 2), default);
+
+        Assert.Null(again.QuotaRetryAfter);
+        Assert.Equal(_alice.Value, again.HeldBy?.OwnerClientId);
+        Assert.True((await store.LockAsync(At(11), _alice, Long, NetworkQuota(network, perNetwork: 2), default)).Acquired);
+    }
+
+    [Fact]
+    public async Task Lock_WithAQuota_ThirtyConcurrentFreshClientsFromOneNetwork_NeverExceedTheCap()
+    {
+        var network = NewNetwork();
+        var slots = Enumerable.Range(0, 30).Select(i => At(8 + i / 4, i % 4 * 15)).ToList();
+
+        var outcomes = await Task.WhenAll(slots.Select(slot => Task.Run(async () =>
+            await store.LockAsync(slot, FreshClient(), Long, NetworkQuota(network, perNetwork: 5), default))));
+
+        var acquired = outcomes.Count(o => o.Acquired);
+        Assert.InRange(acquired, 1, 5);
+        Assert.Equal(acquired, (await store.GetDayStateAsync(_date, _employee, default)).Locks.Count);
+        Assert.All(outcomes.Where(o => !o.Acquired), o => Assert.NotNull(o.QuotaRetryAfter));
+    }
 }
 
 public sealed class SlotStoreContractTestsOnRedis(SqliteRedisAppFactory app)

@@ -12,6 +12,7 @@ using AppointEase.Domain.Common;
 using AppointEase.Domain.Scheduling;
 using AppointEase.Domain.Slots;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace AppointEase.Application.Appointments.ConfirmBooking;
 
@@ -50,6 +51,8 @@ public sealed class ConfirmBookingHandler(
     IEmailOutbox outbox,
     IBookingEmailComposer emails,
     BookingAftermath aftermath,
+    IRateLimiter limiter,
+    BookingMailLimit mailLimit,
     TimeProvider clock) : ICommandHandler<ConfirmBookingCommand, Result<BookingReceipt>>
 {
     private const int MaxReferenceDraws = 5;
@@ -103,9 +106,10 @@ public sealed class ConfirmBookingHandler(
         if (grid.Booked) return BookingErrors.SlotTaken;
 
         var business = await settings.GetAsync(cancellationToken);
+        var sendMail = await MayMailAsync(EmailAddress.Parse(command.Customer!.Email!), cancellationToken);
         try
         {
-            var dto = await WriteAsync(command, ticket, service, employee.Name, grid, business, cancellationToken);
+            var dto = await WriteAsync(command, ticket, service, employee.Name, grid, business, sendMail, cancellationToken);
             await aftermath.RunAsync(slot, [(slot.Date, slot.EmployeeId)]);
             return new BookingReceipt(dto, Replayed: false);
         }
@@ -120,6 +124,16 @@ public sealed class ConfirmBookingHandler(
             persistence.DiscardTrackedChanges();
             return Error.Conflict("idempotency_key_in_flight", "A request with this Idempotency-Key took over while this one was slow. Retry to get its result.");
         }
+    }
+
+    /// <summary>
+    /// An address that has signed in at least once is its owner's: always mailed. Any other address gets at most
+    /// <see cref="BookingMailLimit"/> confirmations per window, counted per address (issue 24: booking mail as a carrier).
+    /// </summary>
+    private async Task<bool> MayMailAsync(EmailAddress email, CancellationToken cancellationToken)
+    {
+        if (await db.Set<Domain.Identity.CustomerSession>().AnyAsync(s => s.Email == email.Value, cancellationToken)) return true;
+        return (await limiter.HitAsync(mailLimit.Rule, email.Value, cancellationToken)).Allowed;
     }
 
     /// <summary>Someone else's live hold blocks the slot; a token, when given, must be this slot's live hold.</summary>
@@ -142,7 +156,7 @@ public sealed class ConfirmBookingHandler(
     /// again), while one while saving the claims means the slot is taken.
     /// </summary>
     private async Task<AppointmentDto> WriteAsync(ConfirmBookingCommand command, IdempotencyTicket? ticket, Service service, string employeeName,
-        GridSlot grid, BusinessSettingsSnapshot business, CancellationToken ct)
+        GridSlot grid, BusinessSettingsSnapshot business, bool sendMail, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var (manageToken, manageTokenHash) = ManageToken.New();
@@ -167,7 +181,8 @@ public sealed class ConfirmBookingHandler(
             db.Set<AppointmentClaim>().Add(new AppointmentClaim(appointment, command.EmployeeId, cell));
         await db.SaveChangesAsync(ct);
 
-        outbox.Enqueue(emails.Compose(new BookingEmailFacts(BookingEmailKind.Confirmation, appointment, service.Name, employeeName, business, manageToken), now));
+        if (sendMail)
+            outbox.Enqueue(emails.Compose(new BookingEmailFacts(BookingEmailKind.Confirmation, appointment, service.Name, employeeName, business, manageToken), now));
         var dto = AppointmentDto.From(appointment, business.Policy, manageToken);
         if (ticket is not null && !await idempotency.CompleteAsync(ticket, 201, JsonSerializer.Serialize(dto, AppointmentDto.Json), ct))
             throw new IdempotencyKeyLostException();

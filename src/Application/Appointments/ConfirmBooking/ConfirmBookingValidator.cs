@@ -22,6 +22,8 @@ public sealed class ConfirmBookingValidator : AbstractValidator<ConfirmBookingCo
                 .NotEmpty().WithMessage("A name is required.")
                 .Must(n => n!.Trim().Length <= Appointment.MaxNameLength).WithMessage($"A name has at most {Appointment.MaxNameLength} characters.")
                 .Must(CustomerRules.HasNoControlCharacters).WithMessage("A name must be a single line of text.")
+                .Must(CustomerRules.IsNameWithoutLinks)
+                .WithMessage($"A name has at most {CustomerRules.MaxNameLength} characters and no links, web or email addresses.")
                 .OverridePropertyName("customer.name");
             RuleFor(c => c.Customer!.Email).ValidEmail().OverridePropertyName("customer.email");
             RuleFor(c => c.Customer!.Phone).Must(CustomerRules.IsPlausiblePhone)

@@ -15,7 +15,16 @@ public interface ISlotStateStore
     ValueTask DeselectAsync(SlotKey slot, ClientId client, CancellationToken cancellationToken);
 
     /// <summary>Takes the slot's lock unless another client holds a live one (SET NX semantics).</summary>
-    ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken);
+    ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken) =>
+        LockAsync(slot, client, ttl, null, cancellationToken);
+
+    /// <summary>
+    /// Takes the slot's lock unless another client holds a live one, and, with a <paramref name="quota"/>, only while the
+    /// client and its network hold fewer live locks than the quota allows: the count and the take are one atomic step,
+    /// so concurrent requests can never together exceed it (decision 084). Refused by the quota:
+    /// <see cref="LockOutcome.QuotaRetryAfter"/> is set.
+    /// </summary>
+    ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, HoldQuota? quota, CancellationToken cancellationToken);
 
     /// <summary>Compare-and-delete: only the exact token (and its owner) releases the lock.</summary>
     ValueTask<bool> ReleaseLockAsync(LockToken token, ClientId client, CancellationToken cancellationToken);
@@ -64,7 +73,20 @@ public enum SelectOutcome
 public sealed record LockOutcome(LockToken? Token, DateTime ExpiresUtc, SlotLockState? HeldBy)
 {
     public bool Acquired => Token is not null;
+
+    /// <summary>Set when the hold quota refused the lock: when the caller's oldest live hold ends (at least 1 s).</summary>
+    public TimeSpan? QuotaRetryAfter { get; init; }
+
+    public static LockOutcome QuotaReached(DateTime nowUtc, TimeSpan retryAfter) =>
+        new(null, nowUtc, null) { QuotaRetryAfter = retryAfter < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : retryAfter };
 }
+
+/// <summary>
+/// The live-hold caps a lock is taken under: <paramref name="Network"/> is the opaque network key of the request
+/// (<see cref="IRequestOrigin"/>); at most <paramref name="PerClient"/> live locks for the client id (within that network)
+/// and <paramref name="PerNetwork"/> for the network.
+/// </summary>
+public sealed record HoldQuota(string Network, int PerClient, int PerNetwork);
 
 public sealed record SlotLockState(SlotKey Slot, string OwnerClientId, string Secret, DateTime ExpiresUtc)
 {

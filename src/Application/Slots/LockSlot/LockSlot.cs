@@ -11,7 +11,8 @@ namespace AppointEase.Application.Slots.LockSlot;
 /// </summary>
 public sealed record LockSlotCommand(string? Date, int EmployeeId, string? Time, string? ClientId) : ICommand<Result<SlotLockDto>>;
 
-public sealed class LockSlotHandler(SlotGuard guard, ISlotStateStore store, ISettingsProvider settings)
+public sealed class LockSlotHandler(SlotGuard guard, ISlotStateStore store, ISettingsProvider settings, IRequestOrigin origin,
+    SlotHoldLimits holdLimits)
     : ICommandHandler<LockSlotCommand, Result<SlotLockDto>>
 {
     public async ValueTask<Result<SlotLockDto>> Handle(LockSlotCommand command, CancellationToken cancellationToken)
@@ -20,11 +21,25 @@ public sealed class LockSlotHandler(SlotGuard guard, ISlotStateStore store, ISet
         if (!slot.IsSuccess) return slot.Error;
         var client = ClientId.Parse(command.ClientId!);
         var ttl = (await settings.GetAsync(cancellationToken)).LockTtl;
-        var outcome = await store.LockAsync(slot.Value, client, ttl, cancellationToken);
+        var quota = new HoldQuota(origin.NetworkKey, holdLimits.PerClient, holdLimits.PerNetwork);
+        var outcome = await store.LockAsync(slot.Value, client, ttl, quota, cancellationToken);
+        if (outcome.QuotaRetryAfter is { } retryAfter)
+            return TooManyHolds(retryAfter);
         if (outcome.Acquired)
             return new SlotLockDto(outcome.Token!.Value.ToString(), outcome.ExpiresUtc);
         if (outcome.HeldBy is { } held && held.OwnerClientId == client.Value)
             return new SlotLockDto(new LockToken(held.Slot, held.Secret).ToString(), held.ExpiresUtc);
         return new Error(ErrorKind.Conflict, "slot_locked", "Another visitor is booking this slot.", "time");
+    }
+
+    /// <summary>429 too_many_holds: the caller (or its network) already holds as many slots as allowed.</summary>
+    private static Error TooManyHolds(TimeSpan retryAfter)
+    {
+        var limited = Error.RateLimited(retryAfter);
+        return limited with
+        {
+            Code = "too_many_holds",
+            Message = $"You are already holding as many slots as allowed. Finish or release a booking, or try again in {(int)limited.RetryAfter!.Value.TotalSeconds} seconds.",
+        };
     }
 }

@@ -18,6 +18,20 @@ public sealed class RedisSlotKeys(string prefix)
     /// <summary>Hash time → <c>owner|secret|expiresMs</c>: the day's locks, so the heartbeat reads them without SCAN.</summary>
     public RedisKey LockIndex(DateOnly date, int employeeId) => $"{prefix}_locks_{SlotKey.DayKey(date, employeeId)}";
 
+    /// <summary>
+    /// Hash time → <c>network|client</c> of the lock's taker, so a release or a booking gives the hold back to the
+    /// taker's <see cref="Holds"/> (decision 084).
+    /// </summary>
+    public RedisKey Holders(DateOnly date, int employeeId) => $"{prefix}_holders_{SlotKey.DayKey(date, employeeId)}";
+
+    /// <summary>
+    /// Sorted set <c>client|lockKey</c> → expiresMs: the live locks taken from one network (the hashed
+    /// <c>IRequestOrigin.NetworkKey</c>), hash-tagged by that network so the quota check and add are one script.
+    /// It cannot share the day's tag (a network holds locks on many days), which is why reserving a hold and taking the
+    /// lock are two atomic steps, reserve first (decision 084).
+    /// </summary>
+    public RedisKey Holds(string network) => $"{prefix}_holds_{{n:{network}}}";
+
     /// <summary>Hash clientId → <c>HH:mm|expiresMs</c>: one field per visitor makes "one selection per visitor" structural.</summary>
     public RedisKey Active(DateOnly date, int employeeId) => $"{prefix}_active_{SlotKey.DayKey(date, employeeId)}";
 

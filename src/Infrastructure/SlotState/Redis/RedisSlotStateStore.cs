@@ -35,29 +35,75 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
     public async ValueTask DeselectAsync(SlotKey slot, ClientId client, CancellationToken cancellationToken) =>
         await EvalAsync(SlotScripts.Deselect, [Keys.Active(slot.Date, slot.EmployeeId)], [client.Value, slot.TimeText, Channel(slot)]);
 
-    public async ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken)
+    public ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken) =>
+        LockAsync(slot, client, ttl, null, cancellationToken);
+
+    /// <summary>
+    /// With a quota: reserve the hold in the network's sorted set first (atomic check-and-add), then take the lock, and
+    /// give the reservation back when the lock was not taken. Reserving first means the cap is never exceeded, even
+    /// for a moment; a crash between the steps only leaves a reservation that lapses with the lock TTL (decision 084).
+    /// </summary>
+    public async ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, HoldQuota? quota, CancellationToken cancellationToken)
+    {
+        if (quota is null) return await TakeLockAsync(slot, client, ttl, holder: null);
+        var holds = Keys.Holds(quota.Network);
+        string? reserved = HoldMember(client.Value, slot);
+        var reservation = (RedisResult[])(await EvalAsync(SlotScripts.ReserveHold, [holds],
+            [reserved, client.Value + "|", Ms(ttl), quota.PerClient, quota.PerNetwork]))!;
+        switch ((int)reservation[0])
+        {
+            case 0:
+                return LockOutcome.QuotaReached(clock.GetUtcNow().UtcDateTime, TimeSpan.FromMilliseconds((long)reservation[1]));
+            case 2:
+                reserved = null; // this client already counts a hold on this slot (a retry): nothing to give back
+                break;
+        }
+        var outcome = await TakeLockAsync(slot, client, ttl, $"{quota.Network}|{client.Value}");
+        if (!outcome.Acquired && reserved is not null)
+            await EvalAsync(SlotScripts.DropHold, [holds], [reserved]);
+        return outcome;
+    }
+
+    private async ValueTask<LockOutcome> TakeLockAsync(SlotKey slot, ClientId client, TimeSpan ttl, string? holder)
     {
         var token = LockToken.New(slot);
-        var result = (RedisResult[])(await EvalAsync(SlotScripts.Lock,
-            [Keys.Lock(slot), Keys.LockIndex(slot.Date, slot.EmployeeId)],
-            [client.Value, token.Secret, Ms(ttl), slot.TimeText, Channel(slot)]))!;
+        RedisKey[] keys = [Keys.Lock(slot), Keys.LockIndex(slot.Date, slot.EmployeeId)];
+        RedisValue[] args = [client.Value, token.Secret, Ms(ttl), slot.TimeText, Channel(slot)];
+        if (holder is not null)
+        {
+            keys = [.. keys, Keys.Holders(slot.Date, slot.EmployeeId)];
+            args = [.. args, holder];
+        }
+        var result = (RedisResult[])(await EvalAsync(SlotScripts.Lock, keys, args))!;
         var now = FromMs((long)result[1]);
         if ((int)result[0] == 1)
             return new LockOutcome(token, now + ttl, null);
-        var holder = ParseLock(slot, (string?)result[2], now, (long)result[3]);
-        return holder is null
-            ? await LockAsync(slot, client, ttl, cancellationToken) // expired between SET NX and GET: cannot happen inside one script, kept for safety
-            : new LockOutcome(null, holder.ExpiresUtc, holder);
+        var held = ParseLock(slot, (string?)result[2], now, (long)result[3]);
+        return held is null
+            ? await TakeLockAsync(slot, client, ttl, holder) // expired between SET NX and GET: cannot happen inside one script, kept for safety
+            : new LockOutcome(null, held.ExpiresUtc, held);
     }
 
     public async ValueTask<bool> ReleaseLockAsync(LockToken token, ClientId client, CancellationToken cancellationToken)
     {
         var slot = token.Slot;
-        var result = await EvalAsync(SlotScripts.Release,
-            [Keys.Lock(slot), Keys.LockIndex(slot.Date, slot.EmployeeId)],
-            [$"{client.Value}|{token.Secret}|", slot.TimeText, Channel(slot)]);
-        return (int)result == 1;
+        var result = (RedisResult[])(await EvalAsync(SlotScripts.Release,
+            [Keys.Lock(slot), Keys.LockIndex(slot.Date, slot.EmployeeId), Keys.Holders(slot.Date, slot.EmployeeId)],
+            [$"{client.Value}|{token.Secret}|", slot.TimeText, Channel(slot)]))!;
+        if ((int)result[0] != 1) return false;
+        await GiveHoldBackAsync(slot, (string?)result[1]);
+        return true;
     }
+
+    /// <summary>The network's sorted set has its own hash tag, so the hold goes back in a second call after the release.</summary>
+    private async ValueTask GiveHoldBackAsync(SlotKey slot, string? holder)
+    {
+        var separator = holder?.IndexOf('|') ?? -1;
+        if (separator <= 0) return;
+        await EvalAsync(SlotScripts.DropHold, [Keys.Holds(holder![..separator])], [HoldMember(holder[(separator + 1)..], slot)]);
+    }
+
+    private string HoldMember(string client, SlotKey slot) => $"{client}|{Keys.Lock(slot)}";
 
     public async ValueTask<DateTime?> RefreshLockAsync(LockToken token, ClientId client, TimeSpan ttl, CancellationToken cancellationToken)
     {
@@ -68,8 +114,13 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
         return expires > 0 ? FromMs(expires) : null;
     }
 
-    public async ValueTask ClearLockAsync(SlotKey slot, CancellationToken cancellationToken) =>
-        await EvalAsync(SlotScripts.Clear, [Keys.Lock(slot), Keys.LockIndex(slot.Date, slot.EmployeeId)], [slot.TimeText, Channel(slot)]);
+    public async ValueTask ClearLockAsync(SlotKey slot, CancellationToken cancellationToken)
+    {
+        var holder = (string?)await EvalAsync(SlotScripts.Clear,
+            [Keys.Lock(slot), Keys.LockIndex(slot.Date, slot.EmployeeId), Keys.Holders(slot.Date, slot.EmployeeId)],
+            [slot.TimeText, Channel(slot)]);
+        await GiveHoldBackAsync(slot, holder);
+    }
 
     public async ValueTask<SlotLockState?> GetLockAsync(SlotKey slot, CancellationToken cancellationToken)
     {

@@ -47,8 +47,9 @@ internal static class SlotScripts
         """;
 
     /// <summary>
-    /// KEYS: lock, lock index. ARGV: client, secret, ttlMs, time, channel.
-    /// Returns {1, nowMs} when taken, else {0, nowMs, holderValue, holderPttl}.
+    /// KEYS: lock, lock index[, holders]. ARGV: client, secret, ttlMs, time, channel[, holder].
+    /// Returns {1, nowMs} when taken, else {0, nowMs, holderValue, holderPttl}. With the holders hash the taker's
+    /// <c>network|client</c> is noted under the time, so releasing the lock can give its hold back (decision 084).
     /// </summary>
     public const string Lock = Now + """
 
@@ -57,22 +58,66 @@ internal static class SlotScripts
         if redis.call('SET', KEYS[1], ARGV[1] .. '|' .. ARGV[2] .. '|' .. n, 'NX', 'PX', ttl) then
           redis.call('HSET', KEYS[2], ARGV[4], ARGV[1] .. '|' .. ARGV[2] .. '|' .. (n + ttl))
           extend(KEYS[2], ttl)
+          if #KEYS >= 3 then
+            redis.call('HSET', KEYS[3], ARGV[4], ARGV[6])
+            extend(KEYS[3], ttl)
+          end
           redis.call('PUBLISH', ARGV[5], 'lock|' .. ARGV[4])
           return {1, n}
         end
         return {0, n, redis.call('GET', KEYS[1]), redis.call('PTTL', KEYS[1])}
         """;
 
-    /// <summary>KEYS: lock, lock index. ARGV: "client|secret|", time, channel. Compare-and-delete.</summary>
+    /// <summary>
+    /// The live-hold quota of one network. KEYS: holds (sorted set member <c>client|lockKey</c> → expiresMs, hash-tagged
+    /// by the network). ARGV: member, "client|", ttlMs, perClient, perNetwork. Drops expired holds, then adds the member
+    /// only while the client has fewer than perClient and the network fewer than perNetwork live holds: check and add
+    /// are one atomic step, so concurrent lock requests can never together pass the cap.
+    /// Returns {1, 0} added, {2, 0} already counted, {0, msUntilTheOldestRelevantHoldEnds} refused.
+    /// </summary>
+    public const string ReserveHold = Now + """
+
+        local n = now()
+        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', n)
+        if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return {2, 0} end
+        local all = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+        local mine, mineFirst, first = 0, false, false
+        for i = 1, #all, 2 do
+          local expires = tonumber(all[i + 1])
+          if not first or expires < first then first = expires end
+          if string.sub(all[i], 1, #ARGV[2]) == ARGV[2] then
+            mine = mine + 1
+            if not mineFirst or expires < mineFirst then mineFirst = expires end
+          end
+        end
+        if mine >= tonumber(ARGV[4]) then return {0, mineFirst - n} end
+        if #all / 2 >= tonumber(ARGV[5]) then return {0, first - n} end
+        local ttl = tonumber(ARGV[3])
+        redis.call('ZADD', KEYS[1], n + ttl, ARGV[1])
+        extend(KEYS[1], ttl)
+        return {1, 0}
+        """;
+
+    /// <summary>KEYS: holds. ARGV: member. Gives a hold back (lock not taken, released or cleared).</summary>
+    public const string DropHold = """
+        return redis.call('ZREM', KEYS[1], ARGV[1])
+        """;
+
+    /// <summary>
+    /// KEYS: lock, lock index, holders. ARGV: "client|secret|", time, channel. Compare-and-delete.
+    /// Returns {1, holder or ''} released (holder: the <c>network|client</c> whose hold to give back), else {0, ''}.
+    /// </summary>
     public const string Release = """
         local v = redis.call('GET', KEYS[1])
         if v and string.sub(v, 1, #ARGV[1]) == ARGV[1] then
           redis.call('DEL', KEYS[1])
           redis.call('HDEL', KEYS[2], ARGV[2])
+          local holder = redis.call('HGET', KEYS[3], ARGV[2]) or ''
+          redis.call('HDEL', KEYS[3], ARGV[2])
           redis.call('PUBLISH', ARGV[3], 'release|' .. ARGV[2])
-          return 1
+          return {1, holder}
         end
-        return 0
+        return {0, ''}
         """;
 
     /// <summary>
@@ -91,12 +136,17 @@ internal static class SlotScripts
         return expires
         """;
 
-    /// <summary>KEYS: lock, lock index. ARGV: time, channel. Unconditional delete (the booking has committed).</summary>
+    /// <summary>
+    /// KEYS: lock, lock index, holders. ARGV: time, channel. Unconditional delete (the booking has committed).
+    /// Returns the holder (<c>network|client</c>) whose hold to give back, or ''.
+    /// </summary>
     public const string Clear = """
         redis.call('DEL', KEYS[1])
         redis.call('HDEL', KEYS[2], ARGV[1])
+        local holder = redis.call('HGET', KEYS[3], ARGV[1]) or ''
+        redis.call('HDEL', KEYS[3], ARGV[1])
         redis.call('PUBLISH', ARGV[2], 'release|' .. ARGV[1])
-        return 1
+        return holder
         """;
 
     /// <summary>KEYS: lock. Returns {nowMs, value, pttl}.</summary>

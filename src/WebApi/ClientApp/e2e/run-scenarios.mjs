@@ -59,6 +59,17 @@ const scenarios = {
       const text = (await import('node:fs')).readFileSync(path, 'utf8');
       assert(text.includes('BEGIN:VEVENT') && text.includes(reference), 'the .ics file lacks the event or reference');
       assert(await page.getByTestId('manage-link').isVisible(), 'no manage link on the confirmation');
+      // Issue 24: the manage token rides in the fragment and is gone from the URL once the page has read it;
+      // the widget page runs under its script policy without a single violation.
+      const href = await page.getByTestId('manage-link').getAttribute('href');
+      assert(href && new URL(href).search === '' && new URL(href).hash.includes('token='), `manage link puts its token in the query: ${href}`);
+      const violations = [];
+      page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+      await page.goto('about:blank'); // a real load, not a same-document fragment change
+      await page.goto(href);
+      await page.locator(`.ae-booking[data-reference="${reference}"]`).waitFor();
+      assert(!page.url().includes('token'), `the manage token is still in the URL after load: ${page.url()}`);
+      assert(violations.length === 0, `CSP violations: ${violations.join(' | ')}`);
     } finally {
       await close();
     }

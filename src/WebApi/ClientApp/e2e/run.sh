@@ -89,6 +89,9 @@ embed_origin="http://127.0.0.1:$embed_port"
   export Email__Smtp__Host="$smtp_host" Email__Smtp__Port="$smtp_port" Email__Smtp__Security=None
   export Email__PickupDirectory="$work/pickup" Email__PublicBaseUrl="$base"
   export Cors__AllowedOrigins__0="$embed_origin"
+  # Every browser of the run comes from 127.0.0.1, like visitors behind one big NAT: room above the per-network
+  # hold cap and slot rate (decision 084) so concurrent scenarios do not refuse each other.
+  export Holds__PerNetwork=100 RateLimits__SlotsPerIp__PermitLimit=5000
   # Production refuses to start without an OTP secret (feat/identity); a throwaway one per run.
   export Auth__OtpSecret="e2e-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   exec dotnet AppointEase.WebApi.dll

@@ -815,6 +815,11 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                         .HasColumnType("datetime(6)")
                         .HasColumnName("expires_utc");
 
+                    b.Property<string>("HolderNetwork")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("holder_network");
+
                     b.Property<string>("OwnerClientId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -840,6 +845,9 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
 
                     b.HasIndex("ExpiresUtc")
                         .HasDatabaseName("ix_slot_locks_expires_utc");
+
+                    b.HasIndex("HolderNetwork", "ExpiresUtc")
+                        .HasDatabaseName("ix_slot_locks_holder_network_expires_utc");
 
                     b.HasIndex("SlotDate", "EmployeeId", "SlotTime")
                         .IsUnique()

@@ -780,6 +780,11 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("expires_utc");
 
+                    b.Property<string>("HolderNetwork")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_network");
+
                     b.Property<string>("OwnerClientId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -805,6 +810,9 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ExpiresUtc")
                         .HasDatabaseName("ix_slot_locks_expires_utc");
+
+                    b.HasIndex("HolderNetwork", "ExpiresUtc")
+                        .HasDatabaseName("ix_slot_locks_holder_network_expires_utc");
 
                     b.HasIndex("SlotDate", "EmployeeId", "SlotTime")
                         .IsUnique()

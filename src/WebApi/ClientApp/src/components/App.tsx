@@ -11,26 +11,44 @@ import { StatusDot } from './StatusDot';
 
 type Tab = 'book' | 'manage';
 
-/** Reads ?appointment=ID&token=MANAGE_TOKEN (the confirmation's manage link) from the host page's URL. */
-function manageLinkFromUrl(): { id: string; token: string } | null {
-  const params = new URLSearchParams(window.location.search);
-  const id = params.get('appointment');
-  const token = params.get('token');
-  return id && token ? { id, token } : null;
+const LINK_KEYS = ['appointment', 'token'];
+
+/**
+ * Reads the confirmation's manage link (#appointment=ID&token=MANAGE_TOKEN; older emails put it in ?query) from the
+ * host page's URL, then removes it from the address bar and this history entry (history.replaceState), so the token
+ * is never left in a URL: not in history, bookmarks, Referer headers or the embedding site's analytics. Read once per
+ * page load (module-level), so a re-render never finds the URL already cleaned.
+ */
+let linkFromPage: { id: string; token: string } | null | undefined;
+export function manageLinkFromUrl(page: Location = window.location, history: History = window.history): { id: string; token: string } | null {
+  if (linkFromPage !== undefined) return linkFromPage;
+  const hash = new URLSearchParams(page.hash.replace(/^#/, ''));
+  const query = new URLSearchParams(page.search);
+  const from = hash.get('token') ? hash : query;
+  const id = from.get('appointment');
+  const token = from.get('token');
+  linkFromPage = id && token ? { id, token } : null;
+  if (hash.has('token') || query.has('token')) {
+    const url = new URL(page.href);
+    for (const key of LINK_KEYS) url.searchParams.delete(key);
+    for (const key of LINK_KEYS) hash.delete(key);
+    url.hash = hash.toString();
+    history.replaceState(history.state, '', url.toString());
+  }
+  return linkFromPage;
 }
 
+/** The manage link shown on the confirmation: the token in the fragment, which browsers never send to a server. */
 export function manageUrl(appointment: AppointmentResponse, page: Location = window.location): string | null {
   if (!appointment.manageToken) return null;
   const url = new URL(page.href);
   url.search = '';
-  url.hash = '';
-  url.searchParams.set('appointment', String(appointment.id));
-  url.searchParams.set('token', appointment.manageToken);
+  url.hash = new URLSearchParams({ appointment: String(appointment.id), token: appointment.manageToken }).toString();
   return url.toString();
 }
 
 export function App() {
-  const [link] = useState(manageLinkFromUrl);
+  const [link] = useState(() => manageLinkFromUrl());
   const [tab, setTab] = useState<Tab>(link ? 'manage' : 'book');
   const [services, setServices] = useState<Service[] | null>(null);
   const [hours, setHours] = useState<BusinessHours | null>(null);
