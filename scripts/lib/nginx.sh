@@ -27,6 +27,7 @@ ae__nginx_main_conf() {
   cat <<CONF
 # Rendered by scripts/lib/nginx.sh for a test run; the site is deploy/nginx/appointease.conf.
 worker_processes 1;
+$( [ "$(id -u)" -eq 0 ] && echo "user root;  # workers write request bodies into DIR (a private mktemp dir)" )
 pid $dir/nginx.pid;
 error_log $dir/error.log warn;
 events { worker_connections 4096; }
