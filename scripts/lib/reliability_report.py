@@ -27,8 +27,14 @@ JSON_TIME = re.compile(r'"Timestamp"\s*:\s*"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+
 def read_jsonl(path):
     if not os.path.exists(path):
         return []
+    rows = []
     with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+        for line in f:
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError:
+                pass  # only a writer stopped mid-line leaves one; the line's request is not counted
+    return rows
 
 
 def read_windows(path):
