@@ -132,7 +132,8 @@ ae_free_port >/dev/null; APP_PORTS[1]="$AE_PORT"
 # --- the two instances -----------------------------------------------------------------------------------------
 # Production configuration through the environment, as the README's production example. Rate limits are raised:
 # every simulated visitor comes from 127.0.0.1, and the suite tests faults, not the limits. Timestamps (UTC) on log
-# lines let the report place each warning against the outage windows.
+# lines let the report place each warning against the outage windows: FormatterOptions for a named formatter (e.g.
+# JSON), the older Console keys for the default one, which ignores FormatterOptions.
 OTP_SECRET="$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
 DB_NAME=appointease_reliability
 start_app() {   # start_app INDEX: starts instance INDEX (0/1), appending to its log
@@ -150,6 +151,7 @@ start_app() {   # start_app INDEX: starts instance INDEX (0/1), appending to its
       ForwardedHeaders__KnownProxies__0=127.0.0.1 \
       Logging__Console__FormatterOptions__TimestampFormat='yyyy-MM-ddTHH:mm:ss.fffZ ' \
       Logging__Console__FormatterOptions__UseUtcTimestamp=true \
+      Logging__Console__TimestampFormat='yyyy-MM-ddTHH:mm:ss.fffZ ' Logging__Console__UseUtcTimestamp=true \
       RateLimits__HeartbeatPerClient__PermitLimit=1000000 RateLimits__HeartbeatPerClient__WindowSeconds=60 \
       RateLimits__BookingPerIp__PermitLimit=1000000 RateLimits__BookingPerIp__WindowSeconds=60 \
       RateLimits__OtpPerIp__PermitLimit=1000000 RateLimits__OtpPerIp__WindowSeconds=60 \

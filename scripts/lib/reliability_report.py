@@ -366,8 +366,9 @@ def main():
             w(f"| `{cat}` | {log_table[(cat, 'inside')]:,} | {log_table[(cat, 'outside')]:,} | "
               f"{log_table[(cat, 'unknown time')]:,} |")
         w("")
-    w("Re-run: `scripts/reliability.sh` (full, rewrites this file, about 6 minutes) or `scripts/reliability.sh --short` "
-      "(one cycle of each fault; part of `scripts/test.sh`).")
+    w("Re-run: `scripts/reliability.sh` (full, rewrites this file; about 35 minutes on 2 busy cores) or "
+      "`scripts/reliability.sh --short` (one cycle of each fault; part of `scripts/test.sh`). Log lines without a "
+      "timestamp count as *Unknown time*.")
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
 
