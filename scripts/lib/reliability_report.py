@@ -178,7 +178,8 @@ def main():
 
     # --- recovery per fault: last failure of the load after the server was back, and both instances ready
     for i, f in enumerate(faults):
-        until = faults[i + 1]["start"] if i + 1 < len(faults) else run_end
+        # Up to the next fault; the last one's aftermath ends where the race begins (the race is judged on its own).
+        until = faults[i + 1]["start"] if i + 1 < len(faults) else phases.get("race", {}).get("start", run_end)
         after = [r for r in requests if failed(r) and f["start"] <= r["t"] < until]
         f["failures"] = len(after)
         f["statuses"] = collections.Counter(r["s"] for r in after)
@@ -318,7 +319,7 @@ def main():
     w("## Faults\n")
     w("Times in seconds since the load started. *Down*: injection until the server accepted connections again. "
       "*Window*: until the end of the grace period. *Failures*: 5xx or unanswered requests of the load started from "
-      "the injection until the next fault. *Last failure*: after the server was back (0 = none after it). "
+      "the injection until the next fault (the last fault: until the race). *Last failure*: after the server was back (0 = none after it). "
       "*Ready*: both instances' `/health/ready` 200 again, after the server was back.\n")
     w("| Fault | Start | Down (s) | Window end | Failures (statuses) | Last failure after back (s) | Ready after back (s) |")
     w("| --- | ---: | ---: | ---: | --- | ---: | ---: |")
