@@ -9,14 +9,16 @@
 #      see the header of scripts/lib/servers.sh);
 #   3. builds AppointEase.sln once (Release), then runs every test project with `dotnet test --no-build`,
 #      one TRX file per project under TestResults/<Project>/, carrying on past a failing project;
-#   4. runs the browser suite hook (below) unless --filter was given;
+#   4. runs the browser suite hook (below) and the short reliability suite (scripts/reliability.sh --short, each of
+#      its checks one test) unless --filter was given;
 #   5. stops every server it started (by pid) and deletes the temp dirs, whatever happened;
 #   6. prints as its LAST line `tests: N passed, M failed` (`, K skipped` appended when K > 0).
 # Exit status is non-zero if the build failed, a server could not be started, any test failed or a test run
 # crashed/hung, or no test ran at all. Tests needing a server never skip: if a server cannot start, this
 # script stops before running anything.
 #
-# --filter EXPR   passed to `dotnet test --filter` (e.g. "FullyQualifiedName~LockSlot"); skips the e2e hook.
+# --filter EXPR   passed to `dotnet test --filter` (e.g. "FullyQualifiedName~LockSlot"); skips the e2e hook and the
+#                 reliability suite.
 #
 # Browser (e2e) hook: if src/WebApi/ClientApp/e2e/ exists, chromium and ClientApp/node_modules are ensured; if
 # src/WebApi/ClientApp/e2e/run.sh exists, it runs after the .NET tests with cwd src/WebApi/ClientApp, the
@@ -166,6 +168,30 @@ if [ -f "$CLIENT_APP/e2e/run.sh" ] && [ "${#filter[@]}" -eq 0 ]; then
     f=1
   fi
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+fi
+
+# --- 5. reliability suite, short version ---------------------------------------------------------------------
+# scripts/reliability.sh --short: 2 Production instances behind the deploy kit's nginx site, one cycle of each fault
+# under load, a booking race and hostile inputs (about 3 minutes). It starts its own MariaDB/Redis/SMTP (it kills
+# and freezes them, which the servers above must not suffer) and reuses this build. Each of its checks counts as one
+# test; its last line is `reliability: N passed, M failed`, its report TestResults/reliability/reliability.md.
+if [ "${#filter[@]}" -eq 0 ]; then
+  printf '\n=== reliability (short) ===\n' >&2
+  rel_log="$RESULTS_DIR/reliability.log"
+  rc=0
+  bash "$REPO_ROOT/scripts/reliability.sh" --short --no-build 2>&1 | tee "$rel_log" >&2 || rc=$?
+  last="$(grep -v '^[[:space:]]*$' "$rel_log" | tail -n 1 | tr -d '\r')"
+  if [[ "$last" =~ ^reliability:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    p="${BASH_REMATCH[1]}" f="${BASH_REMATCH[2]}"
+  else
+    printf 'test.sh: reliability.sh did not end with "reliability: N passed, M failed" - counted as 1 failure\n' >&2
+    p=0 f=1
+  fi
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+    printf 'test.sh: reliability.sh exited %s without a reported failure - counted as 1 failure\n' "$rc" >&2
+    f=1
+  fi
+  passed=$((passed + p)) failed=$((failed + f))
 fi
 
 # on_exit prints the summary and sets the exit status.

@@ -13,17 +13,23 @@ internal sealed class Api(HttpClient http)
     /// <summary>Consultation (60 min): the one demo service every employee offers.</summary>
     public const int ServiceId = 3;
 
-    public static HttpClient CreateClient(Uri baseUri, int connections) => new(new SocketsHttpHandler
+    /// <summary>A client for the scenario; with a request log every request is also written to it.</summary>
+    public static HttpClient CreateClient(Uri baseUri, int connections, RequestLog? log = null)
     {
-        MaxConnectionsPerServer = connections,
-        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-        UseProxy = false,
-        UseCookies = false,
-    })
-    {
-        BaseAddress = baseUri,
-        Timeout = TimeSpan.FromSeconds(10),
-    };
+        HttpMessageHandler handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = connections,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseProxy = false,
+            UseCookies = false,
+        };
+        if (log is not null) handler = new RequestLog.Handler(log, handler);
+        return new HttpClient(handler)
+        {
+            BaseAddress = baseUri,
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+    }
 
     /// <summary>
     /// Available starts of the service for each employee over the given days (31-day windows), on the full hour only:
@@ -38,7 +44,7 @@ internal sealed class Api(HttpClient http)
             {
                 var end = start.AddDays(Math.Min(31, days - (start.DayNumber - from.DayNumber)) - 1);
                 var url = $"/api/v1/availability?from={start:yyyy-MM-dd}&to={end:yyyy-MM-dd}&employeeId={employee}&serviceId={ServiceId}";
-                using var doc = JsonDocument.Parse(await http.GetStringAsync(url));
+                using var doc = JsonDocument.Parse(await GetWithRetriesAsync(url));
                 foreach (var day in doc.RootElement.EnumerateArray())
                     foreach (var slot in day.GetProperty("slots").EnumerateArray())
                         if (slot.GetProperty("status").GetString() == "available" && slot.GetProperty("time").GetString()!.EndsWith(":00", StringComparison.Ordinal))
@@ -46,6 +52,22 @@ internal sealed class Api(HttpClient http)
             }
         }
         return slots;
+    }
+
+    /// <summary>
+    /// Slot discovery runs before any measurement, often against a cold instance on a busy machine: a timeout or a
+    /// refused connection there is retried (5 attempts) instead of ending the whole run.
+    /// </summary>
+    private async Task<string> GetWithRetriesAsync(string url)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await http.GetStringAsync(url); }
+            catch (Exception e) when (attempt < 5 && e is HttpRequestException or TaskCanceledException)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+        }
     }
 
     public async Task<string?> LockAsync(Slot slot, string clientId, Recorder recorder)
@@ -92,6 +114,36 @@ internal sealed class Api(HttpClient http)
         };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         return TimedAsync(recorder, "confirm", HttpStatusCode.Created, () => http.SendAsync(request));
+    }
+
+    /// <summary>A booking without a lock token (the race's contender); returns the status, 0 when nothing answered.</summary>
+    public async Task<int> BookAsync(Slot slot, string clientId, Recorder recorder)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/appointments")
+        {
+            Content = JsonContent.Create(new
+            {
+                serviceId = ServiceId, employeeId = slot.EmployeeId, date = slot.Date, time = slot.Time, lockToken = (string?)null, clientId,
+                customer = new { name = "Race Contender", email = $"{clientId}@bench.example", phone = (string?)null },
+                notes = (string?)null,
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await http.SendAsync(request);
+            await response.Content.ReadAsByteArrayAsync();
+            var status = (int)response.StatusCode;
+            if (status is 201 or 409) recorder.Ok(Recorder.Since(started));
+            else recorder.Error(Recorder.Since(started), $"book {status}");
+            return status;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            recorder.Error(Recorder.Since(started), "book " + e.GetType().Name);
+            return 0;
+        }
     }
 
     /// <summary>One heartbeat; returns the storageMode it reported, or null on failure.</summary>

@@ -7,6 +7,8 @@ namespace AppointEase.Bench.LoadTool;
 /// A busy morning: --clients widgets in a closed loop (no think time, so it is a saturation test), each call drawn
 /// as 90 % heartbeat (half of them carrying the client's selection), 6 % select, 3 % lock + release, 1 % lock +
 /// confirm of a fresh slot. Every client has slots of its own, so conflicts come only from the mix itself.
+/// --request-log FILE records every request (see <see cref="RequestLog"/>); --stop-file PATH ends the run early once
+/// that file exists (scripts/reliability.sh runs it for as long as its faults last, --seconds still bounds it).
 /// </summary>
 internal static class BusyMorningScenario
 {
@@ -16,7 +18,9 @@ internal static class BusyMorningScenario
         var seconds = options.Double("seconds", 10);
         var cap = options.Int("max-requests", 500_000);
         var bookings = options.Int("max-bookings", 150);
-        using var http = Api.CreateClient(baseUri, clients);
+        var stopFile = options.String("stop-file", "");
+        await using var requestLog = RequestLog.From(options);
+        using var http = Api.CreateClient(baseUri, clients, requestLog);
         var api = new Api(http);
         var slots = await Slots.DiscoverAsync(api, clients * 2 + bookings);
         var toBook = new ConcurrentQueue<Slot>(slots.Skip(clients * 2).Take(bookings));
@@ -29,13 +33,15 @@ internal static class BusyMorningScenario
         var deadline = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
         var sent = 0;
         var started = Stopwatch.GetTimestamp();
+        using var stopped = new CancellationTokenSource();
+        var stopWatcher = WatchStopFileAsync(stopFile, stopped);
 
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async i =>
         {
             var random = new Random(i);
             var clientId = Slots.ClientId("bm", i);
             var own = new[] { slots[2 * i], slots[2 * i + 1] };
-            while (Stopwatch.GetTimestamp() < deadline && Interlocked.Increment(ref sent) <= cap)
+            while (!stopped.IsCancellationRequested && Stopwatch.GetTimestamp() < deadline && Interlocked.Increment(ref sent) <= cap)
             {
                 var roll = random.NextDouble();
                 var t0 = Stopwatch.GetTimestamp();
@@ -57,9 +63,22 @@ internal static class BusyMorningScenario
                 if (ok) all.Ok(Recorder.Since(t0)); else all.Error(Recorder.Since(t0), "mixed step failed");
             }
         }));
+        await stopped.CancelAsync();
+        await stopWatcher;
 
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         return [all.ToJson(elapsed, clients), heartbeats.ToJson(elapsed, clients), selects.ToJson(elapsed, clients),
             locks.ToJson(elapsed, clients), releases.ToJson(elapsed, clients), confirms.ToJson(elapsed, clients)];
+    }
+
+    /// <summary>Cancels <paramref name="stop"/> once the file exists; polled, so the hot loop only reads a flag.</summary>
+    private static async Task WatchStopFileAsync(string path, CancellationTokenSource stop)
+    {
+        if (path.Length == 0) return;
+        while (!stop.IsCancellationRequested)
+        {
+            if (File.Exists(path)) { await stop.CancelAsync(); return; }
+            try { await Task.Delay(200, stop.Token); } catch (OperationCanceledException) { return; }
+        }
     }
 }

@@ -1,10 +1,10 @@
 using AppointEase.Bench.LoadTool;
 
 // Usage: LoadTool <scenario> --base http://127.0.0.1:PORT [options]; prints one JSON line per measured operation.
-// Scenarios: lock-release, confirm, busy-morning, failover. Every run is bounded by --clients, --seconds and caps.
+// Scenarios: lock-release, confirm, busy-morning, failover, race. Every run is bounded by --clients, --seconds and caps.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: LoadTool lock-release|confirm|busy-morning|failover --base http://127.0.0.1:PORT [--clients N] [--seconds S]");
+    Console.Error.WriteLine("usage: LoadTool lock-release|confirm|busy-morning|failover|race --base http://127.0.0.1:PORT [--clients N] [--seconds S]");
     return 2;
 }
 
@@ -16,6 +16,7 @@ var lines = args[0] switch
     "confirm" => await ConfirmScenario.RunAsync(baseUri, options),
     "busy-morning" => await BusyMorningScenario.RunAsync(baseUri, options),
     "failover" => await FailoverScenario.RunAsync(baseUri, options),
+    "race" => await RaceScenario.RunAsync(baseUri, options),
     _ => throw new ArgumentException($"unknown scenario {args[0]}"),
 };
 foreach (var line in lines) Console.WriteLine(line);
