@@ -41,7 +41,7 @@ public static class RateLimitEndpointFilter
 
 public static class RateLimitSubjects
 {
-    /// <summary>The TCP peer. Behind a proxy this is the proxy unless forwarded headers are configured (see docs/notes/identity.md).</summary>
+    /// <summary>The TCP peer. Behind a proxy this is the proxy unless forwarded headers are configured (see docs/decisions/027-forwarded-headers-only-from-configured-proxies.md).</summary>
     public static string? ClientIp(EndpointFilterInvocationContext context) =>
         context.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
