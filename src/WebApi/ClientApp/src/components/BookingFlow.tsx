@@ -1,7 +1,7 @@
 import { format, parseISO } from 'date-fns';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, type AppointmentResponse, type BusinessHours, type Employee, type Service } from '../api/endpoints';
-import { ApiError, isMissingEndpoint, isTransient } from '../api/problem';
+import { ApiError, isTransient } from '../api/problem';
 import { withRetry } from '../lib/backoff';
 import { newId } from '../lib/clientId';
 import type { LinkMode } from '../lib/heartbeat';
@@ -148,8 +148,7 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
       setSelected({ employeeId: slot.employeeId, time: slot.time });
       setNotice(null);
     } catch (error) {
-      if (isMissingEndpoint(error)) setSelected({ employeeId: slot.employeeId, time: slot.time });
-      else if (error instanceof ApiError && error.status === 409) {
+      if (error instanceof ApiError && error.status === 409) {
         setNotice({ kind: 'warning', text: `Sorry, ${slot.time} was just taken by someone else. Please pick another time.` });
         void live.refresh();
       } else report(error);
@@ -393,10 +392,8 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
           <Confirmation
             appointment={booked}
             serviceName={service.name}
-            durationMinutes={service.durationMinutes}
             staffName={employeeName(booked.employeeId)}
             businessName={businessHours?.businessName ?? 'AppointEase'}
-            timeZone={businessHours?.timeZone ?? 'UTC'}
             manageUrl={manageUrlFor(booked)}
             onAnother={restart}
           />
