@@ -96,7 +96,7 @@ wait_ready() {   # wait_ready URL PID NAME
 
 # The production configuration, all through environment variables. Rate limits are raised far above what a few
 # thousand requests per second from a handful of client ids need: the bench measures the code path, limiter
-# included, not the limits (see docs/notes/bench.md).
+# included, not the limits (see bench/README.md).
 # Production mode requires a sign-in code secret; the bench makes a throwaway one per run.
 BENCH_OTP_SECRET="$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
 
@@ -267,7 +267,7 @@ if [ -z "$ONLY" ]; then
   NA="endpoint not available in this build"
 
   log "warming up"
-  # Tiered JIT needs well over 3 s of load on two shared cores before the code is optimised (docs/notes/heartbeat-perf.md).
+  # Tiered JIT needs well over 3 s of load on two shared cores before the code is optimised (bench/README.md).
   SECONDS_PER_RUN_SAVED="$SECONDS_PER_RUN"; SECONDS_PER_RUN="${BENCH_WARMUP_SECONDS:-10}"
   run_wrk warmup-baseline 50 heartbeat.lua "$BASELINE"
   [ "$HAS_HEARTBEAT" = 1 ] && run_wrk warmup-heartbeat 50 heartbeat.lua "$APP"

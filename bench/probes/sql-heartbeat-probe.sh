@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sequential SQL-mode heartbeat probe (docs/notes/sql-heartbeat.md). Not part of bench/run.sh.
+# Sequential SQL-mode heartbeat probe (bench/README.md). Not part of bench/run.sh.
 #   bench/probes/sql-heartbeat-probe.sh <published or built WebApi dir> [direct|proxy]
 # Starts that WebApi build in Production mode on MariaDB ($APPOINTEASE_TEST_MYSQL, a throwaway database
 # sqlhb_probe) without Redis, waits for /health/ready, then sends N (default 200) sequential heartbeats over one

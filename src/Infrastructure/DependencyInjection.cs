@@ -52,7 +52,7 @@ public static class DependencyInjection
     /// Pooled contexts (decision 068): every request resolves one (the heartbeat through its handler's dependencies,
     /// even when it runs no SQL), and building a context per DI scope (options from the connection string, option
     /// extensions cloned for the provider cache, a new context id) cost more CPU than the heartbeat's own work
-    /// (docs/notes/heartbeat-perf.md). Pooling builds the options once and reuses reset contexts. The pool keeps at most
+    /// (docs/decisions/068-pooled-dbcontexts.md). Pooling builds the options once and reuses reset contexts. The pool keeps at most
     /// this many idle contexts; more concurrent requests simply construct extra ones. Tests that add to the options
     /// use <c>ConfigureDbContext(..., ServiceLifetime.Singleton)</c>, the lifetime of pooled options.
     /// </summary>

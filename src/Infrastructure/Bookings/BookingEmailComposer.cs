@@ -58,7 +58,26 @@ internal sealed class BookingEmailComposer(IOptions<EmailOptions> options) : IBo
         if (link is not null) html.Append($"<p><a href=\"{h(link)}\">View, move or cancel your appointment</a></p>");
         html.Append($"<p>{h(facts.Business.BusinessName)}</p></body></html>");
 
-        var ics = IcsCalendar.Write(new IcsCalendar.Event(
+        var ics = Invitation(facts, nowUtc, link);
+
+        return new OutgoingEmail(
+            Kind: "booking-" + facts.Kind.ToString().ToLowerInvariant(),
+            To: a.CustomerEmail,
+            Subject: subject.Length > 300 ? subject[..300] : subject,
+            TextBody: text.ToString(),
+            HtmlBody: html.ToString(),
+            Attachments: [new EmailAttachment("invite.ics", $"text/calendar; charset=utf-8; method={method}", Encoding.UTF8.GetBytes(ics))]);
+    }
+
+    /// <summary>The appointment as a calendar file without the manage link (the widget's download).</summary>
+    public string Calendar(BookingEmailFacts facts, DateTime nowUtc) => Invitation(facts with { ManageToken = null }, nowUtc, link: null);
+
+    /// <summary>UID stays <c>reference@host</c> for the appointment's life; SEQUENCE orders the versions.</summary>
+    private string Invitation(BookingEmailFacts facts, DateTime nowUtc, string? link)
+    {
+        var a = facts.Appointment;
+        var email = options.Value;
+        return IcsCalendar.Write(new IcsCalendar.Event(
             Uid: $"{a.Reference}@{UidDomain(email.PublicBaseUrl)}",
             Sequence: a.Sequence,
             Cancelled: facts.Kind == BookingEmailKind.Cancellation,
@@ -73,14 +92,6 @@ internal sealed class BookingEmailComposer(IOptions<EmailOptions> options) : IBo
             AttendeeName: a.CustomerName,
             AttendeeEmail: a.CustomerEmail,
             Url: link));
-
-        return new OutgoingEmail(
-            Kind: "booking-" + facts.Kind.ToString().ToLowerInvariant(),
-            To: a.CustomerEmail,
-            Subject: subject.Length > 300 ? subject[..300] : subject,
-            TextBody: text.ToString(),
-            HtmlBody: html.ToString(),
-            Attachments: [new EmailAttachment("invite.ics", $"text/calendar; charset=utf-8; method={method}", Encoding.UTF8.GetBytes(ics))]);
     }
 
     /// <summary>The widget's manage page; it sends the token to the API as X-Manage-Token.</summary>

@@ -27,6 +27,7 @@ public static class Appointments
         group.MapPost("", Confirm).RequireRateLimit(RateLimitNames.BookingPerIp, RateLimitSubjects.ClientIp);
         group.MapGet("", ListMine);
         group.MapGet("/{id:int}", Get);
+        group.MapGet("/{id:int}/calendar", Calendar);
         group.MapPut("/{id:int}", Reschedule);
         group.MapDelete("/{id:int}", Cancel);
     }
@@ -65,6 +66,18 @@ public static class Appointments
     {
         var result = await mediator.Send(new GetAppointmentQuery(id, manageToken), ct);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    [EndpointSummary("One appointment as an iCalendar (.ics) file")]
+    [EndpointDescription("RFC 5545, one VEVENT in UTC with the same UID and SEQUENCE as the emailed invitation (METHOD:CANCEL once cancelled). " +
+                         "Same access as GET /appointments/{id}: customer session, admin, or X-Manage-Token; anyone else gets 404.")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/calendar")]
+    public static async Task<IResult> Calendar(
+        int id, [FromHeader(Name = ManageTokenHeader)] string? manageToken, IMediator mediator, CancellationToken ct)
+    {
+        var result = await mediator.Send(new GetAppointmentCalendarQuery(id, manageToken), ct);
+        if (!result.IsSuccess) return result.Error.ToProblem();
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(result.Value.Content), "text/calendar; charset=utf-8", result.Value.FileName);
     }
 
     [EndpointSummary("Move an appointment")]

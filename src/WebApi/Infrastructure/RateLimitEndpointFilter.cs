@@ -43,7 +43,7 @@ public static class RateLimitSubjects
 {
     /// <summary>
     /// The TCP peer's network (<see cref="ClientNetwork"/>: IPv4 address, IPv6 /64). Behind a proxy this is the proxy
-    /// unless forwarded headers are configured (see docs/notes/identity.md).
+    /// unless forwarded headers are configured (docs/decisions/027-forwarded-headers-only-from-configured-proxies.md).
     /// </summary>
     public static string? ClientIp(EndpointFilterInvocationContext context) =>
         ClientNetwork.Of(context.HttpContext.Connection.RemoteIpAddress);

@@ -1,4 +1,5 @@
-using AppointEase.Application.Common.Specifications;
+using AppointEase.Application.Common.Persistence;
+using Ardalis.Specification;
 
 namespace AppointEase.Application.UnitTests.Common;
 
@@ -10,7 +11,7 @@ public sealed class SpecificationTests
     {
         public TopRanked(int minRank, int take)
         {
-            Query.Where(r => r.Rank >= minRank).OrderByDescending(r => r.Rank).OrderBy(r => r.Id).Take(take);
+            Query.Where(r => r.Rank >= minRank).OrderByDescending(r => r.Rank).ThenBy(r => r.Id).Take(take);
         }
     }
 

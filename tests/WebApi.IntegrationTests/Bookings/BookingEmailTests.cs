@@ -68,6 +68,28 @@ public sealed class BookingEmailTests : IClassFixture<BookingEmailTests.Factory>
         Assert.Contains("11:00", reschedule.TextBody);
     }
 
+    [Fact]
+    public async Task CalendarDownload_WithTheManageToken_IsTheEmailedEventAndWithoutItNotFound()
+    {
+        var (haircut, alex, date) = (await _api.ServiceIdAsync("Haircut"), await _api.EmployeeIdAsync(), TestDates.Weekday(1));
+        var booked = await _api.ConfirmOkAsync(BookingApi.Body(haircut, alex, date, "14:00", name: "Ada; Lovelace", email: $"ics-{Guid.NewGuid():N}@example.com"));
+        var (id, token, reference) = (booked.GetProperty("id").GetInt32(), booked.GetProperty("manageToken").GetString()!,
+            booked.GetProperty("reference").GetString()!);
+
+        var response = await _api.SendAsync(HttpMethod.Get, $"/api/v1/appointments/{id}/calendar", manageToken: token);
+        var anonymous = await _api.SendAsync(HttpMethod.Get, $"/api/v1/appointments/{id}/calendar");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal($"appointment-{reference}.ics", response.Content.Headers.ContentDisposition!.FileName);
+        var e = Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync())!.Events.Single();
+        Assert.Equal($"{reference}@localhost", e.Uid);
+        Assert.Equal("CONFIRMED", e.Status);
+        Assert.Equal("Ada; Lovelace", e.Attendees.Single().CommonName);
+        Assert.Equal(TimeSpan.FromMinutes(30), e.DtEnd!.AsUtc - e.DtStart!.AsUtc);
+        Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
+    }
+
     private static Calendar Calendar(MimeMessage message)
     {
         var part = message.BodyParts.OfType<MimePart>().Single(p => p.ContentType.MimeType == "text/calendar");

@@ -17,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace AppointEase.WebApi.IntegrationTests.Slots;
 
 /// <summary>
-/// What an anonymous heartbeat must not build (docs/notes/heartbeat-perf.md): the session authenticator (and with it a
+/// What an anonymous heartbeat must not build (docs/decisions/070-anonymous-requests-build-no-auth-or-transaction-services.md): the session authenticator (and with it a
 /// DbContext) when no token came, and the unit of work of the transaction behaviour, which only commands that ask for
 /// a transaction get.
 /// </summary>

@@ -5,6 +5,7 @@ using AppointEase.Infrastructure.SlotState;
 using AppointEase.Infrastructure.SlotState.Redis;
 using AppointEase.WebApi.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AppointEase.WebApi.IntegrationTests.Slots;
 
@@ -23,6 +24,12 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
     private readonly ClientId _bob = ClientId.Parse("bob-" + Guid.NewGuid().ToString("N")[..10]);
 
     private SlotKey At(int hour, int minute = 0) => new(_date, _employee, new TimeOnly(hour, minute));
+
+    /// <summary>Lets TTLs run out. Redis expires by its own server clock, so that store really waits.</summary>
+    protected virtual Task PassAsync(TimeSpan time) => Task.Delay(time);
+
+    /// <summary>The store's idea of now.</summary>
+    protected virtual DateTimeOffset Now => DateTimeOffset.UtcNow;
 
     [Fact]
     public async Task Select_ByTwoVisitors_ShowsBothInDayState()
@@ -75,7 +82,7 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
         await store.SelectAsync(At(10), _alice, TimeSpan.FromMilliseconds(700), default);
         Assert.Single((await store.GetDayStateAsync(_date, _employee, default)).Selections);
 
-        await Task.Delay(1200);
+        await PassAsync(TimeSpan.FromMilliseconds(1200));
 
         Assert.Empty((await store.GetDayStateAsync(_date, _employee, default)).Selections);
     }
@@ -137,7 +144,7 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
     public async Task Lock_AfterTheHoldersLockExpired_IsTakenOver()
     {
         var stale = (await store.LockAsync(At(10), _alice, TimeSpan.FromMilliseconds(600), default)).Token!.Value;
-        await Task.Delay(1100);
+        await PassAsync(TimeSpan.FromMilliseconds(1100));
 
         var taken = await store.LockAsync(At(10), _bob, Long, default);
 
@@ -154,16 +161,16 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
 
         var refreshed = await store.RefreshLockAsync(token, _alice, Long, default);
         var byBob = await store.RefreshLockAsync(token, _bob, Long, default);
-        await Task.Delay(2200);
+        await PassAsync(TimeSpan.FromMilliseconds(2200));
 
         Assert.NotNull(refreshed);
-        Assert.True(refreshed > DateTime.UtcNow.AddMinutes(4));
+        Assert.True(refreshed > Now.UtcDateTime.AddMinutes(4));
         Assert.Null(byBob);
         var held = await store.GetLockAsync(At(10), default);
         Assert.Equal(_alice.Value, held!.OwnerClientId);
-        Assert.True(Assert.Single((await store.GetDayStateAsync(_date, _employee, default)).Locks).ExpiresUtc > DateTime.UtcNow.AddMinutes(4));
+        Assert.True(Assert.Single((await store.GetDayStateAsync(_date, _employee, default)).Locks).ExpiresUtc > Now.UtcDateTime.AddMinutes(4));
         var stale = (await store.LockAsync(At(11), _alice, TimeSpan.FromMilliseconds(300), default)).Token!.Value;
-        await Task.Delay(700);
+        await PassAsync(TimeSpan.FromMilliseconds(700));
         Assert.Null(await store.RefreshLockAsync(stale, _alice, Long, default));
     }
 
@@ -190,7 +197,7 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
 
         var theLock = Assert.Single(day.Locks);
         Assert.Equal((At(10), _alice.Value), (theLock.Slot, theLock.OwnerClientId));
-        Assert.True(theLock.ExpiresUtc > DateTime.UtcNow.AddMinutes(4));
+        Assert.True(theLock.ExpiresUtc > Now.UtcDateTime.AddMinutes(4));
         var selection = Assert.Single(day.Selections);
         Assert.Equal((At(11).Time, _bob.Value), (selection.Time, selection.ClientId));
     }
@@ -199,11 +206,11 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
     public async Task Heartbeat_WithSelectedTime_RefreshesTheSelection()
     {
         await store.SelectAsync(At(10), _alice, TimeSpan.FromMilliseconds(800), default);
-        await Task.Delay(500);
+        await PassAsync(TimeSpan.FromMilliseconds(500));
 
         var day = (await store.HeartbeatAsync(_date, _employee, _alice, At(10).Time, Long, NoLimit, default)).Day!;
 
-        Assert.True(Assert.Single(day.Selections).ExpiresUtc > DateTime.UtcNow.AddMinutes(4));
+        Assert.True(Assert.Single(day.Selections).ExpiresUtc > Now.UtcDateTime.AddMinutes(4));
     }
 
     [Fact]
@@ -251,7 +258,7 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
     {
         await store.SelectAsync(At(10), _bob, TimeSpan.FromMilliseconds(400), default);
         await store.LockAsync(At(11), _bob, TimeSpan.FromMilliseconds(400), default);
-        await Task.Delay(900);
+        await PassAsync(TimeSpan.FromMilliseconds(900));
 
         var day = (await store.HeartbeatAsync(_date, _employee, _alice, null, Long, NoLimit, default)).Day!;
 
@@ -269,7 +276,7 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
 
         Assert.False(refused.Allowed);
         var selection = Assert.Single((await store.GetDayStateAsync(_date, _employee, default)).Selections);
-        Assert.True(selection.ExpiresUtc < DateTime.UtcNow.AddMinutes(1), $"the refused heartbeat extended the selection to {selection.ExpiresUtc:O}");
+        Assert.True(selection.ExpiresUtc < Now.UtcDateTime.AddMinutes(1), $"the refused heartbeat extended the selection to {selection.ExpiresUtc:O}");
     }
 
     [Fact]
@@ -314,10 +321,10 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
     /// The limit windows are epoch-aligned hours on the real clock; a test that began seconds before the top of the hour
     /// would see its count reset half-way, so it waits for the next window instead (the tests take milliseconds).
     /// </summary>
-    private static async Task OutsideTheLastSecondsOfTheWindowAsync()
+    private async Task OutsideTheLastSecondsOfTheWindowAsync()
     {
-        var untilNextWindow = TimeSpan.FromHours(1) - TimeSpan.FromTicks((DateTime.UtcNow - DateTime.UnixEpoch).Ticks % TimeSpan.FromHours(1).Ticks);
-        if (untilNextWindow < TimeSpan.FromSeconds(10)) await Task.Delay(untilNextWindow + TimeSpan.FromMilliseconds(50));
+        var untilNextWindow = TimeSpan.FromHours(1) - TimeSpan.FromTicks((Now.UtcDateTime - DateTime.UnixEpoch).Ticks % TimeSpan.FromHours(1).Ticks);
+        if (untilNextWindow < TimeSpan.FromSeconds(10)) await PassAsync(untilNextWindow + TimeSpan.FromMilliseconds(50));
     }
 
     [Fact]
@@ -417,8 +424,30 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
 public sealed class SlotStoreContractTestsOnRedis(SqliteRedisAppFactory app)
     : SlotStoreContractTests(app.Services.GetRequiredService<RedisSlotStateStore>()), IClassFixture<SqliteRedisAppFactory>;
 
+/// <summary>
+/// The SQL store reads time only through <see cref="TimeProvider"/>, so its contract runs on a <see cref="FakeTimeProvider"/>:
+/// TTLs run out exactly when the test advances the clock, with no sleeping.
+/// </summary>
+public abstract class SqlSlotStoreContractTests : SlotStoreContractTests
+{
+    private readonly FakeTimeProvider _clock;
+
+    protected SqlSlotStoreContractTests(IServiceProvider services) : this(services, new FakeTimeProvider(DateTimeOffset.UtcNow)) { }
+
+    private SqlSlotStoreContractTests(IServiceProvider services, FakeTimeProvider clock)
+        : base(new SqlSlotStateStore(services.GetRequiredService<IServiceScopeFactory>(), clock)) => _clock = clock;
+
+    protected override Task PassAsync(TimeSpan time)
+    {
+        _clock.Advance(time);
+        return Task.CompletedTask;
+    }
+
+    protected override DateTimeOffset Now => _clock.GetUtcNow();
+}
+
 public sealed class SlotStoreContractTestsOnMariaDb(MariaDbSlotStoreAppFactory app)
-    : SlotStoreContractTests(app.Services.GetRequiredService<SqlSlotStateStore>()), IClassFixture<MariaDbSlotStoreAppFactory>;
+    : SqlSlotStoreContractTests(app.Services), IClassFixture<MariaDbSlotStoreAppFactory>;
 
 public sealed class SlotStoreContractTestsOnSqlite(SqliteAppFactory app)
-    : SlotStoreContractTests(app.Services.GetRequiredService<SqlSlotStateStore>()), IClassFixture<SqliteAppFactory>;
+    : SqlSlotStoreContractTests(app.Services), IClassFixture<SqliteAppFactory>;

@@ -1,4 +1,5 @@
 using AppointEase.Application.Common.Interfaces;
+using AppointEase.Application.Common.Persistence;
 using AppointEase.Application.Common.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,7 @@ public sealed class AdminListEmployeesHandler(IAppDbContext db) : IQueryHandler<
 {
     public async ValueTask<IReadOnlyList<AdminEmployeeDto>> Handle(AdminListEmployeesQuery query, CancellationToken cancellationToken)
     {
-        var employees = await db.Employees.AsNoTracking().Include(e => e.Services).Include(e => e.WorkingHours)
-            .OrderBy(e => e.Name).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        var employees = await db.Employees.WithSpecification(new EmployeesWithScheduleSpec()).ToListAsync(cancellationToken);
         return employees.Select(AdminEmployeeDto.From).ToList();
     }
 }
@@ -24,8 +24,8 @@ public sealed class AdminGetEmployeeHandler(IAppDbContext db) : IQueryHandler<Ad
 {
     public async ValueTask<Result<AdminEmployeeDto>> Handle(AdminGetEmployeeQuery query, CancellationToken cancellationToken)
     {
-        var employee = await db.Employees.AsNoTracking().Include(e => e.Services).Include(e => e.WorkingHours)
-            .FirstOrDefaultAsync(e => e.Id == query.Id, cancellationToken);
+        var employee = await db.Employees.WithSpecification(new EmployeesWithScheduleSpec(query.Id))
+            .FirstOrDefaultAsync(cancellationToken);
         return employee is null ? EmployeeErrors.NotFound(query.Id) : AdminEmployeeDto.From(employee);
     }
 }

@@ -1,4 +1,5 @@
 using AppointEase.Application.Common.Interfaces;
+using AppointEase.Application.Common.Persistence;
 using AppointEase.Application.Common.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -19,10 +20,8 @@ public sealed class ListMyAppointmentsHandler(IAppDbContext db, ICurrentUser use
         if (user.CustomerEmail is not { Length: > 0 } email)
             return Error.Forbidden("sign_in_required", "Sign in as a customer to list your appointments.");
         var normalised = email.Trim().ToLowerInvariant();
-        var appointments = await db.Appointments.AsNoTracking()
-            .Where(a => a.CustomerEmail == normalised)
-            .OrderBy(a => a.StartUtc).ThenBy(a => a.Id)
-            .Take(ListMyAppointmentsQuery.MaxItems)
+        var appointments = await db.Appointments
+            .WithSpecification(new CustomerAppointmentsSpec(normalised, ListMyAppointmentsQuery.MaxItems))
             .ToListAsync(cancellationToken);
         var policy = (await settings.GetAsync(cancellationToken)).Policy;
         return appointments.Select(a => AppointmentDto.From(a, policy)).ToList();

@@ -25,4 +25,7 @@ public sealed record BookingEmailFacts(
 public interface IBookingEmailComposer
 {
     OutgoingEmail Compose(BookingEmailFacts facts, DateTime nowUtc);
+
+    /// <summary>The same invitation as a standalone .ics (no manage link), for the widget's "Add to calendar".</summary>
+    string Calendar(BookingEmailFacts facts, DateTime nowUtc);
 }

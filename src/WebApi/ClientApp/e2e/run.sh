@@ -3,8 +3,8 @@
 # Starts its own WebApi (temp SQLite DB, short TTLs, SMTP to the test sink), runs e2e/scenarios, stops the app.
 # Redis: $APPOINTEASE_TEST_REDIS when set (else SQL slot state, the widget shows "Fallback").
 # SMTP: uses $APPOINTEASE_TEST_SMTP (+ $APPOINTEASE_TEST_SMTP_MAILDIR) when set, else starts a private aiosmtpd sink.
-# Also runs the widget's vitest unit/component tests first (E2E_SKIP_UNIT=1 skips them); a failure there counts as
-# one failed test in the summary.
+# Also runs the widget's vitest unit/component tests and `npm run lint` (ESLint, 0 warnings) first (E2E_SKIP_UNIT=1
+# skips both); a failure there counts as one failed test in the summary.
 # Env: E2E_SCREENSHOTS=dir (default docs/screenshots); E2E_SKIP_BUILD=1 to reuse an existing Release build; E2E_ONLY=name,name to run some scenarios.
 # The LAST line printed is "e2e: N passed, M failed"; the exit code is non-zero when anything failed.
 set -uo pipefail
@@ -48,6 +48,7 @@ fi
 unit_failed=0
 if [ "${E2E_SKIP_UNIT:-}" != "1" ]; then
   (cd "$client" && npx vitest run) || unit_failed=1
+  (cd "$client" && npm run lint) || unit_failed=1
 fi
 
 # scripts/test.sh has already built (it sets APPOINTEASE_CONFIGURATION); run alone, build here.
@@ -115,7 +116,7 @@ if [ -n "$last" ]; then
   failed="$(echo "$last" | sed -E 's/.* ([0-9]+) failed$/\1/')"
   summary="e2e: $passed passed, $((failed + unit_failed)) failed"
 fi
-[ "$unit_failed" -eq 1 ] && echo "vitest unit/component tests FAILED (counted as 1 failure)"
+[ "$unit_failed" -eq 1 ] && echo "vitest unit/component tests or npm run lint FAILED (counted as 1 failure)"
 if [ "$status" -ne 0 ]; then
   artifacts="${E2E_ARTIFACTS:-/tmp/appointease-e2e-failures}"; mkdir -p "$artifacts"
   cp "$work/app.log" "$artifacts/webapi.log"

@@ -20,7 +20,7 @@ public sealed class AdminKeyOptions : IValidatableObject
             if (string.IsNullOrWhiteSpace(key.Id) || key.Id.Length > 64)
                 yield return new ValidationResult($"Admin:ApiKeys:{i}:Id must be 1–64 characters (it is written to the audit log).");
             if (!AdminKeyHash.IsHexSha256(key.KeyHash))
-                yield return new ValidationResult($"Admin:ApiKeys:{i}:KeyHash must be the 64 hex digit SHA-256 of the key (see docs/notes/admin.md).");
+                yield return new ValidationResult($"Admin:ApiKeys:{i}:KeyHash must be the 64 hex digit SHA-256 of the key (see README.md, Production mode).");
         }
         foreach (var duplicate in ApiKeys.GroupBy(k => k.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
             yield return new ValidationResult($"Admin:ApiKeys has the id '{duplicate.Key}' more than once.");

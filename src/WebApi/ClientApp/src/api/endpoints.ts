@@ -1,16 +1,12 @@
 import type { components } from './schema';
 import type {
-  AppointmentResponse,
   CreateAppointmentRequest,
   HeartbeatRequest,
   HeartbeatResponse,
-  LockSlotResponse,
-  OtpVerifyResponse,
   RescheduleAppointmentRequest,
-  SelectSlotResponse,
   SlotRequest,
 } from './contract';
-import { apiUrl, getJson, query, request } from './http';
+import { apiUrl, body, client, send } from './http';
 
 // Generated from openapi.json: a contract change breaks the build here, not at run time.
 export type Service = components['schemas']['ServiceDto'];
@@ -21,49 +17,80 @@ export type SlotDto = components['schemas']['SlotDto'];
 
 export type { AppointmentResponse, HeartbeatResponse, SlotRequest, CreateAppointmentRequest } from './contract';
 
-const v1 = '/api/v1';
+/** What a heartbeat round needs besides the body: 304 (no body) and the ETag header. */
+export interface HeartbeatResult {
+  status: number;
+  data: HeartbeatResponse | undefined;
+  headers: Headers;
+}
+
+/**
+ * ASP.NET Core lists one 200 per operation, so the snapshot types /availability as the range's array; with date= the
+ * server sends the one day's object. Accept both shapes at run time instead of trusting either.
+ */
+function oneDay(answer: DayAvailability[] | DayAvailability): DayAvailability {
+  return Array.isArray(answer) ? body(answer[0]) : answer;
+}
 
 export const api = {
-  services: (signal?: AbortSignal) => getJson<Service[]>(`${v1}/services`, signal),
-  employees: (serviceId: number, signal?: AbortSignal) => getJson<Employee[]>(`${v1}/employees${query({ serviceId })}`, signal),
-  businessHours: (signal?: AbortSignal) => getJson<BusinessHours>(`${v1}/business-hours`, signal),
-  availabilityDay: (date: string, employeeId: number, serviceId: number, signal?: AbortSignal) =>
-    getJson<DayAvailability>(`${v1}/availability${query({ date, employeeId, serviceId })}`, signal),
-  availabilityRange: (from: string, to: string, employeeId: number, serviceId: number, signal?: AbortSignal) =>
-    getJson<DayAvailability[]>(`${v1}/availability${query({ from, to, employeeId, serviceId })}`, signal),
+  services: async (signal?: AbortSignal) => body((await send(() => client().GET('/api/v1/services', { signal }))).data),
+  employees: async (serviceId: number, signal?: AbortSignal) =>
+    body((await send(() => client().GET('/api/v1/employees', { params: { query: { serviceId } }, signal }))).data),
+  businessHours: async (signal?: AbortSignal) => body((await send(() => client().GET('/api/v1/business-hours', { signal }))).data),
+  availabilityDay: async (date: string, employeeId: number, serviceId: number, signal?: AbortSignal) =>
+    oneDay(body((await send(() => client().GET('/api/v1/availability', { params: { query: { date, employeeId, serviceId } }, signal }))).data)),
+  availabilityRange: async (from: string, to: string, employeeId: number, serviceId: number, signal?: AbortSignal) =>
+    body((await send(() => client().GET('/api/v1/availability', { params: { query: { from, to, employeeId, serviceId } }, signal }))).data),
 
-  selectSlot: async (body: SlotRequest) => (await request<SelectSlotResponse>(`${v1}/slots/select`, { method: 'POST', body })).data!,
-  deselectSlot: async (body: SlotRequest) => {
-    await request<void>(`${v1}/slots/deselect`, { method: 'POST', body });
+  selectSlot: async (slot: SlotRequest) => body((await send(() => client().POST('/api/v1/slots/select', { body: slot }))).data),
+  deselectSlot: async (slot: SlotRequest) => {
+    await send(() => client().POST('/api/v1/slots/deselect', { body: slot }));
   },
-  lockSlot: async (body: SlotRequest) => (await request<LockSlotResponse>(`${v1}/slots/lock`, { method: 'POST', body })).data!,
+  lockSlot: async (slot: SlotRequest) => body((await send(() => client().POST('/api/v1/slots/lock', { body: slot }))).data),
   releaseLock: async (lockToken: string, clientId: string) => {
-    await request<void>(`${v1}/slots/lock/${encodeURIComponent(lockToken)}${query({ clientId })}`, { method: 'DELETE' });
+    await send(() => client().DELETE('/api/v1/slots/lock/{lockToken}', { params: { path: { lockToken }, query: { clientId } } }));
   },
   /** Fire-and-forget release that survives page unload (fetch keepalive). */
   releaseLockOnUnload: (lockToken: string, clientId: string) => {
     try {
-      void fetch(apiUrl(`${v1}/slots/lock/${encodeURIComponent(lockToken)}${query({ clientId })}`), { method: 'DELETE', keepalive: true });
+      void fetch(apiUrl(`/api/v1/slots/lock/${encodeURIComponent(lockToken)}?${new URLSearchParams({ clientId })}`), { method: 'DELETE', keepalive: true });
     } catch {
       /* the lock's TTL frees it anyway */
     }
   },
-  heartbeat: (body: HeartbeatRequest, etag: string | null, signal?: AbortSignal) =>
-    request<HeartbeatResponse>(`${v1}/heartbeat`, { method: 'POST', body, signal, headers: etag ? { 'If-None-Match': etag } : {} }),
+  heartbeat: async (beat: HeartbeatRequest, etag: string | null, signal?: AbortSignal): Promise<HeartbeatResult> => {
+    const { data, response } = await send(() =>
+      client().POST('/api/v1/heartbeat', { body: beat, signal, headers: etag ? { 'If-None-Match': etag } : {} }),
+    );
+    return { status: response.status, data, headers: response.headers };
+  },
 
-  createAppointment: async (body: CreateAppointmentRequest, idempotencyKey: string) =>
-    (await request<AppointmentResponse>(`${v1}/appointments`, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } })).data!,
-  getAppointment: (id: string | number, signal?: AbortSignal) => getJson<AppointmentResponse>(`${v1}/appointments/${id}`, signal),
-  myAppointments: (signal?: AbortSignal) => getJson<AppointmentResponse[]>(`${v1}/appointments`, signal),
-  rescheduleAppointment: async (id: string | number, body: RescheduleAppointmentRequest) =>
-    (await request<AppointmentResponse>(`${v1}/appointments/${id}`, { method: 'PUT', body })).data!,
+  createAppointment: async (booking: CreateAppointmentRequest, idempotencyKey: string) =>
+    body((await send(() => client().POST('/api/v1/appointments', { body: booking, headers: { 'Idempotency-Key': idempotencyKey } }))).data),
+  getAppointment: async (id: string | number, signal?: AbortSignal) =>
+    body((await send(() => client().GET('/api/v1/appointments/{id}', { params: { path: { id: Number(id) } }, signal }))).data),
+  /** The server's .ics for the appointment (one writer for emails and this download; see docs/decisions/093). */
+  appointmentCalendar: async (id: number, manageToken: string | null, signal?: AbortSignal) =>
+    body(
+      (
+        await send(() =>
+          client().GET('/api/v1/appointments/{id}/calendar', {
+            params: { path: { id }, header: manageToken ? { 'X-Manage-Token': manageToken } : {} },
+            parseAs: 'text',
+            signal,
+          }),
+        )
+      ).data,
+    ),
+  myAppointments: async (signal?: AbortSignal) => body((await send(() => client().GET('/api/v1/appointments', { signal }))).data),
+  rescheduleAppointment: async (id: string | number, move: RescheduleAppointmentRequest) =>
+    body((await send(() => client().PUT('/api/v1/appointments/{id}', { params: { path: { id: Number(id) } }, body: move }))).data),
   cancelAppointment: async (id: string | number) => {
-    await request<void>(`${v1}/appointments/${id}`, { method: 'DELETE' });
+    await send(() => client().DELETE('/api/v1/appointments/{id}', { params: { path: { id: Number(id) } } }));
   },
 
   requestOtp: async (email: string) => {
-    await request<void>(`${v1}/auth/otp`, { method: 'POST', body: { email } });
+    await send(() => client().POST('/api/v1/auth/otp', { body: { email } }));
   },
-  verifyOtp: async (email: string, code: string) =>
-    (await request<OtpVerifyResponse>(`${v1}/auth/otp/verify`, { method: 'POST', body: { email, code } })).data!,
+  verifyOtp: async (email: string, code: string) => body((await send(() => client().POST('/api/v1/auth/otp/verify', { body: { email, code } }))).data),
 };

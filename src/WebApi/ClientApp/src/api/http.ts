@@ -1,13 +1,35 @@
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { parseRetryAfter } from '../lib/backoff';
-import { ApiError, NetworkError, readProblem } from './problem';
+import { ApiError, NetworkError, toProblem } from './problem';
+import type { paths } from './schema';
 
 /** Where the API lives: the embedding page's data-api-base, else the widget's own origin. Set once at mount. */
 let apiBase = '';
 let bearer: string | null = null;
 let manageToken: string | null = null;
 
+/** Session and manage-token headers, added to every call that needs them (the token only to /appointments/…). */
+const credentials: Middleware = {
+  onRequest({ request }) {
+    if (bearer && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${bearer}`);
+    if (manageToken && new URL(request.url).pathname.includes('/appointments/') && !request.headers.has('X-Manage-Token'))
+      request.headers.set('X-Manage-Token', manageToken);
+    return request;
+  },
+};
+
+function create(base: string): Client<paths> {
+  // globalThis.fetch is looked up per call (not captured here), so tests can stub it after the client exists.
+  const created = createClient<paths>({ baseUrl: base, fetch: (request) => globalThis.fetch(request) });
+  created.use(credentials);
+  return created;
+}
+
+let typed = create(window.location.origin);
+
 export function configureApi(base: string): void {
-  apiBase = base.replace(/\/+$/, '');
+  apiBase = base.replace(/\/+$/, '') || window.location.origin;
+  typed = create(apiBase);
 }
 export function apiUrl(path: string): string {
   return apiBase + path;
@@ -20,52 +42,35 @@ export function setManageToken(token: string | null): void {
   manageToken = token;
 }
 
-export interface RequestOptions {
-  method?: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-  keepalive?: boolean;
+/** The openapi-fetch client typed from the committed snapshot (src/api/schema.d.ts): paths, bodies and answers. */
+export function client(): Client<paths> {
+  return typed;
 }
 
-export interface RawResult<T> {
-  status: number;
-  data: T | undefined;
-  headers: Headers;
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
 }
 
-/** fetch + JSON + problem mapping. Non-2xx (except 304) throws ApiError; no network throws NetworkError. */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<RawResult<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (bearer && !headers.Authorization) headers.Authorization = `Bearer ${bearer}`;
-  if (manageToken && path.includes('/appointments/')) headers['X-Manage-Token'] = manageToken;
-  let response: Response;
+/**
+ * Runs one typed call: no answer → NetworkError, non-2xx (except 304) → ApiError with the problem details and
+ * Retry-After. Returns openapi-fetch's result untouched, so `data` keeps the schema's type.
+ */
+export async function send<R extends { response: Response; error?: unknown }>(call: () => Promise<R>): Promise<R> {
+  let result: R;
   try {
-    response = await fetch(apiUrl(path), {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-      keepalive: options.keepalive,
-    });
+    result = await call();
   } catch (error) {
-    if ((error as Error).name === 'AbortError') throw error;
+    if (isAbort(error)) throw error;
     throw new NetworkError(error);
   }
-  if (response.status === 304) return { status: 304, data: undefined, headers: response.headers };
-  if (!response.ok) throw new ApiError(await readProblem(response), parseRetryAfter(response.headers.get('Retry-After')));
-  const text = response.status === 204 ? '' : await response.text();
-  return { status: response.status, data: text ? (JSON.parse(text) as T) : undefined, headers: response.headers };
+  const { response } = result;
+  if (!response.ok && response.status !== 304)
+    throw new ApiError(toProblem(response, result.error), parseRetryAfter(response.headers.get('Retry-After')));
+  return result;
 }
 
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  return (await request<T>(path, { signal })).data as T;
-}
-
-export function query(params: Record<string, string | number | undefined | null>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null) search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
+/** A 2xx that must carry a body: its absence is a broken server, not a case to handle. */
+export function body<T>(data: T | undefined): T {
+  if (data === undefined) throw new ApiError({ status: 502, title: 'The server answered without a body.' });
+  return data;
 }

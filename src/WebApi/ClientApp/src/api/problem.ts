@@ -47,21 +47,37 @@ export class NetworkError extends Error {
   }
 }
 
-export async function readProblem(response: Response): Promise<Problem> {
-  try {
-    const body = (await response.json()) as Partial<Problem>;
-    return { ...body, status: response.status };
-  } catch {
-    return { status: response.status, title: response.statusText };
-  }
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function fieldErrors(value: unknown): Record<string, string[]> | undefined {
+  if (!isRecord(value)) return undefined;
+  const out: Record<string, string[]> = {};
+  for (const [field, messages] of Object.entries(value))
+    if (Array.isArray(messages)) out[field] = messages.filter((m): m is string => typeof m === 'string');
+  return out;
+}
+
+/** The problem details in an error answer's body (already parsed by openapi-fetch), checked field by field. */
+export function toProblem(response: Response, body: unknown): Problem {
+  if (!isRecord(body)) return { status: response.status, title: response.statusText };
+  return {
+    status: response.status,
+    type: text(body.type),
+    title: text(body.title),
+    detail: text(body.detail),
+    code: text(body.code),
+    errors: fieldErrors(body.errors),
+    retryAfterSeconds: typeof body.retryAfterSeconds === 'number' ? body.retryAfterSeconds : undefined,
+  };
 }
 
 /** Worth retrying: nothing answered, or a gateway/overload answer. */
 export function isTransient(error: unknown): boolean {
   return error instanceof NetworkError || (error instanceof ApiError && [502, 503, 504].includes(error.status));
-}
-
-/** The endpoint is not on this server (yet) — an older backend. */
-export function isMissingEndpoint(error: unknown): boolean {
-  return error instanceof ApiError && (error.status === 404 || error.status === 405) && !error.problem.code;
 }

@@ -2464,6 +2464,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appointments/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One appointment as an iCalendar (.ics) file
+         * @description RFC 5545, one VEVENT in UTC with the same UID and SEQUENCE as the emailed invitation (METHOD:CANCEL once cancelled). Same access as GET /appointments/{id}: customer session, admin, or X-Manage-Token; anyone else gets 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "X-Manage-Token"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/otp": {
         parameters: {
             query?: never;

@@ -8,11 +8,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 const day = isoDay(new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1));
 
-/** A tiny fake of the API: the catalogue, one free day, no heartbeat endpoint yet (404 → fallback polling). */
+/** A tiny fake of the API: the catalogue, one free day, a quiet heartbeat. */
 function fakeApi(calls: string[]) {
-  return vi.fn(async (url: string, init?: RequestInit) => {
-    const path = url.replace(/^https?:\/\/[^/]+/, '');
-    calls.push(`${init?.method ?? 'GET'} ${path}`);
+  return vi.fn(async (request: Request) => {
+    const path = request.url.replace(/^https?:\/\/[^/]+/, '');
+    calls.push(`${request.method} ${path}`);
     const ok = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
     if (path.startsWith('/api/v1/services')) return ok([{ id: 1, name: 'Haircut', durationMinutes: 30, price: 35 }]);
     if (path.startsWith('/api/v1/business-hours')) return ok({ businessName: 'Test Studio', timeZone: 'Europe/Berlin', slotMinutes: 30, days: [] });
@@ -21,6 +21,8 @@ function fakeApi(calls: string[]) {
     if (path.startsWith('/api/v1/availability?date'))
       return ok({ date: day, employeeId: 7, slots: [{ time: '09:00', status: 'available' }, { time: '09:30', status: 'booked' }] });
     if (path.startsWith('/api/v1/slots/select')) return ok({ expiresInSeconds: 10 });
+    if (path.startsWith('/api/v1/heartbeat'))
+      return ok({ activeSelections: [], bookedSlots: [], lockedSlots: [], redisStatus: 'available', storageMode: 'redis', heartbeatIntervalMs: 1000, serverTime: new Date().toISOString() });
     return new Response(JSON.stringify({ status: 404, title: 'Not Found' }), { status: 404 });
   });
 }

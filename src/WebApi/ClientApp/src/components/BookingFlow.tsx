@@ -1,35 +1,26 @@
-import { format, parseISO } from 'date-fns';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, type AppointmentResponse, type BusinessHours, type Employee, type Service } from '../api/endpoints';
-import { ApiError, isMissingEndpoint, isTransient } from '../api/problem';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { api, type AppointmentResponse, type BusinessHours, type Service } from '../api/endpoints';
+import { ApiError, isTransient } from '../api/problem';
 import { withRetry } from '../lib/backoff';
 import { newId } from '../lib/clientId';
 import type { LinkMode } from '../lib/heartbeat';
 import type { SlotView } from '../lib/slots';
-import type { DetailErrors, Details } from '../lib/validation';
+import type { Details } from '../lib/validation';
 import { useLiveSlots } from '../hooks/useLiveSlots';
-import { Notice, type NoticeMessage } from './Notice';
-import { SlotGrid } from './SlotGrid';
+import { flowReducer, initialFlow, stepTitles, unreachableText, type FlowEvent, type Step } from './booking/flow';
+import { Notice } from './Notice';
 import { StepHeading } from './StepHeading';
 import { ChooseService } from './steps/ChooseService';
-import { ChooseStaff, type StaffChoice } from './steps/ChooseStaff';
+import { ChooseStaff } from './steps/ChooseStaff';
 import { Confirmation } from './steps/Confirmation';
 import { DetailsForm } from './steps/DetailsForm';
 import { PickDate } from './steps/PickDate';
+import { PickTime } from './steps/PickTime';
 import { Review } from './steps/Review';
 import { Steps } from './Steps';
 
-export type Step = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-
-export const stepTitles: Record<Step, string> = {
-  1: 'Choose a service',
-  2: 'Choose who',
-  3: 'Pick a day',
-  4: 'Pick a time',
-  5: 'Your details',
-  6: 'Review and confirm',
-  7: 'Booked',
-};
+export type { Step } from './booking/flow';
+export { stepTitles } from './booking/flow';
 
 export type FlowMode =
   | { kind: 'book' }
@@ -46,62 +37,47 @@ export interface BookingFlowProps {
 
 const emptyDetails: Details = { name: '', email: '', phone: '', notes: '' };
 
-/** The 7-step booking (and, with mode "reschedule", steps 3–6 for an existing appointment). */
+/**
+ * The 7-step booking (and, with mode "reschedule", steps 3–6 for an existing appointment). State lives in
+ * booking/flow.ts (a reducer); this component runs the API calls, dispatches their outcomes and shows one step.
+ */
 export function BookingFlow({ services, businessHours, clientId, mode, manageUrlFor, onLinkMode }: BookingFlowProps) {
   const rescheduling = mode.kind === 'reschedule' ? mode.appointment : null;
-  const [step, setStep] = useState<Step>(rescheduling ? 3 : 1);
-  const [moved, setMoved] = useState(false);
-  const [service, setService] = useState<Service | null>(() => services.find((s) => s.id === rescheduling?.serviceId) ?? null);
-  const [employees, setEmployees] = useState<Employee[]>([]);
-  const [staff, setStaff] = useState<StaffChoice | null>(rescheduling ? rescheduling.employeeId : null);
-  const [date, setDate] = useState<string | null>(null);
-  const [selected, setSelected] = useState<{ employeeId: number; time: string } | null>(null);
-  const [pickingTime, setPickingTime] = useState<string | null>(null);
-  const [details, setDetails] = useState<Details | null>(
-    rescheduling ? { name: rescheduling.customer.name, email: rescheduling.customer.email, phone: rescheduling.customer.phone ?? '', notes: rescheduling.notes ?? '' } : null,
-  );
-  const [serverErrors, setServerErrors] = useState<DetailErrors>({});
-  const [lock, setLock] = useState<{ token: string; expiresAt: string } | null>(null);
-  const [locking, setLocking] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [idempotencyKey, setIdempotencyKey] = useState(newId);
-  const [booked, setBooked] = useState<AppointmentResponse | null>(null);
-  const [notice, setNotice] = useState<NoticeMessage | null>(null);
+  const [state, dispatch] = useReducer(flowReducer, null, () => initialFlow(services, rescheduling, newId()));
+  const { step, service, employees, staff, date, selected, details, lock } = state;
 
-  const go = useCallback((next: Step) => {
-    setMoved(true);
-    setStep(next);
+  const unreachable = useCallback(
+    (ms: number) => dispatch({ type: 'notice', notice: { kind: 'warning', text: `${unreachableText}. Retrying in ${Math.ceil(ms / 1000)} s…` } }),
+    [],
+  );
+  const report = useCallback((error: unknown) => {
+    if (!(error instanceof Error && error.name === 'AbortError')) dispatch(reportEvent(error));
   }, []);
 
+  const serviceId = service?.id;
   useEffect(() => {
-    if (!service) return;
+    if (serviceId === undefined) return;
     const controller = new AbortController();
-    withRetry(() => api.employees(service.id, controller.signal), isTransient, (ms) => unreachable(ms))
-      .then((list) => {
-        setEmployees(list);
-        setNotice(null);
-      })
+    withRetry(() => api.employees(serviceId, controller.signal), isTransient, unreachable)
+      .then((list) => dispatch({ type: 'employeesLoaded', employees: list }))
       .catch(report);
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [service?.id]);
+  }, [serviceId, unreachable, report]);
 
-  const employeeIds = useMemo(
-    () => (staff === 'any' ? employees.map((e) => e.id) : staff !== null ? [staff] : []),
-    [staff, employees],
-  );
+  const employeeIds = useMemo(() => (staff === 'any' ? employees.map((e) => e.id) : staff !== null ? [staff] : []), [staff, employees]);
   const live = useLiveSlots({ date, serviceId: service?.id ?? 0, employeeIds, clientId, selected, active: step >= 4 && step <= 6 });
 
   useEffect(() => onLinkMode(live.mode, live.storageMode), [live.mode, live.storageMode, onLinkMode]);
   useEffect(() => {
-    if (live.mode === 'offline' && live.retryInMs !== null)
-      setNotice({ kind: 'warning', text: `The booking server cannot be reached. Retrying in ${Math.ceil(live.retryInMs / 1000)} s…` });
-    else setNotice((n) => (n?.text.startsWith('The booking server cannot be reached') ? null : n));
-  }, [live.mode, live.retryInMs]);
+    if (live.mode === 'offline' && live.retryInMs !== null) unreachable(live.retryInMs);
+    else dispatch({ type: 'reachable' });
+  }, [live.mode, live.retryInMs, unreachable]);
 
   // A held slot is released when the visitor leaves the page; the lock's TTL is only the safety net.
   const lockRef = useRef(lock);
-  lockRef.current = lock;
+  useEffect(() => {
+    lockRef.current = lock;
+  }, [lock]);
   useEffect(() => {
     const onLeave = () => {
       if (lockRef.current) api.releaseLockOnUnload(lockRef.current.token, clientId);
@@ -113,73 +89,53 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
     };
   }, [clientId]);
 
-  function unreachable(ms: number) {
-    setNotice({ kind: 'warning', text: `The booking server cannot be reached. Retrying in ${Math.ceil(ms / 1000)} s…` });
-  }
-
-  function report(error: unknown) {
-    if ((error as Error)?.name === 'AbortError') return;
-    if (isTransient(error)) setNotice({ kind: 'error', text: 'The booking server cannot be reached. Please check your connection and try again.' });
-    else if (error instanceof ApiError) setNotice({ kind: 'error', text: error.message });
-    else setNotice({ kind: 'error', text: 'Something went wrong. Please try again.' });
-  }
-
   const employeeName = (id: number | undefined) => employees.find((e) => e.id === id)?.name ?? 'Any available';
 
   function slotLost(text: string) {
-    setLock(null);
-    setSelected(null);
-    setNotice({ kind: 'warning', text });
-    go(4);
+    dispatch({ type: 'slotLost', text });
     void live.refresh();
   }
 
   function releaseSelection() {
     if (selected && date) api.deselectSlot({ date, employeeId: selected.employeeId, time: selected.time, clientId }).catch(() => undefined);
-    setSelected(null);
+    dispatch({ type: 'selectionReleased' });
   }
 
   async function pickSlot(slot: SlotView) {
     if (!date || selected?.time === slot.time) return;
     releaseSelection();
-    setPickingTime(slot.time);
+    dispatch({ type: 'slotPicking', time: slot.time });
     try {
       await api.selectSlot({ date, employeeId: slot.employeeId, time: slot.time, clientId });
-      setSelected({ employeeId: slot.employeeId, time: slot.time });
-      setNotice(null);
+      dispatch({ type: 'slotSelected', slot: { employeeId: slot.employeeId, time: slot.time } });
     } catch (error) {
-      if (isMissingEndpoint(error)) setSelected({ employeeId: slot.employeeId, time: slot.time });
-      else if (error instanceof ApiError && error.status === 409) {
-        setNotice({ kind: 'warning', text: `Sorry, ${slot.time} was just taken by someone else. Please pick another time.` });
+      if (error instanceof ApiError && error.status === 409) {
+        dispatch({ type: 'notice', notice: { kind: 'warning', text: `Sorry, ${slot.time} was just taken by someone else. Please pick another time.` } });
         void live.refresh();
       } else report(error);
     } finally {
-      setPickingTime(null);
+      dispatch({ type: 'slotPickEnded' });
     }
   }
 
   async function enterReview() {
     if (!date || !selected) return;
-    go(6);
-    setLocking(true);
-    setIdempotencyKey(newId());
+    dispatch({ type: 'reviewEntered', idempotencyKey: newId() });
     try {
       const taken = await withRetry(() => api.lockSlot({ date, employeeId: selected.employeeId, time: selected.time, clientId }), isTransient, unreachable);
-      setLock({ token: taken.lockToken, expiresAt: taken.expiresAt });
-      setNotice(null);
+      dispatch({ type: 'lockTaken', token: taken.lockToken, expiresAt: taken.expiresAt });
     } catch (error) {
       if (error instanceof ApiError && (error.status === 409 || error.status === 410))
         slotLost(`Sorry, ${selected.time} was just taken by someone else. Please pick another time.`);
       else report(error);
     } finally {
-      setLocking(false);
+      dispatch({ type: 'lockEnded' });
     }
   }
 
   function leaveReview() {
     if (lock) api.releaseLock(lock.token, clientId).catch(() => undefined);
-    setLock(null);
-    go(rescheduling ? 4 : 5);
+    dispatch({ type: 'reviewLeft' });
   }
 
   function holdExpired() {
@@ -188,106 +144,64 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
 
   async function confirm() {
     if (!date || !selected || !service || !details) return;
-    setSubmitting(true);
+    dispatch({ type: 'submitStarted' });
+    const lockToken = lock?.token ?? null;
     try {
-      const result = rescheduling
-        ? await withRetry(
-            () => api.rescheduleAppointment(rescheduling.id, { date, time: selected.time, employeeId: selected.employeeId, lockToken: lock?.token ?? null, clientId }),
-            isTransient,
-            unreachable,
-          )
-        : await withRetry(
-            () =>
-              api.createAppointment(
-                {
-                  serviceId: service.id,
-                  employeeId: selected.employeeId,
-                  date,
-                  time: selected.time,
-                  lockToken: lock?.token ?? null,
-                  customer: { name: details.name, email: details.email, phone: details.phone || null },
-                  notes: details.notes || null,
-                },
-                idempotencyKey,
-              ),
-            isTransient,
-            unreachable,
-          );
-      setLock(null);
-      setSelected(null);
-      setNotice(null);
-      if (mode.kind === 'reschedule') mode.onDone(result);
-      else {
-        setBooked(result);
-        go(7);
+      if (mode.kind === 'reschedule') {
+        const moved = await withRetry(
+          () => api.rescheduleAppointment(mode.appointment.id, { date, time: selected.time, employeeId: selected.employeeId, lockToken, clientId }),
+          isTransient,
+          unreachable,
+        );
+        dispatch({ type: 'rescheduled' });
+        mode.onDone(moved);
+      } else {
+        const booking = {
+          serviceId: service.id,
+          employeeId: selected.employeeId,
+          date,
+          time: selected.time,
+          lockToken,
+          customer: { name: details.name, email: details.email, phone: details.phone || null },
+          notes: details.notes || null,
+        };
+        const booked = await withRetry(() => api.createAppointment(booking, state.idempotencyKey), isTransient, unreachable);
+        dispatch({ type: 'booked', appointment: booked });
       }
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) slotLost(`Sorry, ${selected.time} was just booked by someone else. Please pick another time.`);
       else if (error instanceof ApiError && error.status === 410) holdExpired();
-      else if (error instanceof ApiError && error.status === 422 && !rescheduling) {
-        setServerErrors(error.fieldErrors());
-        setLock(null);
-        setNotice({ kind: 'error', text: 'Please check your details.' });
-        go(5);
-      } else report(error);
+      else if (error instanceof ApiError && error.status === 422 && !rescheduling) dispatch({ type: 'detailsRejected', errors: error.fieldErrors() });
+      else report(error);
     } finally {
-      setSubmitting(false);
+      dispatch({ type: 'submitEnded' });
     }
-  }
-
-  function restart() {
-    setService(null);
-    setStaff(null);
-    setDate(null);
-    setSelected(null);
-    setDetails(null);
-    setBooked(null);
-    setServerErrors({});
-    go(1);
   }
 
   const firstStep: Step = rescheduling ? 3 : 1;
   const heading = (s: Step) => (
-    <StepHeading focus={moved} step={s < 7 ? `Step ${s} of 6` : undefined}>
+    <StepHeading focus={state.moved} step={s < 7 ? `Step ${s} of 6` : undefined}>
       {rescheduling && s === 6 ? 'Review the new time' : stepTitles[s]}
     </StepHeading>
   );
+  const back = (to: Step) => dispatch({ type: 'back', to });
 
   return (
     <section className="ae-flow" aria-label={rescheduling ? 'Reschedule booking' : 'Book an appointment'} data-step={step}>
       <Steps current={step} first={firstStep} skip={rescheduling ? [5] : []} />
-      <Notice notice={notice} onDismiss={() => setNotice(null)} />
+      <Notice notice={state.notice} onDismiss={() => dispatch({ type: 'notice', notice: null })} />
       {step === 1 && (
         <>
           {heading(1)}
-          <ChooseService
-            services={services}
-            selectedId={service?.id ?? null}
-            onChoose={(s) => {
-              if (s.id !== service?.id) {
-                setEmployees([]);
-                setStaff(null);
-                setDate(null);
-              }
-              setService(s);
-              go(2);
-            }}
-          />
+          <ChooseService services={services} selectedId={service?.id ?? null} onChoose={(s) => dispatch({ type: 'serviceChosen', service: s })} />
         </>
       )}
       {step === 2 && (
         <>
           {heading(2)}
-          <ChooseStaff
-            employees={employees}
-            selected={staff}
-            onChoose={(c) => {
-              setStaff(c);
-              go(3);
-            }}
-          />
+          <ChooseStaff employees={employees} selected={staff} onChoose={(c) => dispatch({ type: 'staffChosen', staff: c })} />
           <div className="ae-actions">
-            <button type="button" className="ae-btn ae-btn-ghost" onClick={() => go(1)}>
+            <button type="button" className="ae-btn ae-btn-ghost" onClick={() => back(1)}>
               Back
             </button>
           </div>
@@ -297,21 +211,12 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
         <>
           {heading(3)}
           {employeeIds.length > 0 ? (
-            <PickDate
-              serviceId={service.id}
-              employeeIds={employeeIds}
-              selected={date}
-              onError={report}
-              onSelect={(d) => {
-                setDate(d);
-                go(4);
-              }}
-            />
+            <PickDate serviceId={service.id} employeeIds={employeeIds} selected={date} onError={report} onSelect={(d) => dispatch({ type: 'dateChosen', date: d })} />
           ) : (
             <p className="ae-muted">Loading…</p>
           )}
           <div className="ae-actions">
-            <button type="button" className="ae-btn ae-btn-ghost" onClick={() => (rescheduling ? mode.kind === 'reschedule' && mode.onCancel() : go(2))}>
+            <button type="button" className="ae-btn ae-btn-ghost" onClick={() => (mode.kind === 'reschedule' ? mode.onCancel() : back(2))}>
               {rescheduling ? 'Cancel' : 'Back'}
             </button>
           </div>
@@ -320,34 +225,24 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
       {step === 4 && (
         <>
           {heading(4)}
-          <p className="ae-muted">
-            {service?.name} with {staff === 'any' ? 'any available' : employeeName(staff ?? undefined)} on {date ? format(parseISO(date), 'EEEE d MMMM') : ''}
-          </p>
-          {live.loading && live.slots.length === 0 ? <p className="ae-muted">Loading times…</p> : <SlotGrid slots={live.slots} onPick={pickSlot} busyTime={pickingTime} />}
-          <div className="ae-actions">
-            <button
-              type="button"
-              className="ae-btn ae-btn-ghost"
-              onClick={() => {
-                releaseSelection();
-                go(3);
-              }}
-            >
-              Back
-            </button>
-            <button
-              type="button"
-              className="ae-btn ae-btn-primary"
-              disabled={!selected}
-              onClick={() => {
-                setNotice(null);
-                if (rescheduling) void enterReview();
-                else go(5);
-              }}
-            >
-              {selected ? `Continue with ${selected.time}` : 'Pick a time to continue'}
-            </button>
-          </div>
+          <PickTime
+            serviceName={service?.name ?? ''}
+            staffLabel={staff === 'any' ? 'any available' : employeeName(staff ?? undefined)}
+            date={date}
+            slots={live.slots}
+            loading={live.loading}
+            pickingTime={state.pickingTime}
+            selectedTime={selected?.time ?? null}
+            onPick={pickSlot}
+            onBack={() => {
+              releaseSelection();
+              back(3);
+            }}
+            onContinue={() => {
+              if (rescheduling) void enterReview();
+              else dispatch({ type: 'continuedToDetails' });
+            }}
+          />
         </>
       )}
       {step === 5 && (
@@ -355,12 +250,10 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
           {heading(5)}
           <DetailsForm
             initial={details ?? emptyDetails}
-            serverErrors={serverErrors}
-            onBack={() => go(4)}
+            serverErrors={state.serverErrors}
+            onBack={() => back(4)}
             onSubmit={(d) => {
-              setDetails(d);
-              setServerErrors({});
-              setNotice(null);
+              dispatch({ type: 'detailsSubmitted', details: d });
               void enterReview();
             }}
           />
@@ -378,8 +271,8 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
             details={details}
             expiresAt={lock?.expiresAt ?? null}
             serverOffsetMs={live.serverOffsetMs}
-            locking={locking}
-            submitting={submitting}
+            locking={state.locking}
+            submitting={state.submitting}
             confirmLabel={rescheduling ? 'Confirm new time' : 'Confirm booking'}
             onConfirm={confirm}
             onBack={leaveReview}
@@ -387,21 +280,26 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
           />
         </>
       )}
-      {step === 7 && booked && service && (
+      {step === 7 && state.booked && service && (
         <>
           {heading(7)}
           <Confirmation
-            appointment={booked}
+            appointment={state.booked}
             serviceName={service.name}
-            durationMinutes={service.durationMinutes}
-            staffName={employeeName(booked.employeeId)}
+            staffName={employeeName(state.booked.employeeId)}
             businessName={businessHours?.businessName ?? 'AppointEase'}
-            timeZone={businessHours?.timeZone ?? 'UTC'}
-            manageUrl={manageUrlFor(booked)}
-            onAnother={restart}
+            manageUrl={manageUrlFor(state.booked)}
+            onAnother={() => dispatch({ type: 'restarted' })}
           />
         </>
       )}
     </section>
   );
+}
+
+/** How an unexpected failure is told to the visitor. */
+function reportEvent(error: unknown): FlowEvent {
+  if (isTransient(error)) return { type: 'notice', notice: { kind: 'error', text: `${unreachableText}. Please check your connection and try again.` } };
+  if (error instanceof ApiError) return { type: 'notice', notice: { kind: 'error', text: error.message } };
+  return { type: 'notice', notice: { kind: 'error', text: 'Something went wrong. Please try again.' } };
 }

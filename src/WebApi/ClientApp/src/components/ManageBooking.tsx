@@ -44,7 +44,7 @@ export function ManageBooking({ services, businessHours, clientId, link, onLinkM
       .getAppointment(link.id)
       .then((a) => setAppointments([a]))
       .catch(fail);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- load once per link; fail is recreated on every render
   }, [link?.id, link?.token]);
 
   function fail(error: unknown) {

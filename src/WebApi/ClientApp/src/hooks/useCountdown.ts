@@ -2,16 +2,18 @@ import { useEffect, useState } from 'react';
 
 /** Seconds left until `expiresAt` by the server's clock (offset = server − client), ticking each second. */
 export function useCountdown(expiresAt: string | null, serverOffsetMs: number): number | null {
-  const compute = () => (expiresAt ? Math.max(0, Math.round((Date.parse(expiresAt) - (Date.now() + serverOffsetMs)) / 1000)) : null);
-  const [left, setLeft] = useState(compute);
+  const [left, setLeft] = useState(() => secondsLeft(expiresAt, serverOffsetMs));
   useEffect(() => {
-    setLeft(compute());
+    setLeft(secondsLeft(expiresAt, serverOffsetMs));
     if (!expiresAt) return;
-    const timer = setInterval(() => setLeft(compute()), 1000);
+    const timer = setInterval(() => setLeft(secondsLeft(expiresAt, serverOffsetMs)), 1000);
     return () => clearInterval(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [expiresAt, serverOffsetMs]);
   return left;
+}
+
+function secondsLeft(expiresAt: string | null, serverOffsetMs: number): number | null {
+  return expiresAt ? Math.max(0, Math.round((Date.parse(expiresAt) - (Date.now() + serverOffsetMs)) / 1000)) : null;
 }
 
 export function formatSeconds(total: number): string {

@@ -18,8 +18,8 @@ const beat = (booked: string[]) => ({
 /** Availability with 09:00 and 09:30 free; heartbeats answered in turn by `answers` (the last one repeats). */
 function fakeApi(answers: Array<() => Response>) {
   const heartbeats: number[] = [];
-  const fetch = vi.fn(async (url: string) => {
-    if (url.includes('/availability'))
+  const fetch = vi.fn(async (request: Request) => {
+    if (request.url.includes('/availability'))
       return ok({ date: day, employeeId: 7, slots: [{ time: '09:00', status: 'available' }, { time: '09:30', status: 'available' }] });
     heartbeats.push(Date.now());
     return answers[Math.min(heartbeats.length - 1, answers.length - 1)]!();

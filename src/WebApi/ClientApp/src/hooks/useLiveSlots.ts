@@ -5,7 +5,6 @@ import { backoffDelay } from '../lib/backoff';
 import { HeartbeatClient, nextHeartbeatDelay, type LinkMode } from '../lib/heartbeat';
 import { combineEmployees, mergeSlots, type LiveDay, type SlotView } from '../lib/slots';
 
-const FALLBACK_POLL_MS = 3000;
 
 export interface LiveSlotsArgs {
   date: string | null;
@@ -90,20 +89,15 @@ export function useLiveSlots(args: LiveSlotsArgs): LiveSlots {
       const hb = client.current;
       const wasOffline = hb.state.mode === 'offline';
       try {
-        if (hb.state.unsupported) {
-          await loadBase();
-          hb.state = { ...hb.state, mode: 'fallback', failures: 0 };
-        } else {
-          const state = await hb.tick(
-            { date: date!, employeeIds: employeeKey.split(',').map(Number), clientId, selected: selectedRef.current },
-            controller.signal,
-          );
-          setLive(state.live);
-          setStorageMode(state.storageMode);
-          setServerOffsetMs(state.serverOffsetMs);
-          // Back from an outage (or the first load failed): the base may be stale or missing.
-          if (state.mode !== 'offline' && (wasOffline || !baseLoaded.current)) await loadBase();
-        }
+        const state = await hb.tick(
+          { date: date!, employeeIds: employeeKey.split(',').map(Number), clientId, selected: selectedRef.current },
+          controller.signal,
+        );
+        setLive(state.live);
+        setStorageMode(state.storageMode);
+        setServerOffsetMs(state.serverOffsetMs);
+        // Back from an outage (or the first load failed): the base may be stale or missing.
+        if (state.mode !== 'offline' && (wasOffline || !baseLoaded.current)) await loadBase();
       } catch (error) {
         if ((error as Error).name === 'AbortError') return;
         if (error instanceof NetworkError || (error instanceof ApiError && error.status >= 500))
@@ -117,7 +111,7 @@ export function useLiveSlots(args: LiveSlotsArgs): LiveSlots {
         schedule(wait);
       } else {
         setRetryInMs(null);
-        schedule(state.unsupported ? FALLBACK_POLL_MS : nextHeartbeatDelay(state));
+        schedule(nextHeartbeatDelay(state));
       }
     }
 

@@ -1,3 +1,4 @@
+import type { Mock } from 'vitest';
 import { HeartbeatClient, nextHeartbeatDelay, RATE_LIMITED_FALLBACK_MS } from './heartbeat';
 
 const target = { date: '2026-12-01', employeeIds: [1], clientId: 'client-abc-123', selected: { employeeId: 1, time: '09:00' } };
@@ -7,6 +8,13 @@ function json(body: unknown, init: ResponseInit & { etag?: string; retryAfter?: 
   if (init.etag) headers.set('ETag', init.etag);
   if (init.retryAfter) headers.set('Retry-After', init.retryAfter);
   return new Response(JSON.stringify(body), { status: init.status ?? 200, headers });
+}
+
+/** The Request that openapi-fetch handed to fetch on call i. */
+function sent(fetch: Mock, i: number): Request {
+  const request: unknown = fetch.mock.calls[i]?.[0];
+  if (!(request instanceof Request)) throw new Error(`fetch call ${i} was not given a Request`);
+  return request;
 }
 
 const beat = {
@@ -33,9 +41,8 @@ describe('heartbeat client', () => {
     expect(first.live.get(1)?.looking.has('09:30')).toBe(true);
     expect(first.intervalMs).toBe(1500);
     expect(first.mode).toBe('live');
-    const firstHeaders = fetch.mock.calls[0]![1].headers as Record<string, string>;
-    expect(firstHeaders['If-None-Match']).toBeUndefined();
-    expect(JSON.parse(fetch.mock.calls[0]![1].body as string)).toEqual({
+    expect(sent(fetch, 0).headers.get('If-None-Match')).toBeNull();
+    expect(await sent(fetch, 0).json()).toEqual({
       date: '2026-12-01',
       employeeId: 1,
       clientId: 'client-abc-123',
@@ -43,7 +50,7 @@ describe('heartbeat client', () => {
     });
 
     const second = await client.tick(target);
-    expect((fetch.mock.calls[1]![1].headers as Record<string, string>)['If-None-Match']).toBe('"v1"');
+    expect(sent(fetch, 1).headers.get('If-None-Match')).toBe('"v1"');
     expect(second.live.get(1)?.booked.has('10:00')).toBe(true);
   });
 
@@ -54,7 +61,7 @@ describe('heartbeat client', () => {
     await client.tick(target);
     client.reset();
     await client.tick(target);
-    expect((fetch.mock.calls[1]![1].headers as Record<string, string>)['If-None-Match']).toBeUndefined();
+    expect(sent(fetch, 1).headers.get('If-None-Match')).toBeNull();
   });
 
   it('reports fallback when the server keeps slot state in SQL', async () => {
@@ -62,11 +69,9 @@ describe('heartbeat client', () => {
     expect((await new HeartbeatClient().tick(target)).mode).toBe('fallback');
   });
 
-  it('switches to polling when the heartbeat endpoint does not exist', async () => {
-    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(json({ status: 404, title: 'Not Found' }, { status: 404 })));
-    const state = await new HeartbeatClient().tick(target);
-    expect(state.unsupported).toBe(true);
-    expect(state.mode).toBe('fallback');
+  it('passes a 404 (unknown employee) to the caller instead of taking it for a missing endpoint', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(json({ status: 404, title: 'Not Found', code: 'employee_not_found' }, { status: 404 })));
+    await expect(new HeartbeatClient().tick(target)).rejects.toMatchObject({ status: 404 });
   });
 
   it('counts network failures as offline so the caller backs off', async () => {
@@ -113,7 +118,7 @@ describe('heartbeat client', () => {
 
     const resumed = await client.tick(target);
 
-    expect((fetch.mock.calls[2]![1].headers as Record<string, string>)['If-None-Match']).toBe('"v1"');
+    expect(sent(fetch, 2).headers.get('If-None-Match')).toBe('"v1"');
     expect(resumed.retryAfterMs).toBeNull();
     expect(nextHeartbeatDelay(resumed)).toBe(1500);
   });
@@ -133,8 +138,8 @@ describe('heartbeat client', () => {
   });
 
   it('with two employees keeps the answered one fresh and waits for the refused one', async () => {
-    const fetch = vi.fn(async (_url: string, init: RequestInit) =>
-      JSON.parse(init.body as string).employeeId === 2 ? rateLimited('4') : json({ ...beat, bookedSlots: ['11:00'] }),
+    const fetch = vi.fn(async (request: Request) =>
+      (await request.json()).employeeId === 2 ? rateLimited('4') : json({ ...beat, bookedSlots: ['11:00'] }),
     );
     vi.stubGlobal('fetch', fetch);
     const state = await new HeartbeatClient().tick({ ...target, employeeIds: [1, 2] });

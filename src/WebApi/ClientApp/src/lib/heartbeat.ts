@@ -18,8 +18,6 @@ export interface HeartbeatState {
   /** The server's slot-state storage ("redis", "sql"…), shown by the status dot. */
   storageMode: string | null;
   intervalMs: number;
-  /** The heartbeat endpoint is missing (404/405): poll /availability instead. */
-  unsupported: boolean;
   failures: number;
   serverOffsetMs: number;
   /** The server refused the last round with 429 and asked for this wait (Retry-After); null when it did not. */
@@ -48,7 +46,6 @@ export class HeartbeatClient {
     mode: 'live',
     storageMode: null,
     intervalMs: 1000,
-    unsupported: false,
     failures: 0,
     serverOffsetMs: 0,
     retryAfterMs: null,
@@ -79,7 +76,8 @@ export class HeartbeatClient {
           const etag = result.headers.get('ETag');
           if (etag) this.etags.set(key, etag);
           else this.etags.delete(key);
-          const beat = result.data!;
+          if (!result.data) return;
+          const beat = result.data;
           live.set(employeeId, liveDayFromHeartbeat(beat, target.clientId));
           if (beat.heartbeatIntervalMs && beat.heartbeatIntervalMs >= 250) this.state.intervalMs = beat.heartbeatIntervalMs;
           if (beat.serverTime) this.state.serverOffsetMs = Date.parse(beat.serverTime) - Date.now();
@@ -89,9 +87,8 @@ export class HeartbeatClient {
       const degraded = /sql|fallback|degraded|down/i.test(this.state.storageMode ?? '');
       this.state = { ...this.state, live, failures: 0, mode: degraded ? 'fallback' : 'live', retryAfterMs };
     } catch (error) {
-      if (error instanceof ApiError && (error.status === 404 || error.status === 405)) {
-        this.state = { ...this.state, unsupported: true, mode: 'fallback', failures: 0, retryAfterMs: null };
-      } else if (error instanceof NetworkError || (error instanceof ApiError && error.status >= 500)) {
+      // Any other answer (404 unknown employee, 422) is a real error for the caller, not a missing endpoint.
+      if (error instanceof NetworkError || (error instanceof ApiError && error.status >= 500)) {
         this.state = { ...this.state, mode: 'offline', failures: this.state.failures + 1, retryAfterMs: null };
       } else {
         throw error;

@@ -18,6 +18,7 @@ export const limits = { name: 200, email: 254, phone: 40, notes: 2000 } as const
 export function isValidEmail(value: string): boolean {
   const v = value.trim();
   if (!v || v.length > limits.email) return false;
+  // eslint-disable-next-line no-control-regex -- finding control characters is what this check is for
   if (/[\s<>,;"()[\]\\]/.test(v) || /[\u0000-\u001f\u007f]/.test(v)) return false;
   const at = v.indexOf('@');
   if (at <= 0 || at !== v.lastIndexOf('@') || at > 64) return false;
@@ -37,11 +38,13 @@ export function validateDetails(d: Details): DetailErrors {
   const name = d.name.trim();
   if (!name) errors.name = 'Please enter your name.';
   else if (name.length > limits.name) errors.name = `Your name can be at most ${limits.name} characters.`;
+  // eslint-disable-next-line no-control-regex -- finding control characters is what this check is for
   else if (/[\u0000-\u001f\u007f-\u009f]/.test(d.name)) errors.name = 'Your name must be a single line of text.';
   if (!d.email.trim()) errors.email = 'Please enter your email address.';
   else if (!isValidEmail(d.email)) errors.email = 'Please enter a valid email address, like name@example.com.';
   if (!isValidPhone(d.phone)) errors.phone = `Please enter a phone number: digits and + - ( ) . / or spaces, at most ${limits.phone} characters.`;
   if (d.notes.trim().length > limits.notes) errors.notes = `Notes can be at most ${limits.notes} characters.`;
+  // eslint-disable-next-line no-control-regex -- finding control characters is what this check is for
   else if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(d.notes)) errors.notes = 'Notes must be plain text.';
   return errors;
 }

@@ -1,32 +1,19 @@
 import { format, parseISO } from 'date-fns';
-import { useMemo } from 'react';
-import type { AppointmentResponse } from '../../api/endpoints';
-import { buildIcs, zonedToUtc } from '../../lib/ics';
+import { useEffect, useState } from 'react';
+import { api, type AppointmentResponse } from '../../api/endpoints';
 
 export interface ConfirmationProps {
   appointment: AppointmentResponse;
   serviceName: string;
-  durationMinutes: number;
   staffName: string;
   businessName: string;
-  timeZone: string;
   manageUrl: string | null;
   onAnother: () => void;
 }
 
 export function Confirmation(p: ConfirmationProps) {
   const { appointment: a } = p;
-  const icsHref = useMemo(() => {
-    const ics = buildIcs({
-      uid: `${a.reference}@appointease`,
-      title: `${p.serviceName} at ${p.businessName}`,
-      description: `Booking ${a.reference} with ${p.staffName}.${p.manageUrl ? ` Manage: ${p.manageUrl}` : ''}`,
-      location: p.businessName,
-      start: zonedToUtc(a.date, a.time, p.timeZone),
-      durationMinutes: p.durationMinutes,
-    });
-    return URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
-  }, [a, p.serviceName, p.businessName, p.staffName, p.manageUrl, p.timeZone, p.durationMinutes]);
+  const icsHref = useCalendarFile(a);
 
   return (
     <div className="ae-confirmation">
@@ -40,6 +27,8 @@ export function Confirmation(p: ConfirmationProps) {
         <dd>{p.serviceName}</dd>
         <dt>With</dt>
         <dd>{p.staffName}</dd>
+        <dt>Where</dt>
+        <dd>{p.businessName}</dd>
         <dt>When</dt>
         <dd>
           {format(parseISO(a.date), 'EEEE d MMMM yyyy')} at {a.time}
@@ -47,9 +36,11 @@ export function Confirmation(p: ConfirmationProps) {
       </dl>
       <p className="ae-muted">A confirmation email is on its way to {a.customer.email}.</p>
       <div className="ae-actions ae-actions-wrap">
-        <a className="ae-btn ae-btn-secondary" href={icsHref} download={`appointment-${a.reference}.ics`}>
-          Add to calendar (.ics)
-        </a>
+        {icsHref && (
+          <a className="ae-btn ae-btn-secondary" href={icsHref} download={`appointment-${a.reference}.ics`}>
+            Add to calendar (.ics)
+          </a>
+        )}
         {p.manageUrl && (
           <a className="ae-btn ae-btn-secondary" href={p.manageUrl} data-testid="manage-link">
             Manage this booking
@@ -61,4 +52,25 @@ export function Confirmation(p: ConfirmationProps) {
       </div>
     </div>
   );
+}
+
+/** The server's .ics for the booking (it writes every calendar file) as a blob URL; null until it has arrived. */
+function useCalendarFile(a: AppointmentResponse): string | null {
+  const [href, setHref] = useState<string | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    let url: string | null = null;
+    api
+      .appointmentCalendar(a.id, a.manageToken ?? null, controller.signal)
+      .then((ics) => {
+        url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
+        setHref(url);
+      })
+      .catch(() => setHref(null)); // no link rather than a broken one; the email carries the same file
+    return () => {
+      controller.abort();
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [a.id, a.manageToken]);
+  return href;
 }

@@ -24,7 +24,7 @@ export function Review(p: ReviewProps) {
   const left = useCountdown(p.expiresAt, p.serverOffsetMs);
   useEffect(() => {
     if (left === 0 && !p.submitting) p.onExpired();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fire once when the countdown reaches 0, not on every new onExpired
   }, [left]);
   return (
     <div className="ae-review">
