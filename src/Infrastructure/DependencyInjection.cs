@@ -58,6 +58,8 @@ public static class DependencyInjection
     /// </summary>
     private const int DbContextPoolSize = 128;
 
+    private const int SqliteLockWaitSeconds = 15;
+
     private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = configuration.GetSection(DatabaseOptions.Section).GetValue(nameof(DatabaseOptions.Provider), DatabaseProvider.Sqlite);
@@ -79,7 +81,10 @@ public static class DependencyInjection
             {
                 var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
                 var environment = sp.GetRequiredService<IHostEnvironment>();
-                options.UseSqlite(SqliteConnectionString(configuration, environment), sqlite => sqlite.CommandTimeout(db.CommandTimeoutSeconds));
+                // SQLite's command timeout is how long a write waits for the file lock held by another writer, not for a
+                // server that may be frozen: the short MySQL default would turn ordinary contention into 503s.
+                options.UseSqlite(SqliteConnectionString(configuration, environment),
+                    sqlite => sqlite.CommandTimeout(Math.Max(db.CommandTimeoutSeconds, SqliteLockWaitSeconds)));
                 options.AddInterceptors(sp.GetRequiredService<CatalogueChangeInterceptor>());
                 options.ConfigureWarnings(QuietExpectedFailures);
             }, DbContextPoolSize);

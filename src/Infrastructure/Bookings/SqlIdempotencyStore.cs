@@ -83,20 +83,17 @@ internal sealed class SqlIdempotencyStore(AppDbContext requestDb, IServiceScopeF
         return updated == 1;
     }
 
-    /// <summary>How long a request failing on the database waits for the release: a frozen one would take a whole timeout.</summary>
-    private static readonly TimeSpan AbandonWaitWhenDatabaseFailed = TimeSpan.FromMilliseconds(200);
-
     private static readonly TimeSpan AbandonWait = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Releases the key so the client may retry with it at once. When the database does not answer in time (after
-    /// <paramref name="databaseFailed"/>, <see cref="AbandonWaitWhenDatabaseFailed"/>: it is down or frozen), the release goes on in
+    /// Releases the key so the client may retry with it at once. When the request failed because the database does not
+    /// answer (<paramref name="databaseFailed"/>: a release now would wait out another timeout) or the release fails, it goes on in
     /// the background, once a second until it succeeds or the lease would have freed the key anyway — so a retry after
     /// the database is back finds the key free instead of "in flight" for the rest of the lease.
     /// </summary>
     public async Task AbandonAsync(IdempotencyTicket ticket, bool databaseFailed = false)
     {
-        if (await TryReleaseAsync(ticket, databaseFailed ? AbandonWaitWhenDatabaseFailed : AbandonWait)) return;
+        if (!databaseFailed && await TryReleaseAsync(ticket, AbandonWait)) return;
         _ = Task.Run(async () =>
         {
             var giveUpAt = clock.GetUtcNow() + Lease;

@@ -1,4 +1,6 @@
+using System.Data;
 using AppointEase.Application.Common.Interfaces;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -29,7 +31,7 @@ internal sealed class UnitOfWork(AppDbContext db, TimeProvider clock) : IUnitOfW
             {
                 db.ChangeTracker.Clear();
                 queued.Clear();
-                var transaction = await db.Database.BeginTransactionAsync(ct);
+                var transaction = await BeginAsync(ct);
                 _afterCommit = queued;
                 try
                 {
@@ -71,6 +73,17 @@ internal sealed class UnitOfWork(AppDbContext db, TimeProvider clock) : IUnitOfW
             db.Database.AutoSavepointsEnabled = true;
         }
     }
+
+    /// <summary>
+    /// SQLite's default BEGIN IMMEDIATE takes the database's write lock at once; a command that writes through a second
+    /// connection meanwhile (the idempotency key, committed on its own so concurrent duplicates see it) would then wait
+    /// for its own request. Microsoft.Data.Sqlite begins a deferred transaction for ReadUncommitted (which without a
+    /// shared cache reads exactly as before): the lock is taken at the first write, like MariaDB's row locks.
+    /// </summary>
+    private Task<IDbContextTransaction> BeginAsync(CancellationToken cancellationToken) =>
+        db.Database.GetDbConnection() is SqliteConnection
+            ? db.Database.BeginTransactionAsync(IsolationLevel.ReadUncommitted, cancellationToken)
+            : db.Database.BeginTransactionAsync(cancellationToken);
 
     public Task RunAfterCommitAsync(Func<Task> action)
     {

@@ -116,7 +116,7 @@ public sealed class FaultClassifierTests : IAsyncLifetime
     [Fact]
     public async Task Sqlite_UniqueConstraint_IsAUniqueViolation_AndBusy_IsTransient()
     {
-        await using var writer = new SqliteConnection($"Data Source={_sqliteFile};Default Timeout=0");
+        await using var writer = new SqliteConnection($"Data Source={_sqliteFile};Default Timeout=1");
         await writer.OpenAsync();
         await Execute(writer, "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE); INSERT INTO t VALUES (1, 'a');");
 
@@ -125,7 +125,7 @@ public sealed class FaultClassifierTests : IAsyncLifetime
 
         await using var holder = writer.BeginTransaction();
         await Execute(writer, "INSERT INTO t VALUES (3, 'c')", holder);
-        await using var other = new SqliteConnection($"Data Source={_sqliteFile};Default Timeout=0;Pooling=False");
+        await using var other = new SqliteConnection($"Data Source={_sqliteFile};Default Timeout=1;Pooling=False");
         await other.OpenAsync();
         var busy = await Assert.ThrowsAsync<SqliteException>(() => Execute(other, "INSERT INTO t VALUES (4, 'd')"));
         Assert.Equal(DataFault.Transient, FaultClassifier.Sql(busy));

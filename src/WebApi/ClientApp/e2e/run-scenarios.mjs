@@ -198,7 +198,7 @@ const scenarios = {
         await page.locator('.ae-widget .ae-choice').first().waitFor();
         const cssLinked = await page.evaluate(() => !!document.querySelector('link[data-appointease-css]'));
         assert(cssLinked, 'the script did not add its stylesheet');
-        const notModified = page.waitForResponse((r) => r.url().includes('/api/v1/heartbeat') && r.status() === 304, { timeout: 15000 });
+        const notModified = page.waitForResponse((r) => r.url().includes('/api/v1/heartbeat') && r.status() === 304, { timeout: 60000 });
         await chooseUpToDate(page, { dayIndex: 5 });
         assert((await page.locator('.ae-slot').count()) > 0, 'no slots in the embedded widget');
         // The widget can only send If-None-Match if CORS lets it read the ETag: a 304 proves it did.
