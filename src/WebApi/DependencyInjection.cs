@@ -33,7 +33,12 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddSecurity(environment);
         services.AddScoped<AppointEase.Application.Common.Interfaces.ICurrentUser, HttpCurrentUser>();
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            ProblemDetailsDefaults.Customize(context);
+            BadRequestExceptionHandler.NameBodyOnUnsupportedMediaType(context);
+        });
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.MaxDepth = 16);

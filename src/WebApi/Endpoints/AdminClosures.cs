@@ -14,7 +14,7 @@ public static class AdminClosures
         var group = admin.MapGroup("/closures").WithTags("Admin: closures");
         group.MapGet("", List).WithExamples(response: new[] { Example });
         group.MapPost("", Add).WithExamples(new AddClosureCommand("2026-12-25", "Christmas Day"), Example);
-        group.MapDelete("/{id:int}", Remove);
+        group.MapDelete("/{id}", Remove);
     }
 
     [EndpointSummary("List business closures (holidays)")]

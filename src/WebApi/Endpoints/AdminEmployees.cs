@@ -24,16 +24,16 @@ public static class AdminEmployees
     {
         var group = admin.MapGroup("/employees").WithTags("Admin: employees");
         group.MapGet("", List).WithExamples(response: new[] { ExampleDto });
-        group.MapGet("/{id:int}", Get).WithExamples(response: ExampleDto);
+        group.MapGet("/{id}", Get).WithExamples(response: ExampleDto);
         group.MapPost("", Create).WithExamples(new CreateEmployeeRequest("Robin Diaz", [1, 3]), ExampleDto);
-        group.MapPut("/{id:int}", Update).WithExamples(new UpdateEmployeeRequest("Sam Lee-Park", true), ExampleDto);
-        group.MapPost("/{id:int}/deactivate", Deactivate).WithExamples(response: ExampleDto with { IsActive = false });
-        group.MapPut("/{id:int}/services", SetServices).WithExamples(new ServicesRequest([1, 2, 3]), ExampleDto);
-        group.MapPut("/{id:int}/hours", SetHours).WithExamples(HoursExample, ExampleDto);
-        group.MapGet("/{id:int}/time-off", ListTimeOff).WithExamples(response: new[] { new TimeOffDto(5, 2, "2026-12-24", "2026-12-31", "Holiday") });
-        group.MapPost("/{id:int}/time-off", AddTimeOff)
+        group.MapPut("/{id}", Update).WithExamples(new UpdateEmployeeRequest("Sam Lee-Park", true), ExampleDto);
+        group.MapPost("/{id}/deactivate", Deactivate).WithExamples(response: ExampleDto with { IsActive = false });
+        group.MapPut("/{id}/services", SetServices).WithExamples(new ServicesRequest([1, 2, 3]), ExampleDto);
+        group.MapPut("/{id}/hours", SetHours).WithExamples(HoursExample, ExampleDto);
+        group.MapGet("/{id}/time-off", ListTimeOff).WithExamples(response: new[] { new TimeOffDto(5, 2, "2026-12-24", "2026-12-31", "Holiday") });
+        group.MapPost("/{id}/time-off", AddTimeOff)
             .WithExamples(new TimeOffRequest("2026-12-24", "2026-12-31", "Holiday"), new TimeOffDto(5, 2, "2026-12-24", "2026-12-31", "Holiday"));
-        group.MapDelete("/{id:int}/time-off/{timeOffId:int}", RemoveTimeOff);
+        group.MapDelete("/{id}/time-off/{timeOffId}", RemoveTimeOff);
     }
 
     [EndpointSummary("List all employees (active and inactive)")]

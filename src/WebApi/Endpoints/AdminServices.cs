@@ -16,10 +16,10 @@ public static class AdminServices
     {
         var group = admin.MapGroup("/services").WithTags("Admin: services");
         group.MapGet("", List).WithExamples(response: new[] { ExampleDto });
-        group.MapGet("/{id:int}", Get).WithExamples(response: ExampleDto);
+        group.MapGet("/{id}", Get).WithExamples(response: ExampleDto);
         group.MapPost("", Create).WithExamples(Example, ExampleDto);
-        group.MapPut("/{id:int}", Update).WithExamples(Example, ExampleDto);
-        group.MapPost("/{id:int}/deactivate", Deactivate).WithExamples(response: ExampleDto with { IsActive = false, Version = 2 });
+        group.MapPut("/{id}", Update).WithExamples(Example, ExampleDto);
+        group.MapPost("/{id}/deactivate", Deactivate).WithExamples(response: ExampleDto with { IsActive = false, Version = 2 });
     }
 
     [EndpointSummary("List all services (active and inactive)")]

@@ -26,10 +26,10 @@ public static class Appointments
         var group = api.MapGroup("/appointments").WithTags("Appointments");
         group.MapPost("", Confirm).RequireRateLimit(RateLimitNames.BookingPerIp, RateLimitSubjects.ClientIp);
         group.MapGet("", ListMine);
-        group.MapGet("/{id:int}", Get);
-        group.MapGet("/{id:int}/calendar", Calendar);
-        group.MapPut("/{id:int}", Reschedule);
-        group.MapDelete("/{id:int}", Cancel);
+        group.MapGet("/{id}", Get);
+        group.MapGet("/{id}/calendar", Calendar);
+        group.MapPut("/{id}", Reschedule);
+        group.MapDelete("/{id}", Cancel);
     }
 
     [EndpointSummary("Book a slot")]

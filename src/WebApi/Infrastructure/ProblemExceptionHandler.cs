@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Infrastructure.Faults;
@@ -11,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AppointEase.WebApi.Infrastructure;
 
 /// <summary>
-/// Maps exceptions to problem details: validation → 422 by field, unreadable requests → 400/413 naming the field,
+/// Maps exceptions to problem details: validation → 422 by field (unreadable requests: <see cref="BadRequestExceptionHandler"/>),
 /// an unreachable database → 503 with Retry-After, anything else → 500 with no internals outside Development.
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, IHostEnvironment environment, ILogger<ProblemExceptionHandler> logger)
@@ -24,7 +22,6 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var problem = exception switch
         {
             ValidationException validation => Validation(validation),
-            BadHttpRequestException bad => BadRequest(bad),
             _ when IsDatabaseUnavailable(exception) => Unavailable(httpContext),
             _ => Unexpected(exception),
         };
@@ -49,42 +46,6 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             Type = "https://appointease.dev/problems/validation",
             Extensions = { ["errors"] = errors },
         };
-    }
-
-    private static ProblemDetails BadRequest(BadHttpRequestException exception)
-    {
-        var json = exception.InnerException as JsonException ?? exception.InnerException?.InnerException as JsonException;
-        string? field = null;
-        string detail;
-        if (json is not null)
-        {
-            field = json.Path is { Length: > 2 } path ? FieldName(path.TrimStart('$', '.')) : "body";
-            detail = $"The request body is not valid JSON for this endpoint (at {json.Path ?? "$"}).";
-        }
-        else if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            field = "body";
-            detail = $"The request body is larger than {DependencyInjection.MaxRequestBodyBytes / 1024} KB.";
-        }
-        else
-        {
-            var match = ParameterName().Match(exception.Message);
-            field = match.Success ? match.Groups["name"].Value : null;
-            detail = match.Success
-                ? $"The value given for '{field}' is not valid."
-                : exception.Message.StartsWith("Required parameter", StringComparison.Ordinal) || exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
-                    ? exception.Message
-                    : "The request could not be read.";
-            field ??= RequiredName().Match(exception.Message) is { Success: true } m ? m.Groups["name"].Value : null;
-        }
-        var problem = new ProblemDetails
-        {
-            Status = exception.StatusCode == StatusCodes.Status413PayloadTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
-            Title = exception.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Bad request",
-            Detail = detail,
-            Type = "https://appointease.dev/problems/bad-request",
-        };
-        return problem.WithField(field, detail);
     }
 
     private static ProblemDetails Unavailable(HttpContext context)
@@ -122,9 +83,4 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         return string.Join('.', parts.Select(p => p.Length > 0 ? char.ToLowerInvariant(p[0]) + p[1..] : p));
     }
 
-    [GeneratedRegex("parameter \"[^\"]*? (?<name>[A-Za-z0-9_]+)\"")]
-    private static partial Regex ParameterName();
-
-    [GeneratedRegex("parameter \"(?<name>[A-Za-z0-9_]+)\"")]
-    private static partial Regex RequiredName();
 }

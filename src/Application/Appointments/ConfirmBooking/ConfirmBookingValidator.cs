@@ -18,7 +18,8 @@ public sealed class ConfirmBookingValidator : AbstractValidator<ConfirmBookingCo
         RuleFor(c => c.Customer).NotNull().WithMessage("customer {name, email} is required.").OverridePropertyName("customer");
         When(c => c.Customer is not null, () =>
         {
-            RuleFor(c => c.Customer!.Name)
+            // Stop at the first failure: the length and line checks below assume a name is there.
+            RuleFor(c => c.Customer!.Name).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("A name is required.")
                 .Must(n => n!.Trim().Length <= Appointment.MaxNameLength).WithMessage($"A name has at most {Appointment.MaxNameLength} characters.")
                 .Must(CustomerRules.HasNoControlCharacters).WithMessage("A name must be a single line of text.")
