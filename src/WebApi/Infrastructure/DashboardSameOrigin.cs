@@ -20,8 +20,9 @@ internal static class DashboardSameOrigin
             return false;
         var origin = request.Headers[HeaderNames.Origin].ToString();
         if (origin.Length == 0) return true;
+        // Host and port only: behind a TLS-terminating proxy that is not configured as trusted the app sees http while
+        // the browser's Origin says https, and that is still this site, not a foreign one.
         return Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-               && string.Equals(uri.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
                && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -229,7 +229,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a slot as looked at by this visitor
-         * @description Body {date, employeeId, time, clientId}. Replaces the visitor's previous selection on that day and employee. 200 {expiresInSeconds}; 409 when the slot is booked or locked by another visitor; 404 unknown employee; 422 bad input.
+         * @description Body {date, employeeId, time, clientId}. Replaces the visitor's previous selection on that day and employee. 200 {expiresInSeconds}; 409 when the slot is booked or locked by another visitor; 404 unknown employee; 422 bad input; 429 (code rate_limited, Retry-After) over RateLimits:SlotsPerIp.
          */
         post: {
             parameters: {
@@ -251,6 +251,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["SelectionDto"];
+                    };
+                };
+                /** @description Rate limited (problem+json, code rate_limited): wait at least Retry-After seconds before the next request. */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request (also in the problem as retryAfterSeconds). */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -313,7 +324,7 @@ export interface paths {
         put?: never;
         /**
          * Hold a slot while the visitor checks out
-         * @description Body {date, employeeId, time, clientId}. 200 {lockToken, expiresAt}; locking a slot you already hold returns the same token. 409 when booked or locked by another visitor. The token only works with the same clientId.
+         * @description Body {date, employeeId, time, clientId}. 200 {lockToken, expiresAt}; locking a slot you already hold returns the same token. 409 when booked or locked by another visitor. The token only works with the same clientId. 429 with Retry-After: code too_many_holds when this clientId (Holds:PerClient) or this network (Holds:PerNetwork) already holds as many live locks as allowed, code rate_limited over RateLimits:SlotsPerIp.
          */
         post: {
             parameters: {
@@ -335,6 +346,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["SlotLockDto"];
+                    };
+                };
+                /** @description Rate limited (problem+json, code rate_limited): wait at least Retry-After seconds before the next request. */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request (also in the problem as retryAfterSeconds). */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2561,7 +2583,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a code for a session token
-         * @description 200 {token, expiresAt}: send the token as Authorization: Bearer <token>. A wrong, expired or used code is a 422 naming code; after 5 wrong tries the code is dead and a new one must be requested.
+         * @description 200 {token, expiresAt}: send the token as Authorization: Bearer <token>. A wrong, expired or used code is a 422 naming code; after 20 wrong tries (5 per network) the code is dead and a new one must be requested. 429 with Retry-After when one network, or all together, verify too often for one address.
          */
         post: {
             parameters: {
