@@ -19,6 +19,7 @@ internal static class HealthEndpoints
 
     private static Task WriteReport(HttpContext context, HealthReport report)
     {
+        context.RequestServices.GetRequiredService<ReadinessTransitions>().Observe(report);
         context.Response.ContentType = "application/json";
         var body = new
         {
