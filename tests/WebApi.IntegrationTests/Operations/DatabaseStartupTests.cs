@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using AppointEase.WebApi.IntegrationTests.Infrastructure;
+using MySqlConnector;
+
+namespace AppointEase.WebApi.IntegrationTests.Operations;
+
+/// <summary>Start-up against a database that is down, and against an empty one shared by instances starting together.</summary>
+[Collection(AppProcessCollection.Name)]
+public sealed partial class DatabaseStartupTests
+{
+    [Fact]
+    public async Task Start_WithTheDatabaseDown_WaitsLoggingEachAttempt_AndIsReadyWithin5sOfTheDatabaseStarting()
+    {
+        await using var mariadb = new PrivateMariaDb();
+        await mariadb.InstallAsync();
+        await mariadb.StartAsync();
+        await using var settings = new OperatorSettings();
+        settings.With("ConnectionStrings:Database", mariadb.ConnectionString("appointease"));
+        // The release step migrates while the database is up; then the database goes down and the app is started.
+        await using (var migrate = AppProcess.Start(settings.Values, "migrate"))
+            Assert.Equal(0, await migrate.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        mariadb.Stop();
+
+        await using var app = AppProcess.Start(settings.Values);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (AttemptLines(app.Output) < 3 && DateTime.UtcNow < deadline && !app.HasExited) await Task.Delay(100);
+        Assert.False(app.HasExited, "the app exited instead of waiting for the database:\n" + app.Output);
+        Assert.True(AttemptLines(app.Output) >= 3, "no attempts logged:\n" + app.Output);
+        Assert.NotEqual(HttpStatusCode.OK, await app.ReadyStatusAsync());
+
+        await mariadb.StartAsync();
+        var sinceDatabaseStarted = Stopwatch.StartNew();
+        while (!app.Output.Contains("Database ready after") && sinceDatabaseStarted.Elapsed < TimeSpan.FromSeconds(60) && !app.HasExited)
+            await Task.Delay(50);
+        var databaseSeen = sinceDatabaseStarted.Elapsed;
+        // The wait itself must notice the database within 5 s (its retry pause is capped at 2 s); opening the listener
+        // afterwards is ordinary start-up work, which a loaded CI machine may stretch, so it gets a generous budget.
+        Assert.True(databaseSeen < TimeSpan.FromSeconds(5),
+            $"start-up noticed the database {databaseSeen.TotalSeconds:F1} s after it started (budget 5 s)\n{app.Output}");
+        await app.WaitReadyAsync(TimeSpan.FromSeconds(120));
+        Assert.DoesNotContain("   at ", app.Output);
+    }
+
+    /// <summary>Five rounds, each its own test case: a process start takes tens of seconds on a loaded CI machine.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public async Task TwoInstances_StartedTogetherOnAnEmptyDatabase_BothBecomeReady(int round)
+    {
+        {
+            Assert.InRange(round, 1, 5);
+            await using var settings = new OperatorSettings();
+            settings.With("Database:MigrateOnStartup", "true").With("Database:SeedDemoData", "true");
+
+            await using var first = AppProcess.Start(settings.Values);
+            await using var second = AppProcess.Start(settings.Values);
+            await Task.WhenAll(first.WaitReadyAsync(TimeSpan.FromSeconds(180)), second.WaitReadyAsync(TimeSpan.FromSeconds(180)));
+
+            Assert.Equal(1, await settings.CountAsync("business_settings"));
+            Assert.Equal(3, await settings.CountAsync("services"));
+            Assert.Equal(3, await settings.CountAsync("employees"));
+            Assert.DoesNotContain("   at ", first.Output + second.Output);
+        }
+    }
+
+    private static int AttemptLines(string output) => AttemptLine().Matches(output).Count;
+
+    [GeneratedRegex(@"Database not ready \(attempt \d+\)")]
+    private static partial Regex AttemptLine();
+}
