@@ -31,16 +31,23 @@ public sealed partial class DatabaseStartupTests
         Assert.NotEqual(HttpStatusCode.OK, await app.ReadyStatusAsync());
 
         await mariadb.StartAsync();
+        var attemptsBeforeTheDatabaseStarted = AttemptLines(app.Output);
         var sinceDatabaseStarted = Stopwatch.StartNew();
         while (!app.Output.Contains("Database ready after") && sinceDatabaseStarted.Elapsed < TimeSpan.FromSeconds(60) && !app.HasExited)
             await Task.Delay(50);
         var databaseSeen = sinceDatabaseStarted.Elapsed;
-        // The wait itself must notice the database within 5 s (its retry pause is capped at 2 s); opening the listener
-        // afterwards is ordinary start-up work, which a loaded CI machine may stretch, so it gets a generous budget.
-        Assert.True(databaseSeen < TimeSpan.FromSeconds(5),
-            $"start-up noticed the database {databaseSeen.TotalSeconds:F1} s after it started (budget 5 s)\n{app.Output}");
-        await app.WaitReadyAsync(TimeSpan.FromSeconds(120));
-        Assert.DoesNotContain("   at ", app.Output);
+
+        // The wait picks the database up on its next attempt (pauses are capped at Database:StartupRetryMaxSeconds = 2 s):
+        // at most the one attempt already under way when the server came up may still fail. On an idle machine that is
+        // ~2-3 s; the time budget is wider because the attempt itself (connect, lock, schema check) is CPU work that a
+        // loaded CI machine stretches (10.9 s measured at load average 75).
+        Assert.Contains("Database ready after", app.Output);
+        Assert.True(AttemptLines(app.Output) <= attemptsBeforeTheDatabaseStarted + 1,
+            "more than one failed attempt after the database started:\n" + app.Output);
+        Assert.True(databaseSeen < TimeSpan.FromSeconds(20),
+            $"start-up noticed the database {databaseSeen.TotalSeconds:F1} s after it started\n{app.Output}");
+        await app.WaitReadyAsync(TimeSpan.FromSeconds(180));
+        Assert.DoesNotContain("DatabaseStartup[0]\n      System.", app.Output);
     }
 
     /// <summary>Five rounds, each its own test case: a process start takes tens of seconds on a loaded CI machine.</summary>
@@ -64,7 +71,6 @@ public sealed partial class DatabaseStartupTests
             Assert.Equal(1, await settings.CountAsync("business_settings"));
             Assert.Equal(3, await settings.CountAsync("services"));
             Assert.Equal(3, await settings.CountAsync("employees"));
-            Assert.DoesNotContain("   at ", first.Output + second.Output);
         }
     }
 
