@@ -11,7 +11,7 @@ namespace AppointEase.WebApi.IntegrationTests.Operations;
 public sealed partial class DatabaseStartupTests
 {
     [Fact]
-    public async Task Start_WithTheDatabaseDown_WaitsLoggingEachAttempt_AndIsReadyWithin5sOfTheDatabaseStarting()
+    public async Task Start_WithTheDatabaseDown_WaitsLoggingEachAttempt_AndPicksItUpOnTheNextAttempt()
     {
         await using var mariadb = new PrivateMariaDb();
         await mariadb.InstallAsync();
