@@ -47,7 +47,7 @@ wait_ready() { for _ in $(seq 1 600); do [ "$(curl -s -o /dev/null -w '%{http_co
     Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
     Database__Provider=MySql ConnectionStrings__Database="${APPOINTEASE_TEST_MYSQL}Database=$DB;" \
     ConnectionStrings__Redis="$APPOINTEASE_TEST_REDIS" Redis__KeyPrefix="$ID" Jobs__RedisPrefix="$ID-jobs" \
-    Email__PickupDirectory="$WORK/mail" Auth__OtpSecret="$(head -c 32 /dev/urandom | base64 | tr -d '\n')" \
+    Database__MigrateOnStartup=true Database__SeedDemoData=true Email__Mode=Pickup Email__PickupDirectory="$WORK/mail" Auth__OtpSecret="$(head -c 32 /dev/urandom | base64 | tr -d '\n')" \
     RateLimits__HeartbeatPerClient__PermitLimit=1000000 RateLimits__HeartbeatPerClient__WindowSeconds=60 \
     ${HBQ_PERF:+DOTNET_PerfMapEnabled=1} ${HBQ_EXTRA_ENV:-} dotnet AppointEase.WebApi.dll
 ) >"$WORK/app.log" 2>&1 &

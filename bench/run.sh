@@ -109,6 +109,7 @@ start_app() {   # start_app redis|sql
       Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
       Logging__LogLevel__AppointEase.Infrastructure.SlotState.Redis.RedisFailbackSync=Information \
       Database__Provider=MySql ConnectionStrings__Database="${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;" \
+      Database__MigrateOnStartup=true Database__SeedDemoData=true Email__Mode=Pickup \
       ConnectionStrings__Redis="$redis" Email__PickupDirectory="$WORK/mail" \
       Auth__OtpSecret="$BENCH_OTP_SECRET" \
       RateLimits__HeartbeatPerClient__PermitLimit=1000000 RateLimits__HeartbeatPerClient__WindowSeconds=60 \

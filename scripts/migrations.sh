@@ -1,15 +1,14 @@
 #!/usr/bin/env bash
-# Regenerates the EF Core migrations of both providers from the current model.
+# Adds an EF Core migration for both providers from the current model.
 # Usage: scripts/migrations.sh NAME        adds migration NAME for Sqlite and MySql
-#        scripts/migrations.sh --reset     deletes all migrations and recreates InitialCreate (before the first release only)
+# Migrations are additive and reviewed; existing ones are never regenerated (docs/decisions/080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
-name=${1:?migration name or --reset}
-if [ "$name" = "--reset" ]; then
-  rm -rf src/Infrastructure/Persistence/Migrations/Sqlite src/Infrastructure/Persistence/Migrations/MySql
-  name=InitialCreate
-fi
+name=${1:?migration name}
+case "$name" in
+  -*) echo "migrations.sh: existing migrations are never regenerated (decision 080); give a new migration's name" >&2; exit 2 ;;
+esac
 dotnet build src/Infrastructure -v q -nologo >/dev/null
 for provider in Sqlite MySql; do
   dotnet ef migrations add "$name" --no-build --project src/Infrastructure --startup-project src/Infrastructure \

@@ -9,8 +9,8 @@
 #      see the header of scripts/lib/servers.sh);
 #   3. builds AppointEase.sln once (Release), then runs every test project with `dotnet test --no-build`,
 #      one TRX file per project under TestResults/<Project>/, carrying on past a failing project;
-#   4. runs the browser suite hook (below) and the short reliability suite (scripts/reliability.sh --short, each of
-#      its checks one test) unless --filter was given;
+#   4. runs scripts/backup-restore-check.sh (counted as one test), the browser suite hook (below) and the short
+#      reliability suite (scripts/reliability.sh --short, each of its checks one test) unless --filter was given;
 #   5. stops every server it started (by pid) and deletes the temp dirs, whatever happened;
 #   6. prints as its LAST line `tests: N passed, M failed` (`, K skipped` appended when K > 0).
 # Exit status is non-zero if the build failed, a server could not be started, any test failed or a test run
@@ -148,6 +148,17 @@ for proj in "${test_projects[@]}"; do
   printf 'test.sh: %s: %s passed, %s failed, %s skipped\n' "$name" "$p" "$f" "$s" >&2
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 done
+
+# --- 3b. backup/restore check (docs/operations.md): dump, restore into a fresh MariaDB, every booking there ---------
+if [ "${#filter[@]}" -eq 0 ]; then
+  printf '\n=== backup-restore ===\n' >&2
+  if APPOINTEASE_CONFIGURATION="$CONFIGURATION" scripts/backup-restore-check.sh >&2; then
+    passed=$((passed + 1))
+  else
+    printf 'test.sh: scripts/backup-restore-check.sh failed - counted as 1 failure\n' >&2
+    failed=$((failed + 1))
+  fi
+fi
 
 # --- 4. browser suite hook ------------------------------------------------------------------------------------
 if [ -f "$CLIENT_APP/e2e/run.sh" ] && [ "${#filter[@]}" -eq 0 ]; then

@@ -23,7 +23,7 @@ fi
 sql "DROP DATABASE IF EXISTS $DB"
 (cd "$dir" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$APPPORT \
   Logging__LogLevel__Default=Warning Database__Provider=MySql ConnectionStrings__Database="$CS" ConnectionStrings__Redis= \
-  Email__PickupDirectory="$work/mail" Auth__OtpSecret=probe-secret-probe-secret-probe-secret-0123 \
+  Database__MigrateOnStartup=true Database__SeedDemoData=true Email__Mode=Pickup Email__PickupDirectory="$work/mail" Auth__OtpSecret=probe-secret-probe-secret-probe-secret-0123 \
   RateLimits__HeartbeatPerClient__PermitLimit=1000000 RateLimits__HeartbeatPerClient__WindowSeconds=60 \
   dotnet AppointEase.WebApi.dll >"$work/app.log" 2>&1) & APP=$!
 trap 'kill $APP $PROXY 2>/dev/null; wait $APP $PROXY 2>/dev/null || true; sql "DROP DATABASE IF EXISTS '$DB'"; rm -rf "$work"' EXIT

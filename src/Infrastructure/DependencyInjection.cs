@@ -9,6 +9,7 @@ using AppointEase.Infrastructure.Persistence;
 using AppointEase.Infrastructure.Redis;
 using AppointEase.Infrastructure.Seeding;
 using AppointEase.Infrastructure.SlotState;
+using AppointEase.Infrastructure.Startup;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -25,13 +26,20 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddTimeProvider();
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BusinessOptions>().Bind(configuration.GetSection(BusinessOptions.Section)).ValidateDataAnnotations()
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotationsByKey(DatabaseOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, ConnectionStringValidator>();
+        services.AddOptions<BusinessOptions>().Bind(configuration.GetSection(BusinessOptions.Section)).ValidateDataAnnotationsByKey(BusinessOptions.Section)
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Business:TimeZone must be an IANA time zone id.")
             .ValidateOnStart();
-        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotationsByKey(EmailOptions.Section)
+            .Validate(o => o.Mode != EmailMode.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host), "Email:Smtp:Host is required when Email:Mode is Smtp.")
+            .Validate<IHostEnvironment>((o, environment) => !o.UsesPickupDirectory || o.Mode == EmailMode.Pickup
+                    || environment.IsDevelopment() || environment.IsEnvironment("Testing"),
+                "Email:Smtp:Host is required outside Development (booking mail carries manage links and must be delivered); set Email:Mode=Pickup to write mail to Email:PickupDirectory on purpose.")
+            .ValidateOnStart();
 
         services.AddPersistence(configuration);
+        services.AddSingleton<DatabaseStartup>();
         services.AddEmail(configuration);
         services.AddRedis(configuration);
         services.AddSlotState(configuration);
@@ -115,7 +123,7 @@ public static class DependencyInjection
     /// <summary>Registers <see cref="RedisConnection"/> only when ConnectionStrings:Redis is set; absent means SQL mode.</summary>
     private static void AddRedis(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.Section)).ValidateDataAnnotationsByKey(RedisOptions.Section).ValidateOnStart();
         var endpoint = configuration.GetConnectionString("Redis");
         if (string.IsNullOrWhiteSpace(endpoint))
         {
@@ -133,8 +141,10 @@ public static class DependencyInjection
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddSingleton<EmailDispatchSignal>();
         services.AddSingleton<IEmailDispatcher, EmailDispatcher>();
-        var smtpHost = configuration[$"{EmailOptions.Section}:Smtp:Host"];
-        if (string.IsNullOrWhiteSpace(smtpHost))
+        // Read without binding: a malformed Email:Mode is reported by options validation at start, not thrown here.
+        var email = new EmailOptions { Smtp = { Host = configuration[$"{EmailOptions.Section}:Smtp:Host"] } };
+        if (Enum.TryParse<EmailMode>(configuration[$"{EmailOptions.Section}:Mode"], ignoreCase: true, out var mode)) email.Mode = mode;
+        if (email.UsesPickupDirectory)
             services.AddSingleton<IMailTransport, PickupDirectoryMailTransport>();
         else
             services.AddSingleton<IMailTransport, SmtpMailTransport>();

@@ -46,6 +46,9 @@ public static class DependencyInjection
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBodyBytes);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.AddAdminKeyAuthentication(configuration);
+        services.AddShutdownDrain();
+        services.AddSingleton<ReadinessTransitions>();
+        services.AddLogging(logging => logging.AddFilter(ReadinessTransitions.HealthServiceCategory, LogLevel.None));
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "AppointEase API";

@@ -1,22 +1,21 @@
 using AppointEase.Application;
 using AppointEase.Infrastructure;
-using AppointEase.Infrastructure.Persistence;
 using AppointEase.WebApi;
+using AppointEase.WebApi.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// `dotnet AppointEase.WebApi.dll migrate` validates the configuration, migrates and seeds, then exits (decision 080).
+var migrate = args is ["migrate", ..];
+var builder = WebApplication.CreateBuilder(migrate ? args[1..] : args);
 
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)
     .AddWebApi(builder.Configuration, builder.Environment);
 
-var app = builder.Build();
-
-await app.Services.InitialiseDatabaseAsync();
-
-app.UseWebApi();
-app.MapWebApiEndpoints();
-
-await app.RunAsync();
+return await StartupCommand.RunAsync(builder, migrate, app =>
+{
+    app.UseWebApi();
+    app.MapWebApiEndpoints();
+});
 
 public partial class Program;

@@ -35,6 +35,12 @@ internal sealed class JobServerHost(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        if (!await StartWhenStorageAnswersAsync(stoppingToken)) return;
+        await WatchStorageAsync(stoppingToken);
+    }
+
+    private async Task<bool> StartWhenStorageAnswersAsync(CancellationToken stoppingToken)
+    {
         var delay = TimeSpan.FromSeconds(1);
         var maxDelay = TimeSpan.FromSeconds(options.Value.StorageRetryMaxSeconds);
         while (!stoppingToken.IsCancellationRequested)
@@ -48,17 +54,72 @@ internal sealed class JobServerHost(
                 {
                     State = JobServerState.Disabled;
                     logger.LogInformation("Recurring jobs registered on {JobStorage}; this instance runs no job (Jobs:RunServer=false)", storageFactory.Describe());
-                    return;
+                    return true;
                 }
-                _server = new BackgroundJobServer(new BackgroundJobServerOptions
-                {
-                    WorkerCount = options.Value.WorkerCount,
-                    Activator = activator,
-                    FilterProvider = filters,
-                }, storage);
-                State = JobServerState.Running;
+                StartServer(storage);
                 logger.LogInformation("Job server started on {JobStorage} with {WorkerCount} workers", storageFactory.Describe(), options.Value.WorkerCount);
-                return;
+                return true;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("Job storage {JobStorage} unreachable ({Error}); jobs paused, retrying in {DelaySeconds} s",
+                    storageFactory.Describe(), ex.GetBaseException().Message, delay.TotalSeconds);
+                try { await Task.Delay(delay, stoppingToken); }
+                catch (OperationCanceledException) { return false; }
+                delay = TimeSpan.FromTicks(Math.Min(maxDelay.Ticks, delay.Ticks * 2));
+            }
+        }
+        return false;
+    }
+
+    private void StartServer(JobStorage storage)
+    {
+        _server = new BackgroundJobServer(new BackgroundJobServerOptions
+        {
+            WorkerCount = options.Value.WorkerCount,
+            Activator = activator,
+            FilterProvider = filters,
+        }, storage);
+        State = JobServerState.Running;
+    }
+
+    /// <summary>
+    /// A job storage that comes back empty (Redis restarted without persistence) has forgotten the recurring jobs and
+    /// the servers; Hangfire does not put either back by itself, so nothing would run until every instance restarted.
+    /// Every Jobs:RegistrationCheckSeconds this instance re-registers missing recurring jobs and, if the storage no
+    /// longer lists any server while this one runs, restarts its server so it announces itself again (decision 082).
+    /// </summary>
+    private async Task WatchStorageAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(options.Value.RegistrationCheckSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try { await Task.Delay(interval, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+            try
+            {
+                var storage = storageFactory.Storage;
+                var status = await Task.Run(() => JobStorageInventory.Read(storage), stoppingToken).WaitAsync(TimeSpan.FromSeconds(10), stoppingToken);
+                if (status.MissingRecurringJobs.Count > 0)
+                {
+                    recurringJobs.RegisterAll();
+                    recurringJobs.TriggerNow(status.MissingRecurringJobs);
+                    logger.LogWarning("Job storage {JobStorage} had lost {Count} recurring job(s) ({Missing}); registered them again and ran them once",
+                        storageFactory.Describe(), status.MissingRecurringJobs.Count, string.Join(", ", status.MissingRecurringJobs));
+                }
+                if (status.ServerCount == 0 && _server is { } lost && State == JobServerState.Running)
+                {
+                    logger.LogWarning("Job storage {JobStorage} lists no job server; restarting this instance's server", storageFactory.Describe());
+                    _server = null;
+                    lost.SendStop();
+                    await lost.WaitForShutdownAsync(stoppingToken);
+                    lost.Dispose();
+                    StartServer(storage);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -66,11 +127,8 @@ internal sealed class JobServerHost(
             }
             catch (Exception ex)
             {
-                logger.LogWarning("Job storage {JobStorage} unreachable ({Error}); jobs paused, retrying in {DelaySeconds} s",
-                    storageFactory.Describe(), ex.GetBaseException().Message, delay.TotalSeconds);
-                try { await Task.Delay(delay, stoppingToken); }
-                catch (OperationCanceledException) { return; }
-                delay = TimeSpan.FromTicks(Math.Min(maxDelay.Ticks, delay.Ticks * 2));
+                // Storage down: the health check and the storage's own connection log report it; try again next tick.
+                logger.LogDebug("Job storage check skipped: {Error}", ex.GetBaseException().Message);
             }
         }
     }

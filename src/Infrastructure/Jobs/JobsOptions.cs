@@ -44,4 +44,8 @@ public sealed class JobsOptions
     /// <summary>Longest wait between two attempts to reach the job storage while it is down at start-up.</summary>
     [Range(1, 600)]
     public int StorageRetryMaxSeconds { get; set; } = 15;
+
+    /// <summary>How often each instance checks that the job storage still holds the recurring jobs and a server.</summary>
+    [Range(1, 3600)]
+    public int RegistrationCheckSeconds { get; set; } = 15;
 }

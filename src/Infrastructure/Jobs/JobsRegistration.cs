@@ -1,3 +1,4 @@
+using AppointEase.Infrastructure.Options;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Infrastructure.Jobs.Cleanup;
 using AppointEase.Infrastructure.Jobs.Failback;
@@ -24,7 +25,7 @@ internal static class JobsRegistration
     internal static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var jobsConnectionString = configuration.GetConnectionString("Jobs");
-        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateDataAnnotations()
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateDataAnnotationsByKey(JobsOptions.Section)
             .Validate(o => o.Storage != JobStorageKind.Redis || !string.IsNullOrWhiteSpace(jobsConnectionString),
                 "ConnectionStrings:Jobs is required when Jobs:Storage is Redis.")
             .ValidateOnStart();

@@ -20,7 +20,15 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager manager)
     public const string FailbackSafetyNet = "slot-failback-safety-net";
     public const string DayIndexPrune = "redis-day-index-prune";
 
+    public static readonly IReadOnlyList<string> Ids = [SlotCleanup, EmailOutbox, Reminders, Purges, FailbackSafetyNet, DayIndexPrune];
+
     private static readonly RecurringJobOptions Utc = new() { TimeZone = TimeZoneInfo.Utc };
+
+    /// <summary>Runs the given recurring jobs once now: after the storage lost them, their missed runs catch up at once.</summary>
+    public void TriggerNow(IEnumerable<string> ids)
+    {
+        foreach (var id in ids) manager.Trigger(id);
+    }
 
     public void RegisterAll()
     {

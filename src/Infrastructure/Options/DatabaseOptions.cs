@@ -15,11 +15,24 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Apply pending migrations at start-up (turn off where a release pipeline migrates).</summary>
-    public bool MigrateOnStartup { get; set; } = true;
+    /// <summary>
+    /// Apply pending migrations at start-up. Unset = only for the embedded SQLite default; on MySQL the release step
+    /// <c>dotnet AppointEase.WebApi.dll migrate</c> migrates, and instances wait until the schema is current (decision 080).
+    /// </summary>
+    public bool? MigrateOnStartup { get; set; }
 
-    /// <summary>Insert the demo catalogue when the database has no services yet.</summary>
-    public bool SeedDemoData { get; set; } = true;
+    /// <summary>Insert the demo catalogue when the database has no services yet. Unset = only in Development/Testing.</summary>
+    public bool? SeedDemoData { get; set; }
+
+    /// <summary>How long start-up waits for the database (and, when not migrating, a current schema) before giving up.</summary>
+    [Range(0, 3600)]
+    public int StartupWaitSeconds { get; set; } = 300;
+
+    /// <summary>Longest pause between two start-up attempts to reach the database; short, so readiness follows the database within seconds.</summary>
+    [Range(1, 60)]
+    public int StartupRetryMaxSeconds { get; set; } = 2;
+
+    public bool MigratesOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
 
     /// <summary>Server version for MySql (no probe at start-up, so the app starts even while the database is down).</summary>
     [Required]

@@ -2,10 +2,29 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AppointEase.Infrastructure.Options;
 
-/// <summary>Section <c>Email</c>. With <c>Smtp:Host</c> set mail goes over SMTP, otherwise into <see cref="PickupDirectory"/> as .eml files.</summary>
+/// <summary>How mail leaves the app.</summary>
+public enum EmailMode
+{
+    /// <summary>SMTP when <c>Email:Smtp:Host</c> is set; otherwise .eml files, which only Development/Testing accept.</summary>
+    Auto,
+    /// <summary>Always SMTP; <c>Email:Smtp:Host</c> is required.</summary>
+    Smtp,
+    /// <summary>Always .eml files in <see cref="EmailOptions.PickupDirectory"/> (an operator's explicit choice, e.g. a mail relay watching the folder).</summary>
+    Pickup,
+}
+
+/// <summary>
+/// Section <c>Email</c>. With <c>Smtp:Host</c> set mail goes over SMTP, otherwise into <see cref="PickupDirectory"/> as
+/// .eml files. Outside Development/Testing a missing SMTP host stops start-up unless <see cref="Mode"/> is Pickup: mail
+/// with manage-booking links must never pile up silently in the app folder.
+/// </summary>
 public sealed class EmailOptions
 {
     public const string Section = "Email";
+
+    public EmailMode Mode { get; set; } = EmailMode.Auto;
+
+    public bool UsesPickupDirectory => Mode == EmailMode.Pickup || (Mode == EmailMode.Auto && string.IsNullOrWhiteSpace(Smtp.Host));
 
     [Required, EmailAddress]
     public string From { get; set; } = "bookings@appointease.local";

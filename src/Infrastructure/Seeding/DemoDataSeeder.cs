@@ -3,16 +3,22 @@ using AppointEase.Domain.Scheduling;
 using AppointEase.Infrastructure.Options;
 using AppointEase.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using AppointEase.Infrastructure.SlotState;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AppointEase.Infrastructure.Seeding;
 
 /// <summary>
 /// Makes a fresh database usable: the settings row always, and (when enabled) a demo catalogue of 3 services and
-/// 3 employees working Mon–Fri 09:00–17:00 with a lunch break. Running it again changes nothing.
+/// 3 employees working Mon–Fri 09:00–17:00 with a lunch break. Running it again changes nothing. Demo data is written
+/// only when asked for (Database:SeedDemoData) or, unset, in Development/Testing: a production database starts empty.
+/// Callers hold the start-up lock (decision 081); the unique key on the settings row is the last line of defence.
 /// </summary>
-public sealed class DemoDataSeeder(AppDbContext db, IOptions<BusinessOptions> business, IOptions<DatabaseOptions> database)
+public sealed class DemoDataSeeder(AppDbContext db, IOptions<BusinessOptions> business, IOptions<DatabaseOptions> database, IHostEnvironment environment)
 {
+    public bool SeedsDemoData => database.Value.SeedDemoData ?? (environment.IsDevelopment() || environment.IsEnvironment("Testing"));
+
     private static readonly DayOfWeek[] Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -23,9 +29,17 @@ public sealed class DemoDataSeeder(AppDbContext db, IOptions<BusinessOptions> bu
             var settings = new BusinessSettings(b.Name, b.TimeZone, b.SlotMinutes, b.MinimumNoticeMinutes, b.BookingHorizonDays, b.ChangeCutoffMinutes);
             settings.ChangeLiveState(b.SelectionTtlSeconds, b.LockTtlSeconds, b.HeartbeatIntervalMs);
             db.BusinessSettings.Add(settings);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+            {
+                // Another instance seeded it first (a database without the start-up lock, e.g. SQLite shared by two processes).
+                db.ChangeTracker.Clear();
+            }
         }
-        if (!database.Value.SeedDemoData || await db.Services.AnyAsync(cancellationToken))
+        if (!SeedsDemoData || await db.Services.AnyAsync(cancellationToken))
             return;
 
         var haircut = new Service("Haircut", 30, 35m);

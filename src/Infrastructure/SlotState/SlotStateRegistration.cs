@@ -1,3 +1,4 @@
+using AppointEase.Infrastructure.Options;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Infrastructure.Redis;
 using AppointEase.Infrastructure.SlotState.Redis;
@@ -15,7 +16,7 @@ internal static class SlotStateRegistration
     /// </summary>
     internal static IServiceCollection AddSlotState(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SlotStateOptions>().Bind(configuration.GetSection(SlotStateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SlotStateOptions>().Bind(configuration.GetSection(SlotStateOptions.Section)).ValidateDataAnnotationsByKey(SlotStateOptions.Section).ValidateOnStart();
         var redisConfigured = !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis"));
         services.AddSingleton<SqlSlotStateStore>();
         services.AddSingleton(sp => new SlotStoreState(redisConfigured, sp.GetRequiredService<ILogger<SlotStoreState>>()));

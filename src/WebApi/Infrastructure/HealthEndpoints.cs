@@ -22,6 +22,7 @@ internal static class HealthEndpoints
 
     private static Task WriteReport(HttpContext context, HealthReport report)
     {
+        context.RequestServices.GetRequiredService<ReadinessTransitions>().Observe(report);
         context.Response.ContentType = "application/json";
         var details = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ExposureOptions>>().Value.ReadinessDetails == true
                       || context.User.IsInRole(HttpCurrentUser.AdminRole);

@@ -1,3 +1,4 @@
+using AppointEase.Infrastructure.Options;
 using System.Security.Cryptography;
 using AppointEase.Application.Identity;
 using AppointEase.Application.Slots.GetHeartbeatSnapshot;
@@ -29,7 +30,7 @@ internal static class SecurityRegistration
         var processSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
             .PostConfigure(o => { if (relaxed && string.IsNullOrEmpty(o.OtpSecret)) o.OtpSecret = processSecret; })
-            .ValidateDataAnnotations()
+            .ValidateDataAnnotationsByKey(AuthOptions.Section)
             .Validate(o => !string.IsNullOrEmpty(o.OtpSecret),
                 $"Auth:OtpSecret is required outside Development/Testing: at least {AuthOptions.MinSecretLength} random characters, the same on every instance.")
             .ValidateOnStart();
@@ -101,7 +102,9 @@ internal static class SecurityRegistration
         if (!IsDevelopmentOrTesting(app.Environment))
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // Redirects only when the app knows its HTTPS port (https_port or an HTTPS binding). Health probes are
+            // never redirected: a load balancer probing over plain HTTP must see 200/503, not 307 (decision 083).
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
         }
         app.UseMiddleware<RequireHttpsForCredentialsMiddleware>();
         app.UseCors();

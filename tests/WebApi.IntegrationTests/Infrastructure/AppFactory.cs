@@ -56,6 +56,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _workDir = Path.Combine(Path.GetTempPath(), "appointease-tests", _name);
         Directory.CreateDirectory(_workDir);
         _settings["Database:Provider"] = database == DatabaseKind.MariaDb ? "MySql" : "Sqlite";
+        // Every test instance migrates its own fresh database (production instances leave that to the migrate step).
+        _settings["Database:MigrateOnStartup"] = "true";
         _settings["ConnectionStrings:Database"] = database == DatabaseKind.MariaDb
             ? new MySqlConnectionStringBuilder(TestServers.MySql) { Database = DatabaseName }.ConnectionString
             : $"Data Source={Path.Combine(Path.GetTempPath(), "appointease-tests", DatabaseName, "app.db")}";

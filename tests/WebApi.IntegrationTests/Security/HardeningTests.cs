@@ -235,8 +235,30 @@ public sealed class HardeningTests(HardeningTests.Factory app) : IClassFixture<H
         return production;
     }
 
-    private sealed class ProductionFactory() : AppFactory(DatabaseKind.Sqlite)
+    [Fact]
+    public async Task Production_WithAnHttpsPort_DoesNotRedirectHealthProbes()
     {
+        await using var production = new ProductionFactory();
+        production.With("Auth:OtpSecret", new string('s', 40)).With("https_port", "443");
+        var client = production.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri("http://10.0.0.7"),
+        });
+
+        var live = await client.GetAsync("/health/live");
+        var ready = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        await ((IAsyncLifetime)production).DisposeAsync();
+    }
+
+    private sealed class ProductionFactory : AppFactory
+    {
+        // Production refuses to start without SMTP; these tests are about HTTP, so mail goes to files on purpose.
+        public ProductionFactory() : base(DatabaseKind.Sqlite) => With("Email:Mode", "Pickup");
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);

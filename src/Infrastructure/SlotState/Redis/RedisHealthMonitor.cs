@@ -52,7 +52,10 @@ public sealed class RedisHealthMonitor(
             {
                 await failback.SyncAsync(cancellationToken);
                 var dropped = await AvailabilityCacheReset.DropAllAsync(connection, cancellationToken);
-                logger.LogInformation("Redis recovered: dropped {Count} cached availability days before serving from Redis", dropped);
+                if (_syncedSinceStart)
+                    logger.LogInformation("Redis recovered: dropped {Count} cached availability days before serving from Redis", dropped);
+                else
+                    logger.LogInformation("Redis available at start-up: serving slot state from Redis ({Count} stale cached days dropped)", dropped);
                 state.ServeFromRedis();
                 await failback.SyncAsync(cancellationToken);
                 _syncedSinceStart = true;

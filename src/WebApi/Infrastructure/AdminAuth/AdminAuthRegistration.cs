@@ -1,3 +1,4 @@
+using AppointEase.Infrastructure.Options;
 using Microsoft.AspNetCore.Authentication;
 
 namespace AppointEase.WebApi.Infrastructure.AdminAuth;
@@ -10,7 +11,7 @@ internal static class AdminAuthRegistration
     /// </summary>
     public static IServiceCollection AddAdminKeyAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AdminKeyOptions>().Bind(configuration.GetSection(AdminKeyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AdminKeyOptions>().Bind(configuration.GetSection(AdminKeyOptions.Section)).ValidateDataAnnotationsByKey(AdminKeyOptions.Section).ValidateOnStart();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AdminKeyDefaults.Scheme, null);
         services.AddAuthorizationBuilder().AddPolicy(AdminKeyDefaults.Policy, policy => policy
             .AddAuthenticationSchemes(AdminKeyDefaults.Scheme)

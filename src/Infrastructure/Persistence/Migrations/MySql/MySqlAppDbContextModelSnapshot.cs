@@ -714,6 +714,9 @@ namespace AppointEase.Infrastructure.Persistence.Migrations.MySql
                     b.HasIndex("Status", "NextAttemptUtc")
                         .HasDatabaseName("ix_email_outbox_status_next_attempt_utc");
 
+                    b.HasIndex("Status", "SentUtc")
+                        .HasDatabaseName("ix_email_outbox_status_sent_utc");
+
                     b.ToTable("email_outbox", (string)null);
                 });
 

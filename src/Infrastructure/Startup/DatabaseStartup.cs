@@ -1,0 +1,107 @@
+using AppointEase.Infrastructure.Options;
+using AppointEase.Infrastructure.Persistence;
+using AppointEase.Infrastructure.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MySqlConnector;
+
+namespace AppointEase.Infrastructure.Startup;
+
+/// <summary>
+/// Brings the database to a usable state before the app serves: waits for it with bounded backoff (one log line per
+/// attempt), then under <see cref="DatabaseInitLock"/> migrates (when this instance migrates, decision 080) or checks
+/// that the schema is current, and seeds. The WebApi's start-up calls it after validating the configuration and
+/// before the host starts; the <c>migrate</c> command calls it with <c>migrate: true</c> and exits.
+/// </summary>
+public sealed class DatabaseStartup(
+    IServiceScopeFactory scopes,
+    IOptions<DatabaseOptions> options,
+    IConfiguration configuration,
+    TimeProvider time,
+    ILogger<DatabaseStartup> logger)
+{
+    public bool MigratesOnStartup => options.Value.MigratesOnStartup;
+
+    /// <summary>Waits, migrates (if <paramref name="migrate"/>) or checks the schema, seeds; returns the migrations applied.</summary>
+    public async Task<IReadOnlyList<string>> RunAsync(bool migrate, CancellationToken cancellationToken)
+    {
+        var db = options.Value;
+        var deadline = time.GetUtcNow().AddSeconds(db.StartupWaitSeconds);
+        var delay = TimeSpan.FromMilliseconds(250);
+        var maxDelay = TimeSpan.FromSeconds(db.StartupRetryMaxSeconds);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var applied = await InitialiseOnceAsync(migrate, cancellationToken);
+                if (attempt > 1) logger.LogInformation("Database ready after {Attempts} attempts", attempt);
+                return applied;
+            }
+            catch (Exception ex) when (IsWorthWaitingFor(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                var reason = ex.GetBaseException().Message;
+                if (time.GetUtcNow() + delay > deadline)
+                    throw new StartupAbortedException(
+                        $"Database not ready after {db.StartupWaitSeconds} s (Database:StartupWaitSeconds): {reason}", ex);
+                logger.LogWarning("Database not ready (attempt {Attempt}): {Reason}; retrying in {DelayMs} ms", attempt, reason, (int)delay.TotalMilliseconds);
+                await Task.Delay(delay, time, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(maxDelay.Ticks, delay.Ticks * 2));
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> InitialiseOnceAsync(bool migrate, CancellationToken cancellationToken)
+    {
+        await using var initLock = options.Value.Provider == DatabaseProvider.MySql
+            ? await DatabaseInitLock.AcquireAsync(configuration.GetConnectionString("Database")!, cancellationToken)
+            : DatabaseInitLock.None;
+        await using var scope = scopes.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // Schema changes and seeding may take longer than a request's short command timeout (decision 075).
+        context.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
+        var pending = (await PendingMigrationsAsync(context, cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            if (!migrate)
+                throw new StartupRetryException(
+                    $"the database schema is behind by {pending.Count} migration(s) ({string.Join(", ", pending)}); run `dotnet AppointEase.WebApi.dll migrate` (or set Database:MigrateOnStartup=true)");
+            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            await context.Database.MigrateAsync(cancellationToken);
+        }
+        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
+        return pending;
+    }
+
+    /// <summary>A database that does not exist yet has every migration pending (the migrate step creates it).</summary>
+    private static async Task<IEnumerable<string>> PendingMigrationsAsync(AppDbContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await context.Database.GetPendingMigrationsAsync(cancellationToken);
+        }
+        catch (MySqlException ex) when (ex.ErrorCode == MySqlErrorCode.UnknownDatabase)
+        {
+            return context.Database.GetMigrations();
+        }
+    }
+
+    /// <summary>
+    /// Waiting helps when the server is not up yet, a connection broke, another instance holds the lock or the schema
+    /// is still being migrated. A wrong password or a failing migration will not clear by itself: those stop at once.
+    /// </summary>
+    private static bool IsWorthWaitingFor(Exception ex) => ex switch
+    {
+        StartupRetryException => true,
+        MySqlException { ErrorCode: MySqlErrorCode.AccessDenied or MySqlErrorCode.DatabaseAccessDenied } => false,
+        MySqlException { ErrorCode: MySqlErrorCode.UnableToConnectToHost or MySqlErrorCode.UnknownDatabase } => true,
+        MySqlException mysql => mysql.IsTransient,
+        SqliteException { SqliteErrorCode: 5 or 6 } => true,   // SQLITE_BUSY / SQLITE_LOCKED
+        TimeoutException or System.Net.Sockets.SocketException => true,
+        _ when ex.InnerException is { } inner && ex is not OperationCanceledException => IsWorthWaitingFor(inner),
+        _ => false,
+    };
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using AppointEase.WebApi.IntegrationTests.Infrastructure;
+using MySqlConnector;
+
+namespace AppointEase.WebApi.IntegrationTests.Operations;
+
+/// <summary>Start-up against a database that is down, and against an empty one shared by instances starting together.</summary>
+[Collection(AppProcessCollection.Name)]
+public sealed partial class DatabaseStartupTests
+{
+    [Fact]
+    public async Task Start_WithTheDatabaseDown_WaitsLoggingEachAttempt_AndPicksItUpOnTheNextAttempt()
+    {
+        await using var mariadb = new PrivateMariaDb();
+        await mariadb.InstallAsync();
+        await mariadb.StartAsync();
+        await using var settings = new OperatorSettings();
+        settings.With("ConnectionStrings:Database", mariadb.ConnectionString("appointease"));
+        // The release step migrates while the database is up; then the database goes down and the app is started.
+        await using (var migrate = AppProcess.Start(settings.Values, "migrate"))
+            Assert.Equal(0, await migrate.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        mariadb.Stop();
+
+        await using var app = AppProcess.Start(settings.Values);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (AttemptLines(app.Output) < 3 && DateTime.UtcNow < deadline && !app.HasExited) await Task.Delay(100);
+        Assert.False(app.HasExited, "the app exited instead of waiting for the database:\n" + app.Output);
+        Assert.True(AttemptLines(app.Output) >= 3, "no attempts logged:\n" + app.Output);
+        Assert.NotEqual(HttpStatusCode.OK, await app.ReadyStatusAsync());
+
+        await mariadb.StartAsync();
+        var attemptsBeforeTheDatabaseStarted = AttemptLines(app.Output);
+        var sinceDatabaseStarted = Stopwatch.StartNew();
+        while (!app.Output.Contains("Database ready after") && sinceDatabaseStarted.Elapsed < TimeSpan.FromSeconds(60) && !app.HasExited)
+            await Task.Delay(50);
+        var databaseSeen = sinceDatabaseStarted.Elapsed;
+
+        // The wait picks the database up on its next attempt (pauses are capped at Database:StartupRetryMaxSeconds = 2 s):
+        // at most the one attempt already under way when the server came up may still fail. On an idle machine that is
+        // ~2-3 s; the time budget is wider because the attempt itself (connect, lock, schema check) is CPU work that a
+        // loaded CI machine stretches (10.9 s measured at load average 75).
+        Assert.Contains("Database ready after", app.Output);
+        Assert.True(AttemptLines(app.Output) <= attemptsBeforeTheDatabaseStarted + 1,
+            "more than one failed attempt after the database started:\n" + app.Output);
+        Assert.True(databaseSeen < TimeSpan.FromSeconds(20),
+            $"start-up noticed the database {databaseSeen.TotalSeconds:F1} s after it started\n{app.Output}");
+        await app.WaitReadyAsync(TimeSpan.FromSeconds(180));
+        Assert.DoesNotContain("DatabaseStartup[0]\n      System.", app.Output);
+    }
+
+    /// <summary>Five rounds, each its own test case: a process start takes tens of seconds on a loaded CI machine.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public async Task TwoInstances_StartedTogetherOnAnEmptyDatabase_BothBecomeReady(int round)
+    {
+        {
+            Assert.InRange(round, 1, 5);
+            await using var settings = new OperatorSettings();
+            settings.With("Database:MigrateOnStartup", "true").With("Database:SeedDemoData", "true");
+
+            await using var first = AppProcess.Start(settings.Values);
+            await using var second = AppProcess.Start(settings.Values);
+            await Task.WhenAll(first.WaitReadyAsync(TimeSpan.FromSeconds(180)), second.WaitReadyAsync(TimeSpan.FromSeconds(180)));
+
+            Assert.Equal(1, await settings.CountAsync("business_settings"));
+            Assert.Equal(3, await settings.CountAsync("services"));
+            Assert.Equal(3, await settings.CountAsync("employees"));
+        }
+    }
+
+    private static int AttemptLines(string output) => AttemptLine().Matches(output).Count;
+
+    [GeneratedRegex(@"Database not ready \(attempt \d+\)")]
+    private static partial Regex AttemptLine();
+}
