@@ -2,6 +2,7 @@ using AppointEase.Application.Common.Behaviors;
 using AppointEase.WebApi.Endpoints;
 using AppointEase.WebApi.Infrastructure;
 using AppointEase.WebApi.Infrastructure.AdminAuth;
+using AppointEase.WebApi.Infrastructure.Telemetry;
 using Mediator;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
@@ -21,6 +22,7 @@ public static class DependencyInjection
             options.Assemblies = [typeof(AppointEase.Application.DependencyInjection)];
             options.PipelineBehaviors =
             [
+                typeof(TracingBehavior<,>),
                 typeof(UnhandledExceptionBehavior<,>),
                 typeof(LoggingBehavior<,>),
                 typeof(ValidationBehavior<,>),
@@ -28,6 +30,7 @@ public static class DependencyInjection
             ];
         });
 
+        services.AddTelemetry(configuration);
         services.AddHttpContextAccessor();
         services.AddSecurity(environment);
         services.AddScoped<AppointEase.Application.Common.Interfaces.ICurrentUser, HttpCurrentUser>();
@@ -64,6 +67,7 @@ public static class DependencyInjection
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthEndpoints();
+        app.MapTelemetry();
         app.MapJobsDashboard();
         app.MapWidget();
         var api = app.MapGroup("/api/v1");

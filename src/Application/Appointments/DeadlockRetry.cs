@@ -1,4 +1,5 @@
 using AppointEase.Application.Common.Interfaces;
+using AppointEase.Application.Common.Telemetry;
 
 namespace AppointEase.Application.Appointments;
 
@@ -10,7 +11,7 @@ internal static class DeadlockRetry
 {
     public const int MaxAttempts = 5;
 
-    public static async Task<T> RunAsync<T>(IPersistenceErrors persistence, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    public static async Task<T> RunAsync<T>(IPersistenceErrors persistence, AppointEaseMetrics metrics, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
     {
         for (var n = 1; ; n++)
         {
@@ -21,6 +22,7 @@ internal static class DeadlockRetry
             catch (Exception ex) when (persistence.IsRetryableLockConflict(ex) && n < MaxAttempts)
             {
                 persistence.DiscardTrackedChanges();
+                metrics.DatabaseRetry(DatabaseRetryReasons.LockConflict);
                 await Task.Delay(Random.Shared.Next(5, 30) * n, cancellationToken);
             }
         }

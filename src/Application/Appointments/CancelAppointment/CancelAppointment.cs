@@ -1,5 +1,6 @@
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
+using AppointEase.Application.Common.Telemetry;
 using AppointEase.Domain.Appointments;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -18,10 +19,11 @@ public sealed class CancelAppointmentHandler(
     IEmailOutbox outbox,
     IBookingEmailComposer emails,
     BookingAftermath aftermath,
+    AppointEaseMetrics metrics,
     TimeProvider clock) : ICommandHandler<CancelAppointmentCommand, Result<AppointmentDto>>
 {
     public async ValueTask<Result<AppointmentDto>> Handle(CancelAppointmentCommand command, CancellationToken cancellationToken) =>
-        await DeadlockRetry.RunAsync(persistence, ct => AttemptAsync(command, ct), cancellationToken);
+        await DeadlockRetry.RunAsync(persistence, metrics, ct => AttemptAsync(command, ct), cancellationToken);
 
     private async Task<Result<AppointmentDto>> AttemptAsync(CancelAppointmentCommand command, CancellationToken cancellationToken)
     {
@@ -53,6 +55,7 @@ public sealed class CancelAppointmentHandler(
             return BookingErrors.ChangedMeanwhile;
         }
         await aftermath.RunAsync(null, [(AppointmentDto.LocalDate(appointment, business.Policy), appointment.EmployeeId)]);
+        metrics.BookingCancelled();
         return AppointmentDto.From(appointment, business.Policy);
     }
 }

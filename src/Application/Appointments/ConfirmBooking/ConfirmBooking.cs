@@ -5,6 +5,7 @@ using AppointEase.Application.Availability;
 using AppointEase.Application.Common;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
+using AppointEase.Application.Common.Telemetry;
 using AppointEase.Domain.Appointments;
 using AppointEase.Domain.Catalogue;
 using AppointEase.Domain.Common;
@@ -50,6 +51,7 @@ public sealed class ConfirmBookingHandler(
     IEmailOutbox outbox,
     IBookingEmailComposer emails,
     BookingAftermath aftermath,
+    AppointEaseMetrics metrics,
     TimeProvider clock) : ICommandHandler<ConfirmBookingCommand, Result<BookingReceipt>>
 {
     private const int MaxAttempts = 5;
@@ -63,6 +65,7 @@ public sealed class ConfirmBookingHandler(
         switch (start.State)
         {
             case IdempotencyState.Replay:
+                metrics.IdempotentReplay();
                 return new BookingReceipt(JsonSerializer.Deserialize<AppointmentDto>(start.Body!, AppointmentDto.Json)!, Replayed: true);
             case IdempotencyState.InFlight:
                 return Error.Conflict("idempotency_key_in_flight", "A request with this Idempotency-Key is still being processed. Retry in a moment.");
@@ -110,6 +113,7 @@ public sealed class ConfirmBookingHandler(
                 var dto = await unitOfWork.InTransactionAsync(
                     ct => WriteAsync(command, ticket, service, employee.Name, grid, business, ct), cancellationToken);
                 await aftermath.RunAsync(slot, [(slot.Date, slot.EmployeeId)]);
+                metrics.BookingConfirmed();
                 return new BookingReceipt(dto, Replayed: false);
             }
             catch (Exception ex) when (persistence.IsUniqueViolation(ex, "reference") && attempt < MaxAttempts)
@@ -121,6 +125,7 @@ public sealed class ConfirmBookingHandler(
                 // InnoDB picks a victim when several transactions wait on the same claimed cell; run again and let
                 // the unique key give the loser its 409. Jitter keeps the retries from colliding in step.
                 persistence.DiscardTrackedChanges();
+                metrics.DatabaseRetry(DatabaseRetryReasons.LockConflict);
                 await Task.Delay(Random.Shared.Next(5, 30) * attempt, cancellationToken);
             }
             catch (Exception ex) when (persistence.IsUniqueViolation(ex))
@@ -147,6 +152,8 @@ public sealed class ConfirmBookingHandler(
         }
         var held = await slotState.GetLockAsync(slot, cancellationToken);
         if (token is null) return held is null ? null : BookingErrors.SlotLocked;
+        // The visitor's own hold lapsed before they confirmed (their token is for this slot, but no lock is left).
+        if (held is null) metrics.Lock(LockOutcomeTag.Expired);
         return held is not null && held.Secret == token.Value.Secret ? null : BookingErrors.LockNotHeld;
     }
 

@@ -2,6 +2,7 @@ using AppointEase.Application.Availability;
 using AppointEase.Application.Common;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
+using AppointEase.Application.Common.Telemetry;
 using AppointEase.Domain.Appointments;
 using AppointEase.Domain.Scheduling;
 using AppointEase.Domain.Slots;
@@ -28,10 +29,11 @@ public sealed class RescheduleAppointmentHandler(
     IEmailOutbox outbox,
     IBookingEmailComposer emails,
     BookingAftermath aftermath,
+    AppointEaseMetrics metrics,
     TimeProvider clock) : ICommandHandler<RescheduleAppointmentCommand, Result<AppointmentDto>>
 {
     public async ValueTask<Result<AppointmentDto>> Handle(RescheduleAppointmentCommand command, CancellationToken cancellationToken) =>
-        await DeadlockRetry.RunAsync(persistence, ct => AttemptAsync(command, ct), cancellationToken);
+        await DeadlockRetry.RunAsync(persistence, metrics, ct => AttemptAsync(command, ct), cancellationToken);
 
     private async Task<Result<AppointmentDto>> AttemptAsync(RescheduleAppointmentCommand command, CancellationToken cancellationToken)
     {
@@ -93,6 +95,7 @@ public sealed class RescheduleAppointmentHandler(
             return BookingErrors.ChangedMeanwhile;
         }
         await aftermath.RunAsync(slot, [oldDay, (slot.Date, employeeId)]);
+        metrics.BookingRescheduled();
         return AppointmentDto.From(appointment, business.Policy);
     }
 }

@@ -1,5 +1,6 @@
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
+using AppointEase.Application.Common.Telemetry;
 using AppointEase.Domain.Slots;
 using Mediator;
 
@@ -11,7 +12,7 @@ namespace AppointEase.Application.Slots.LockSlot;
 /// </summary>
 public sealed record LockSlotCommand(string? Date, int EmployeeId, string? Time, string? ClientId) : ICommand<Result<SlotLockDto>>;
 
-public sealed class LockSlotHandler(SlotGuard guard, ISlotStateStore store, ISettingsProvider settings)
+public sealed class LockSlotHandler(SlotGuard guard, ISlotStateStore store, ISettingsProvider settings, AppointEaseMetrics metrics)
     : ICommandHandler<LockSlotCommand, Result<SlotLockDto>>
 {
     public async ValueTask<Result<SlotLockDto>> Handle(LockSlotCommand command, CancellationToken cancellationToken)
@@ -22,9 +23,13 @@ public sealed class LockSlotHandler(SlotGuard guard, ISlotStateStore store, ISet
         var ttl = (await settings.GetAsync(cancellationToken)).LockTtl;
         var outcome = await store.LockAsync(slot.Value, client, ttl, cancellationToken);
         if (outcome.Acquired)
+        {
+            metrics.Lock(LockOutcomeTag.Won);
             return new SlotLockDto(outcome.Token!.Value.ToString(), outcome.ExpiresUtc);
+        }
         if (outcome.HeldBy is { } held && held.OwnerClientId == client.Value)
             return new SlotLockDto(new LockToken(held.Slot, held.Secret).ToString(), held.ExpiresUtc);
+        metrics.Lock(LockOutcomeTag.Conflict);
         return new Error(ErrorKind.Conflict, "slot_locked", "Another visitor is booking this slot.", "time");
     }
 }
