@@ -5,7 +5,7 @@ namespace AppointEase.Infrastructure.Jobs;
 
 /// <summary>
 /// Counts each job run on <c>appointease.jobs.runs</c> and the runs that threw on <c>appointease.jobs.failures</c>,
-/// tagged with the job class (a handful of recurring jobs, so low cardinality). A run that throws is a failure even
+/// tagged job.name with the job class (a handful of recurring jobs, so low cardinality). A run that throws is a failure even
 /// when Hangfire retries it later.
 /// </summary>
 internal sealed class JobMetricsFilter(AppointEaseMetrics metrics) : IServerFilter

@@ -125,7 +125,7 @@ public sealed class AppointEaseMetrics
 
     public void JobRan(string job, bool failed)
     {
-        var tag = new KeyValuePair<string, object?>("job", job);
+        var tag = new KeyValuePair<string, object?>("job.name", job);
         _jobRuns.Add(1, tag);
         if (failed) _jobFailures.Add(1, tag);
     }
