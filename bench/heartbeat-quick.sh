@@ -13,6 +13,10 @@
 #                    then runs with DOTNET_PerfMapEnabled=1 so JIT-compiled frames have names (perf report -i FILE)
 #   HBQ_EXTRA_ENV    more VAR=value settings for the app (e.g. DOTNET_gcConcurrent=0)
 #   HBQ_APP_DIR      another build output of the WebApi (e.g. an older commit built elsewhere), for back-to-back comparisons
+#   HBQ_TELEMETRY=1  telemetry overhead in the same run: the app runs with traces on (OTEL_EXPORTER_OTLP_ENDPOINT set to
+#                    a closed loopback port, so every span is recorded and batched; export fails quietly) plus metrics,
+#                    and a second app with Telemetry__Enabled=false runs beside it; each measured round runs both,
+#                    alternating "heartbeat" (telemetry on) and "heartbeat-telemetry-off"; a last line gives the cost
 # "cpu µs/req" is the app process's own CPU time (utime+stime) over the run divided by the requests wrk completed:
 # less sensitive to the other load on a shared machine than req/s, though not immune (cache, frequency).
 set -euo pipefail
@@ -23,9 +27,10 @@ ID="hbq$$"
 DB="appointease_$ID"
 PORT="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 BPORT="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-APP="http://127.0.0.1:$PORT" BASE="http://127.0.0.1:$BPORT"
+OPORT="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+APP="http://127.0.0.1:$PORT" BASE="http://127.0.0.1:$BPORT" OFF="http://127.0.0.1:$OPORT"
 WORK="$(mktemp -d -t appointease-hbq.XXXXXX)"
-APP_PID="" BASE_PID=""
+APP_PID="" BASE_PID="" OFF_PID=""
 MYSQL_ARGS=()
 while IFS='=' read -r k v; do
   case "$k" in Server) MYSQL_ARGS+=(-h "$v");; Port) MYSQL_ARGS+=(-P "$v");; "User ID") MYSQL_ARGS+=(-u "$v");; Password) MYSQL_ARGS+=("-p$v");; esac
@@ -33,7 +38,7 @@ done < <(tr ';' '\n' <<<"$APPOINTEASE_TEST_MYSQL")
 
 stop_pid() { local p="$1"; [ -n "$p" ] && kill -0 "$p" 2>/dev/null || return 0; kill -TERM "$p"; wait "$p" 2>/dev/null || true; }
 cleanup() {
-  stop_pid "$APP_PID"; stop_pid "$BASE_PID"
+  stop_pid "$APP_PID"; stop_pid "$BASE_PID"; stop_pid "$OFF_PID"
   mariadb "${MYSQL_ARGS[@]}" -e "DROP DATABASE IF EXISTS \`$DB\`" 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -41,16 +46,24 @@ trap cleanup EXIT
 
 wait_ready() { for _ in $(seq 1 600); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$1/health/ready" || true)" = 200 ] && return 0; sleep 0.1; done; echo "not ready: $1" >&2; return 1; }
 
-(
+OTLP_ENV=""
+if [ "${HBQ_TELEMETRY:-0}" = 1 ]; then
+  OTLP_ENV="OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+fi
+start_app() {   # start_app URL LOGFILE EXTRA_ENV...
+  local url="$1" log="$2"; shift 2
+  (
   cd "${HBQ_APP_DIR:-$ROOT/src/WebApi/bin/Release/net10.0}"
-  exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP" \
+  exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
     Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
     Database__Provider=MySql ConnectionStrings__Database="${APPOINTEASE_TEST_MYSQL}Database=$DB;" \
     ConnectionStrings__Redis="$APPOINTEASE_TEST_REDIS" Redis__KeyPrefix="$ID" Jobs__RedisPrefix="$ID-jobs" \
     Database__MigrateOnStartup=true Database__SeedDemoData=true Email__Mode=Pickup Email__PickupDirectory="$WORK/mail" Auth__OtpSecret="$(head -c 32 /dev/urandom | base64 | tr -d '\n')" \
     RateLimits__HeartbeatPerClient__PermitLimit=1000000 RateLimits__HeartbeatPerClient__WindowSeconds=60 \
-    ${HBQ_PERF:+DOTNET_PerfMapEnabled=1} ${HBQ_EXTRA_ENV:-} dotnet AppointEase.WebApi.dll
-) >"$WORK/app.log" 2>&1 &
+    ${HBQ_PERF:+DOTNET_PerfMapEnabled=1} ${HBQ_EXTRA_ENV:-} "$@" dotnet AppointEase.WebApi.dll
+  ) >"$log" 2>&1 &
+}
+start_app "$APP" "$WORK/app.log" $OTLP_ENV
 APP_PID=$!
 wait_ready "$APP" || { tail -n 30 "$WORK/app.log" >&2; exit 1; }
 echo "app pid $APP_PID at $APP (db $DB)" >&2
@@ -95,6 +108,13 @@ run() {   # run NAME URL SECONDS PID
 
 run warmup "$APP" "${HBQ_WARMUP:-15}" "$APP_PID" >/dev/null
 [ -n "$BASE_PID" ] && run warmup-baseline "$BASE" 3 "$BASE_PID" >/dev/null
+if [ "${HBQ_TELEMETRY:-0}" = 1 ]; then
+  # Same database and key prefix: both instances see the same days, holds and cached bookings.
+  start_app "$OFF" "$WORK/app-off.log" Telemetry__Enabled=false
+  OFF_PID=$!
+  wait_ready "$OFF" || { tail -n 30 "$WORK/app-off.log" >&2; exit 1; }
+  run warmup-telemetry-off "$OFF" "${HBQ_WARMUP:-15}" "$OFF_PID" >/dev/null
+fi
 for i in $(seq 1 "$RUNS"); do
   if [ "$i" = "$RUNS" ] && [ -n "${HBQ_TRACE:-}" ]; then
     dotnet-trace collect -p "$APP_PID" --profile dotnet-sampled-thread-time --format Speedscope \
@@ -110,7 +130,22 @@ for i in $(seq 1 "$RUNS"); do
   [ -n "${PERF_PID:-}" ] && { wait "$PERF_PID" || tail -n 5 "$WORK/perf.log" >&2; PERF_PID=""; }
   [ -n "${TRACE_PID:-}" ] && { wait "$TRACE_PID" || tail -n 5 "$WORK/trace.log" >&2; TRACE_PID=""; }
   [ -n "$BASE_PID" ] && run "baseline" "$BASE" "$SECONDS_PER_RUN" "$BASE_PID"
-done
+  [ -n "$OFF_PID" ] && run "heartbeat-telemetry-off" "$OFF" "$SECONDS_PER_RUN" "$OFF_PID"
+done | tee "$WORK/runs"
+if [ -n "$OFF_PID" ]; then
+  /usr/bin/python3 - "$WORK/runs" <<'PY'
+import re, sys
+on, off = [], []
+for line in open(sys.argv[1]):
+    m = re.search(r" (heartbeat(?:-telemetry-off)?) load=\S+ c=\d+ (\d+) req/s .* = (\d+) us/req", line)
+    if m: (off if m.group(1).endswith("off") else on).append((int(m.group(2)), int(m.group(3))))
+if on and off:
+    ron, roff = sum(r for r, _ in on) / len(on), sum(r for r, _ in off) / len(off)
+    con, coff = sum(c for _, c in on) / len(on), sum(c for _, c in off) / len(off)
+    print("telemetry overhead: on %.0f req/s vs off %.0f req/s (%+.1f %% throughput), cpu %.0f vs %.0f us/req (%+.1f %%)"
+          % (ron, roff, (ron / roff - 1) * 100, con, coff, (con / coff - 1) * 100))
+PY
+fi
 printf 'app VmRSS when ready %s, VmHWM %s, VmRSS %s, threads %s, smaps: %s\n' "$IDLE_RSS" "$(awk '/VmHWM/{print $2 $3}' /proc/$APP_PID/status)" \
   "$(awk '/VmRSS/{print $2 $3}' /proc/$APP_PID/status)" "$(awk '/Threads/{print $2}' /proc/$APP_PID/status)" \
   "$(awk '/^(Anonymous|Shared_Clean|Private_Clean|Private_Dirty):/{printf "%s %s%s ", $1, $2, $3}' /proc/$APP_PID/smaps_rollup)"

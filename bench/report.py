@@ -369,6 +369,15 @@ def main():
     else:
         w("Not run in this run (BENCH_SKIP_MICRO=1 or a failure; see the script's output).")
     w("")
+    # Telemetry on/off is measured by bench/heartbeat-quick.sh (HBQ_TELEMETRY=1), not by this run; its recorded
+    # result lives in docs/benchmarks/telemetry-overhead.md and is carried into every regenerated report.
+    overhead = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "docs", "benchmarks", "telemetry-overhead.md")
+    if os.path.exists(overhead):
+        w("## Telemetry overhead (heartbeat, telemetry on vs off)")
+        w("")
+        with open(overhead) as f:
+            w(f.read().rstrip("\n"))
+        w("")
     w("## Plots")
     w("")
     w("![Latency percentiles per scenario](benchmarks/latency.png)")

@@ -2,6 +2,7 @@ using AppointEase.Application.Admin.Common;
 using AppointEase.Application.Appointments;
 using AppointEase.Application.Availability;
 using AppointEase.Application.Common.Interfaces;
+using AppointEase.Application.Common.Telemetry;
 using AppointEase.Application.Identity;
 using AppointEase.Application.Slots;
 using FluentValidation;
@@ -15,6 +16,7 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
+        services.AddSingleton<AppointEaseMetrics>();
         services.AddScoped<ScheduleReader>();
         services.AddScoped(sp => new Lazy<IAppDbContext>(sp.GetRequiredService<IAppDbContext>));
         services.AddScoped<AvailabilityCalculator>();

@@ -149,6 +149,7 @@ public static class DependencyInjection
         else
             services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddHostedService<EmailDispatchLoop>();
+        services.AddHostedService<OutboxMetricsSampler>();
     }
 
     private static string RequiredConnectionString(IConfiguration configuration) =>

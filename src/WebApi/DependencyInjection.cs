@@ -3,6 +3,7 @@ using AppointEase.WebApi.Endpoints;
 using AppointEase.WebApi.Infrastructure;
 using AppointEase.WebApi.Infrastructure.AdminAuth;
 using AppointEase.WebApi.Infrastructure.Logging;
+using AppointEase.WebApi.Infrastructure.Telemetry;
 using Mediator;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
@@ -22,6 +23,7 @@ public static class DependencyInjection
             options.Assemblies = [typeof(AppointEase.Application.DependencyInjection)];
             options.PipelineBehaviors =
             [
+                typeof(TracingBehavior<,>),
                 typeof(UnhandledExceptionBehavior<,>),
                 typeof(LoggingBehavior<,>),
                 typeof(ValidationBehavior<,>),
@@ -30,6 +32,7 @@ public static class DependencyInjection
         });
 
         services.AddStructuredLogging(environment);
+        services.AddTelemetry(configuration);
         services.AddHttpContextAccessor();
         services.AddSecurity(environment);
         services.AddScoped<AppointEase.Application.Common.Interfaces.ICurrentUser, HttpCurrentUser>();
@@ -78,6 +81,7 @@ public static class DependencyInjection
             app.MapScalarApiReference();
         }
         app.MapHealthEndpoints();
+        app.MapTelemetry();
         app.MapJobsDashboard();
         app.MapWidget();
         var api = app.MapGroup("/api/v1");

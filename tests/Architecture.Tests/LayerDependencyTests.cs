@@ -51,4 +51,13 @@ public sealed class LayerDependencyTests
     [Fact]
     public void Domain_DoesNotDependOnApplicationOrInfrastructureThroughAnyType() =>
         Assert.True(Types.InAssembly(Layers.Domain).Should().NotHaveDependencyOn(Layers.InfrastructureNs).GetResult().IsSuccessful);
+
+    /// <summary>Telemetry in Application is BCL only (ActivitySource, Meter); OpenTelemetry is wired in WebApi (decision 092).</summary>
+    [Fact]
+    public void ApplicationAndInfrastructure_ReferenceNoOpenTelemetryPackage()
+    {
+        AssertNoDependency(Layers.Application, "OpenTelemetry");
+        AssertNoDependency(Layers.Infrastructure, "OpenTelemetry");
+        Assert.DoesNotContain(Layers.Application.GetReferencedAssemblies(), a => a.Name!.StartsWith("OpenTelemetry", StringComparison.Ordinal));
+    }
 }

@@ -23,7 +23,11 @@ internal sealed class HostJobFilterProvider : IJobFilterProvider
 {
     private readonly JobFilterCollection _own = [];
 
-    public HostJobFilterProvider(JobFailureLoggingFilter failureLogging) => _own.Add(failureLogging);
+    public HostJobFilterProvider(JobFailureLoggingFilter failureLogging, JobMetricsFilter metrics)
+    {
+        _own.Add(failureLogging);
+        _own.Add(metrics);
+    }
 
     public IEnumerable<JobFilter> GetFilters(Job job) => JobFilterProviders.Providers.GetFilters(job).Concat(((IJobFilterProvider)_own).GetFilters(job));
 }

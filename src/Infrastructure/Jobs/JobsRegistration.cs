@@ -35,6 +35,7 @@ internal static class JobsRegistration
         services.AddSingleton<JobStorage>(sp => sp.GetRequiredService<JobStorageFactory>().Storage);
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<JobFailureLoggingFilter>();
+        services.AddSingleton<JobMetricsFilter>();
         services.AddSingleton<IJobFilterProvider, HostJobFilterProvider>();
         services.AddHangfire((sp, config) => config
             .UseLogProvider(new HostSafeLogProvider(sp.GetRequiredService<ILoggerFactory>()))

@@ -1,3 +1,4 @@
+using AppointEase.Application.Common.Telemetry;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Infrastructure.Faults;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace AppointEase.Infrastructure.Persistence;
 /// Created per unit of work, never set as the context's strategy: a retrying context strategy would make EF buffer
 /// every streamed query (the CSV export) in memory. See docs/decisions/073-one-unit-of-work-and-retry-path.md.
 /// </summary>
-internal sealed class SqlRetryStrategy(ExecutionStrategyDependencies dependencies, TimeProvider clock)
+internal sealed class SqlRetryStrategy(ExecutionStrategyDependencies dependencies, TimeProvider clock, AppointEaseMetrics? metrics = null)
     : ExecutionStrategy(dependencies, MaxRetries, MaxDelay)
 {
     /// <summary>Enough for a hot slot raced by many instances: each deadlock round leaves one winner.</summary>
@@ -45,6 +46,9 @@ internal sealed class SqlRetryStrategy(ExecutionStrategyDependencies dependencie
         var ceiling = Math.Min(MaxDelay.TotalMilliseconds, FirstDelay.TotalMilliseconds * Math.Pow(2, ExceptionsEncountered.Count - 1));
         var delay = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
         if (clock.GetElapsedTime(_started) + delay > Budget) return null;
+        metrics?.DatabaseRetry(FaultClassifier.Sql(lastException) == DataFault.Deadlock
+            ? DatabaseRetryReasons.LockConflict
+            : DatabaseRetryReasons.Transient);
         return delay;
     }
 }

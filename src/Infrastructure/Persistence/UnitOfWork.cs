@@ -1,5 +1,6 @@
 using System.Data;
 using AppointEase.Application.Common.Interfaces;
+using AppointEase.Application.Common.Telemetry;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -12,7 +13,7 @@ namespace AppointEase.Infrastructure.Persistence;
 /// unit from a clean change tracker, so the work delegate must be safe to repeat (handlers re-read what they need
 /// inside it). Work queued with <see cref="RunAfterCommitAsync"/> runs once, after the commit that made it true.
 /// </summary>
-internal sealed class UnitOfWork(AppDbContext db, TimeProvider clock) : IUnitOfWork, IAfterCommit
+internal sealed class UnitOfWork(AppDbContext db, TimeProvider clock, AppointEaseMetrics metrics) : IUnitOfWork, IAfterCommit
 {
     private List<Func<Task>>? _afterCommit;
 
@@ -20,7 +21,7 @@ internal sealed class UnitOfWork(AppDbContext db, TimeProvider clock) : IUnitOfW
     {
         if (_afterCommit is not null)
             return await work(cancellationToken); // nested: the outer unit commits
-        var strategy = new SqlRetryStrategy(db.GetService<ExecutionStrategyDependencies>(), clock);
+        var strategy = new SqlRetryStrategy(db.GetService<ExecutionStrategyDependencies>(), clock, metrics);
         var queued = new List<Func<Task>>();
         // No automatic savepoints: a refusal rolls the whole unit back, and after a deadlock the server has already
         // rolled back the transaction, so EF's rollback-to-savepoint would fail and hide the deadlock error.

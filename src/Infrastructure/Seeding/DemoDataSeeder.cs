@@ -1,3 +1,5 @@
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Infrastructure.Faults;
 using AppointEase.Domain.Catalogue;
 using AppointEase.Domain.Scheduling;
 using AppointEase.Infrastructure.Options;
@@ -33,7 +35,7 @@ public sealed class DemoDataSeeder(AppDbContext db, IOptions<BusinessOptions> bu
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+            catch (DbUpdateException ex) when (FaultClassifier.Sql(ex) == DataFault.UniqueViolation)
             {
                 // Another instance seeded it first (a database without the start-up lock, e.g. SQLite shared by two processes).
                 db.ChangeTracker.Clear();

@@ -19,7 +19,8 @@ internal static class SlotStateRegistration
         services.AddOptions<SlotStateOptions>().Bind(configuration.GetSection(SlotStateOptions.Section)).ValidateDataAnnotationsByKey(SlotStateOptions.Section).ValidateOnStart();
         var redisConfigured = !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis"));
         services.AddSingleton<SqlSlotStateStore>();
-        services.AddSingleton(sp => new SlotStoreState(redisConfigured, sp.GetRequiredService<ILogger<SlotStoreState>>()));
+        services.AddSingleton(sp => new SlotStoreState(redisConfigured,
+            sp.GetRequiredService<AppointEase.Application.Common.Telemetry.AppointEaseMetrics>(), sp.GetRequiredService<ILogger<SlotStoreState>>()));
         services.AddSingleton<IStoreStatus>(sp => sp.GetRequiredService<SlotStoreState>());
         services.AddHealthChecks().AddCheck<SlotStateHealthCheck>("slotState", tags: ["ready"]);
 

@@ -1,4 +1,5 @@
 using AppointEase.Application.Common.Results;
+using AppointEase.Application.Common.Telemetry;
 using AppointEase.Application.Slots;
 using AppointEase.Application.Slots.DeselectSlot;
 using AppointEase.Application.Slots.GetHeartbeatSnapshot;
@@ -70,17 +71,29 @@ public static class Slots
                          "429 (problem+json, code rate_limited) with Retry-After seconds when one clientId beats more often than " +
                          "RateLimits:HeartbeatPerClient allows: wait at least that long, keeping the last snapshot. 404 unknown employee; 422 bad input.")]
     public static async Task<Results<PreSerializedJsonResult<HeartbeatSnapshot>, StatusCodeHttpResult, ProblemHttpResult>> Heartbeat(
-        GetHeartbeatSnapshotQuery query, HttpContext http, IMediator mediator, HeartbeatBody body, CancellationToken ct)
+        GetHeartbeatSnapshotQuery query, HttpContext http, IMediator mediator, HeartbeatBody body, AppointEaseMetrics metrics, CancellationToken ct)
     {
         var result = await mediator.Send(query, ct);
-        if (!result.IsSuccess) return result.Error.ToProblem();
+        if (!result.IsSuccess)
+        {
+            if (result.Error.Kind == ErrorKind.TooManyRequests)
+            {
+                metrics.Heartbeat(StatusCodes.Status429TooManyRequests);
+                metrics.RateLimitRejected(RateLimitNames.StorageName(RateLimitNames.HeartbeatPerClient));
+            }
+            return result.Error.ToProblem();
+        }
         // One serialization: the ETag is hashed from the very bytes that go out as the body (serverTime left out).
         var (json, etag) = body.Serialize(result.Value);
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "no-cache";
-        return Matches(http.Request.Headers.IfNoneMatch, etag)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : new PreSerializedJsonResult<HeartbeatSnapshot>(json);
+        if (Matches(http.Request.Headers.IfNoneMatch, etag))
+        {
+            metrics.Heartbeat(StatusCodes.Status304NotModified);
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        metrics.Heartbeat(StatusCodes.Status200OK);
+        return new PreSerializedJsonResult<HeartbeatSnapshot>(json);
     }
 
     private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)

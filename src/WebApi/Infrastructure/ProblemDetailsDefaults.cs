@@ -17,11 +17,21 @@ internal static class ProblemDetailsDefaults
     public static void Customize(ProblemDetailsContext context)
     {
         context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-        var activity = context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity;
-        context.ProblemDetails.Extensions.TryAdd("traceId", activity?.Id ?? context.HttpContext.TraceIdentifier);
+        // Set, not added: the framework's writer has already put the full W3C id ("00-…-…-01") there.
+        context.ProblemDetails.Extensions["traceId"] = TraceId(context.HttpContext);
         if (context.ProblemDetails.Extensions.TryGetValue(RetryAfterSeconds, out var seconds) && seconds is int value)
             context.HttpContext.Response.Headers.RetryAfter = value.ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// The request's W3C trace id (32 hex digits): the TraceId every log line of the request carries and the id a
+    /// tracing backend finds the trace by. Without an activity (none is started when nothing listens) the connection's
+    /// request id.
+    /// </summary>
+    public static string TraceId(HttpContext http) =>
+        (http.Features.Get<IHttpActivityFeature>()?.Activity ?? System.Diagnostics.Activity.Current) is { } activity
+            ? activity.TraceId.ToHexString()
+            : http.TraceIdentifier;
 
     public static ProblemDetails WithField(this ProblemDetails problem, string? field, string message)
     {

@@ -1,5 +1,6 @@
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
+using AppointEase.Application.Common.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AppointEase.WebApi.Infrastructure;
@@ -30,7 +31,9 @@ public static class RateLimitEndpointFilter
             var services = context.HttpContext.RequestServices;
             var rule = services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Rule(limit);
             var decision = await services.GetRequiredService<IRateLimiter>().HitAsync(rule, key, context.HttpContext.RequestAborted);
-            return decision.Allowed ? await next(context) : TooManyRequests(decision);
+            if (decision.Allowed) return await next(context);
+            services.GetRequiredService<AppointEaseMetrics>().RateLimitRejected(RateLimitNames.StorageName(limit));
+            return TooManyRequests(decision);
         });
         return builder;
     }

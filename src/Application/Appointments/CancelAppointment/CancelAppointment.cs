@@ -1,6 +1,7 @@
 using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
+using AppointEase.Application.Common.Telemetry;
 using AppointEase.Domain.Appointments;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public sealed class CancelAppointmentHandler(
     IEmailOutbox outbox,
     IBookingEmailComposer emails,
     BookingAftermath aftermath,
+    AppointEaseMetrics metrics,
     TimeProvider clock) : ICommandHandler<CancelAppointmentCommand, Result<AppointmentDto>>
 {
     public async ValueTask<Result<AppointmentDto>> Handle(CancelAppointmentCommand command, CancellationToken cancellationToken)
@@ -47,6 +49,7 @@ public sealed class CancelAppointmentHandler(
             return BookingErrors.ChangedMeanwhile;
         }
         await aftermath.RunAsync(null, [(AppointmentDto.LocalDate(appointment, business.Policy), appointment.EmployeeId)]);
+        metrics.BookingCancelled();
         return AppointmentDto.From(appointment, business.Policy);
     }
 }

@@ -6,6 +6,7 @@ using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
 using AppointEase.Application.Common;
+using AppointEase.Application.Common.Telemetry;
 using AppointEase.Domain.Appointments;
 using AppointEase.Domain.Catalogue;
 using AppointEase.Domain.Common;
@@ -53,6 +54,7 @@ public sealed class ConfirmBookingHandler(
     BookingAftermath aftermath,
     IRateLimiter limiter,
     BookingMailLimit mailLimit,
+    AppointEaseMetrics metrics,
     TimeProvider clock) : ICommandHandler<ConfirmBookingCommand, Result<BookingReceipt>>
 {
     private const int MaxReferenceDraws = 5;
@@ -66,6 +68,7 @@ public sealed class ConfirmBookingHandler(
         switch (start.State)
         {
             case IdempotencyState.Replay:
+                metrics.IdempotentReplay();
                 return new BookingReceipt(JsonSerializer.Deserialize<AppointmentDto>(start.Body!, AppointmentDto.Json)!, Replayed: true);
             case IdempotencyState.InFlight:
                 return Error.Conflict("idempotency_key_in_flight", "A request with this Idempotency-Key is still being processed. Retry in a moment.");
@@ -111,6 +114,7 @@ public sealed class ConfirmBookingHandler(
         {
             var dto = await WriteAsync(command, ticket, service, employee.Name, grid, business, sendMail, cancellationToken);
             await aftermath.RunAsync(slot, [(slot.Date, slot.EmployeeId)]);
+            metrics.BookingConfirmed();
             return new BookingReceipt(dto, Replayed: false);
         }
         catch (Exception ex) when (persistence.Classify(ex) == DataFault.UniqueViolation)
@@ -147,6 +151,8 @@ public sealed class ConfirmBookingHandler(
         }
         var held = await slotState.GetLockAsync(slot, cancellationToken);
         if (token is null) return held is null ? null : BookingErrors.SlotLocked;
+        // The visitor's own hold lapsed before they confirmed (their token is for this slot, but no lock is left).
+        if (held is null) metrics.Lock(LockOutcomeTag.Expired);
         return held is not null && held.Secret == token.Value.Secret ? null : BookingErrors.LockNotHeld;
     }
 

@@ -3,6 +3,7 @@ using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
 using AppointEase.Application.Common;
+using AppointEase.Application.Common.Telemetry;
 using AppointEase.Domain.Appointments;
 using AppointEase.Domain.Scheduling;
 using AppointEase.Domain.Slots;
@@ -28,6 +29,7 @@ public sealed class RescheduleAppointmentHandler(
     IEmailOutbox outbox,
     IBookingEmailComposer emails,
     BookingAftermath aftermath,
+    AppointEaseMetrics metrics,
     TimeProvider clock) : ICommandHandler<RescheduleAppointmentCommand, Result<AppointmentDto>>
 {
     public async ValueTask<Result<AppointmentDto>> Handle(RescheduleAppointmentCommand command, CancellationToken cancellationToken)
@@ -87,6 +89,7 @@ public sealed class RescheduleAppointmentHandler(
             return BookingErrors.ChangedMeanwhile;
         }
         await aftermath.RunAsync(slot, [oldDay, (slot.Date, employeeId)]);
+        metrics.BookingRescheduled();
         return AppointmentDto.From(appointment, business.Policy);
     }
 }

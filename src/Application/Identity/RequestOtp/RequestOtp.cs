@@ -2,6 +2,7 @@ using System.Net;
 using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
+using AppointEase.Application.Common.Telemetry;
 using AppointEase.Domain.Common;
 using AppointEase.Domain.Identity;
 using Mediator;
@@ -19,7 +20,7 @@ public sealed record RequestOtpCommand(string? Email) : ICommand<Result<OtpReque
 /// <summary>The same for every address, by design.</summary>
 public sealed record OtpRequested(int ExpiresInMinutes);
 
-public sealed class RequestOtpHandler(IAppDbContext db, IEmailOutbox outbox, OtpHasher hasher, AuthOptions options, TimeProvider clock)
+public sealed class RequestOtpHandler(IAppDbContext db, IEmailOutbox outbox, OtpHasher hasher, AuthOptions options, AppointEaseMetrics metrics, TimeProvider clock)
     : ICommandHandler<RequestOtpCommand, Result<OtpRequested>>
 {
     public const string EmailKind = "otp";
@@ -35,6 +36,7 @@ public sealed class RequestOtpHandler(IAppDbContext db, IEmailOutbox outbox, Otp
         var code = OtpHasher.NewCode();
         db.Set<OtpChallenge>().Add(new OtpChallenge(email, hasher.Hash(email, code), now, now + options.OtpLifetime));
         outbox.Enqueue(Message(email, code, options.OtpLifetimeMinutes));
+        metrics.OtpSent();
         return new OtpRequested(options.OtpLifetimeMinutes);
     }
 

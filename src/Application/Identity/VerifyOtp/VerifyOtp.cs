@@ -1,6 +1,7 @@
 using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
+using AppointEase.Application.Common.Telemetry;
 using AppointEase.Domain.Common;
 using AppointEase.Domain.Identity;
 using Mediator;
@@ -13,7 +14,7 @@ public sealed record VerifyOtpCommand(string? Email, string? Code) : ICommand<Re
 
 public sealed record IssuedSession(string Token, DateTimeOffset ExpiresAt);
 
-public sealed class VerifyOtpHandler(IAppDbContext db, OtpHasher hasher, AuthOptions options, TimeProvider clock)
+public sealed class VerifyOtpHandler(IAppDbContext db, OtpHasher hasher, AuthOptions options, AppointEaseMetrics metrics, TimeProvider clock)
     : ICommandHandler<VerifyOtpCommand, Result<IssuedSession>>
 {
     private static readonly byte[] NoCode = new byte[OtpChallenge.HashBytes];
@@ -28,7 +29,7 @@ public sealed class VerifyOtpHandler(IAppDbContext db, OtpHasher hasher, AuthOpt
         var presented = hasher.Hash(email, command.Code!);
         var challenge = await Open(email, now)
             .OrderByDescending(c => c.Id)
-            .Select(c => new { c.Id, c.CodeHash })
+            .Select(c => new { c.Id, c.CodeHash, c.Attempts })
             .FirstOrDefaultAsync(cancellationToken);
         if (challenge is null)
         {
@@ -37,19 +38,34 @@ public sealed class VerifyOtpHandler(IAppDbContext db, OtpHasher hasher, AuthOpt
             await Open(email, now).Where(c => c.Id < 0)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Attempts, c => c.Attempts + 1), cancellationToken);
             OtpHasher.Matches(presented, NoCode);
+            metrics.OtpFailed();
             return InvalidCode;
         }
 
         // The attempt is counted before comparing, atomically: parallel guesses cannot exceed MaxAttempts in total.
         var counted = await Open(email, now).Where(c => c.Id == challenge.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Attempts, c => c.Attempts + 1), cancellationToken);
-        if (counted == 0 || !OtpHasher.Matches(presented, challenge.CodeHash))
+        if (counted == 0)
+        {
+            // The code ran out of tries between the read and the count (parallel guesses): locked out.
+            metrics.OtpLockedOut();
             return InvalidCode;
+        }
+        if (!OtpHasher.Matches(presented, challenge.CodeHash))
+        {
+            // The wrong guess that used the last try locks the code: counted as a lock-out, not a plain failure.
+            if (challenge.Attempts + 1 >= OtpChallenge.MaxAttempts) metrics.OtpLockedOut();
+            else metrics.OtpFailed();
+            return InvalidCode;
+        }
 
         var consumed = await db.Set<OtpChallenge>().Where(c => c.Id == challenge.Id && c.ConsumedUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsumedUtc, now), cancellationToken);
         if (consumed == 0)
+        {
+            metrics.OtpFailed();
             return InvalidCode;
+        }
 
         var token = SessionTokens.New();
         // Whole seconds: every database stores them exactly, so expiresAt reads back the same as it was issued.

@@ -1,5 +1,6 @@
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
+using AppointEase.Application.Common.Telemetry;
 using AppointEase.Domain.Slots;
 using Mediator;
 
@@ -12,7 +13,7 @@ namespace AppointEase.Application.Slots.LockSlot;
 public sealed record LockSlotCommand(string? Date, int EmployeeId, string? Time, string? ClientId) : ICommand<Result<SlotLockDto>>;
 
 public sealed class LockSlotHandler(SlotGuard guard, ISlotStateStore store, ISettingsProvider settings, IRequestOrigin origin,
-    SlotHoldLimits holdLimits)
+    SlotHoldLimits holdLimits, AppointEaseMetrics metrics)
     : ICommandHandler<LockSlotCommand, Result<SlotLockDto>>
 {
     public async ValueTask<Result<SlotLockDto>> Handle(LockSlotCommand command, CancellationToken cancellationToken)
@@ -26,9 +27,13 @@ public sealed class LockSlotHandler(SlotGuard guard, ISlotStateStore store, ISet
         if (outcome.QuotaRetryAfter is { } retryAfter)
             return TooManyHolds(retryAfter);
         if (outcome.Acquired)
+        {
+            metrics.Lock(LockOutcomeTag.Won);
             return new SlotLockDto(outcome.Token!.Value.ToString(), outcome.ExpiresUtc);
+        }
         if (outcome.HeldBy is { } held && held.OwnerClientId == client.Value)
             return new SlotLockDto(new LockToken(held.Slot, held.Secret).ToString(), held.ExpiresUtc);
+        metrics.Lock(LockOutcomeTag.Conflict);
         return new Error(ErrorKind.Conflict, "slot_locked", "Another visitor is booking this slot.", "time");
     }
 

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using AppointEase.Application.Common.Interfaces;
+using AppointEase.Application.Common.Telemetry;
 using AppointEase.Infrastructure.Redis;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,6 +19,7 @@ public sealed class RedisHealthMonitor(
     SlotStoreState state,
     ISlotFailbackSync failback,
     IOptions<SlotStateOptions> options,
+    AppointEaseMetrics metrics,
     ILogger<RedisHealthMonitor> logger) : BackgroundService
 {
     private readonly string _instance = Guid.NewGuid().ToString("N");
@@ -50,15 +53,19 @@ public sealed class RedisHealthMonitor(
             state.MarkRedisUp();
             if (state.Mode == StorageMode.Sql || !_syncedSinceStart)
             {
-                await failback.SyncAsync(cancellationToken);
+                var started = Stopwatch.GetTimestamp();
+                var first = await failback.SyncAsync(cancellationToken);
                 var dropped = await AvailabilityCacheReset.DropAllAsync(connection, cancellationToken);
                 if (_syncedSinceStart)
                     logger.LogInformation("Redis recovered: dropped {Count} cached availability days before serving from Redis", dropped);
                 else
                     logger.LogInformation("Redis available at start-up: serving slot state from Redis ({Count} stale cached days dropped)", dropped);
-                state.ServeFromRedis();
-                await failback.SyncAsync(cancellationToken);
+                var switchedBack = state.ServeFromRedis();
+                var second = await failback.SyncAsync(cancellationToken);
                 _syncedSinceStart = true;
+                metrics.FailbackSynced(first.Copied + second.Copied);
+                // Start-up's sync (already on Redis) is not a failback; only a switch from SQL counts.
+                if (switchedBack) metrics.FailedBack(Stopwatch.GetElapsedTime(started));
             }
         }
         catch (Exception ex) when (connection.IsOutage(ex))

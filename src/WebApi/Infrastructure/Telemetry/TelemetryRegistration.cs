@@ -1,0 +1,76 @@
+using AppointEase.Application.Common.Telemetry;
+using AppointEase.Infrastructure.Redis;
+using AppointEase.WebApi.Infrastructure.AdminAuth;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace AppointEase.WebApi.Infrastructure.Telemetry;
+
+/// <summary>
+/// OpenTelemetry for the app (decisions 090–092): the "AppointEase" meter and activity source, ASP.NET Core, HttpClient,
+/// runtime, EF Core and StackExchange.Redis instrumentation; a Prometheus scrape endpoint behind the admin key; OTLP
+/// export of both signals when the standard OTEL_EXPORTER_OTLP_ENDPOINT is set.
+/// </summary>
+public static class TelemetryRegistration
+{
+    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        // Every log line written inside a request carries its TraceId/SpanId as a scope (the hosting default, stated
+        // here because the trace id in logs is a contract: the traceId of a problem finds the request's log lines).
+        services.Configure<LoggerFactoryOptions>(o => o.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = true);
+
+        var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        if (!options.Enabled) return services;
+        var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointVariable]);
+        var builder = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(AppointEaseTelemetry.Name))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(AppointEaseTelemetry.Name)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddPrometheusExporter();
+                if (otlp) metrics.AddOtlpExporter();
+            });
+        if (options.Tracing ?? otlp)
+        {
+            builder.WithTracing(tracing =>
+            {
+                tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.TraceSampleRatio)))
+                    .AddSource(AppointEaseTelemetry.Name)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsScrapeOrProbe(http.Request.Path, options.MetricsPath))
+                    .AddHttpClientInstrumentation()
+                    .AddEntityFrameworkCoreInstrumentation()
+                    // Redis commands are profiled and turned into spans by a drain loop; 1 s keeps them close to their request.
+                    .AddRedisInstrumentation(o => o.FlushInterval = TimeSpan.FromSeconds(1))
+                    .ConfigureRedisInstrumentation((sp, redis) =>
+                    {
+                        if (sp.GetService<RedisConnection>() is { } connection) redis.AddConnection(connection.Multiplexer);
+                    });
+                if (otlp) tracing.AddOtlpExporter();
+            });
+        }
+        return services;
+    }
+
+    /// <summary>The Prometheus scrape endpoint, for admin keys only (Basic auth with the key as password works for Prometheus).</summary>
+    public static WebApplication MapTelemetry(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
+        if (options.Enabled)
+            app.MapPrometheusScrapingEndpoint(options.MetricsPath).RequireAuthorization(AdminKeyDefaults.Policy);
+        return app;
+    }
+
+    private static bool IsScrapeOrProbe(PathString path, string metricsPath) =>
+        path.StartsWithSegments(metricsPath) || path.StartsWithSegments("/health");
+}
