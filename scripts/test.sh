@@ -9,7 +9,8 @@
 #      see the header of scripts/lib/servers.sh);
 #   3. builds AppointEase.sln once (Release), then runs every test project with `dotnet test --no-build`,
 #      one TRX file per project under TestResults/<Project>/, carrying on past a failing project;
-#   4. runs the browser suite hook (below) unless --filter was given;
+#   4. lints the OpenAPI document (tools/api-lint/run.sh: Redocly + Spectral, two tests), then runs the browser
+#      suite hook (below) unless --filter was given;
 #   5. stops every server it started (by pid) and deletes the temp dirs, whatever happened;
 #   6. prints as its LAST line `tests: N passed, M failed` (`, K skipped` appended when K > 0).
 # Exit status is non-zero if the build failed, a server could not be started, any test failed or a test run
@@ -146,6 +147,23 @@ for proj in "${test_projects[@]}"; do
   printf 'test.sh: %s: %s passed, %s failed, %s skipped\n' "$name" "$p" "$f" "$s" >&2
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 done
+
+# --- 3b. OpenAPI lint -------------------------------------------------------------------------------------------
+# Redocly (recommended) and Spectral (spectral:oas) over the committed document, which OpenApiSnapshotTests keeps equal
+# to the generated one: each linter is one test (0 errors and 0 warnings pass). Runs with --filter too (it is fast).
+if [ -f tools/api-lint/run.sh ]; then
+  printf '\n=== api-lint ===\n' >&2
+  command -v npm >/dev/null || ae_apt_install nodejs npm || die "could not install nodejs/npm for the API lint"
+  lint_log="$RESULTS_DIR/api-lint.log"
+  bash tools/api-lint/run.sh 2>&1 | tee "$lint_log" >&2 || true
+  last="$(grep -v '^[[:space:]]*$' "$lint_log" | tail -n 1 | tr -d '\r')"
+  if [[ "$last" =~ ^api-lint:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    passed=$((passed + BASH_REMATCH[1])) failed=$((failed + BASH_REMATCH[2]))
+  else
+    printf 'test.sh: tools/api-lint/run.sh did not end with "api-lint: N passed, M failed" - counted as 1 failure\n' >&2
+    failed=$((failed + 1))
+  fi
+fi
 
 # --- 4. browser suite hook ------------------------------------------------------------------------------------
 if [ -f "$CLIENT_APP/e2e/run.sh" ] && [ "${#filter[@]}" -eq 0 ]; then

@@ -2,6 +2,7 @@ using AppointEase.Application.Common.Behaviors;
 using AppointEase.WebApi.Endpoints;
 using AppointEase.WebApi.Infrastructure;
 using AppointEase.WebApi.Infrastructure.AdminAuth;
+using AppointEase.WebApi.OpenApi;
 using Mediator;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
@@ -39,12 +40,7 @@ public static class DependencyInjection
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBodyBytes);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.AddAdminKeyAuthentication(configuration);
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "AppointEase API";
-            document.Info.Description = "Appointment booking: catalogue, availability, live slot state, bookings.";
-            return Task.CompletedTask;
-        }).AddExamplesAndAdminSecurity().AddRetryAfterOnTooManyRequests());
+        services.AddAppointEaseOpenApi();
         return services;
     }
 
