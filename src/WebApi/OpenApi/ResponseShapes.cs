@@ -10,6 +10,14 @@ internal static class ResponseShapes
 {
     public static void Apply(OpenApiDocument document)
     {
+        // The audit's before/after are JsonElement: any JSON object, not the struct's own properties.
+        if (document.Components?.Schemas?.ContainsKey("JsonElement") == true)
+            document.Components.Schemas["JsonElement"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "The resource's admin view as it was (before) or became (after) the change.",
+                AdditionalProperties = new OpenApiSchema(),
+            };
         foreach (var (_, _, operation, contract) in OpenApiSetup.Operations(document))
         {
             if (contract?.OperationId != "getAvailability" || operation.Responses?["200"].Content?["application/json"] is not { } media) continue;

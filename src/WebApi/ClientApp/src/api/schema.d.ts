@@ -890,7 +890,10 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
-        JsonElement: unknown;
+        /** @description The resource's admin view as it was (before) or became (after) the change. */
+        JsonElement: {
+            [key: string]: unknown;
+        };
         LockSlotCommand: {
             /** Format: date */
             date: null | string;
