@@ -9,7 +9,8 @@
 #      see the header of scripts/lib/servers.sh);
 #   3. builds AppointEase.sln once (Release), then runs every test project with `dotnet test --no-build`,
 #      one TRX file per project under TestResults/<Project>/, carrying on past a failing project;
-#   4. runs scripts/backup-restore-check.sh (counted as one test), the browser suite hook (below) and the short
+#   4. lints the OpenAPI document (tools/api-lint/run.sh: Redocly + Spectral, two tests, also with --filter), then
+#      runs scripts/backup-restore-check.sh (counted as one test), the browser suite hook (below) and the short
 #      reliability suite (scripts/reliability.sh --short, each of its checks one test) unless --filter was given;
 #   5. stops every server it started (by pid) and deletes the temp dirs, whatever happened;
 #   6. prints as its LAST line `tests: N passed, M failed` (`, K skipped` appended when K > 0).
@@ -156,6 +157,23 @@ if [ "${#filter[@]}" -eq 0 ]; then
     passed=$((passed + 1))
   else
     printf 'test.sh: scripts/backup-restore-check.sh failed - counted as 1 failure\n' >&2
+    failed=$((failed + 1))
+  fi
+fi
+
+# --- 3c. OpenAPI lint -------------------------------------------------------------------------------------------
+# Redocly (recommended) and Spectral (spectral:oas) over the committed document, which OpenApiSnapshotTests keeps equal
+# to the generated one: each linter is one test (0 errors and 0 warnings pass). Runs with --filter too (it is fast).
+if [ -f tools/api-lint/run.sh ]; then
+  printf '\n=== api-lint ===\n' >&2
+  command -v npm >/dev/null || ae_apt_install nodejs npm || die "could not install nodejs/npm for the API lint"
+  lint_log="$RESULTS_DIR/api-lint.log"
+  bash tools/api-lint/run.sh 2>&1 | tee "$lint_log" >&2 || true
+  last="$(grep -v '^[[:space:]]*$' "$lint_log" | tail -n 1 | tr -d '\r')"
+  if [[ "$last" =~ ^api-lint:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    passed=$((passed + BASH_REMATCH[1])) failed=$((failed + BASH_REMATCH[2]))
+  else
+    printf 'test.sh: tools/api-lint/run.sh did not end with "api-lint: N passed, M failed" - counted as 1 failure\n' >&2
     failed=$((failed + 1))
   fi
 fi

@@ -4,6 +4,7 @@ using AppointEase.WebApi.Infrastructure;
 using AppointEase.WebApi.Infrastructure.AdminAuth;
 using AppointEase.WebApi.Infrastructure.Logging;
 using AppointEase.WebApi.Infrastructure.Telemetry;
+using AppointEase.WebApi.OpenApi;
 using Mediator;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
@@ -52,12 +53,7 @@ public static class DependencyInjection
         services.AddShutdownDrain();
         services.AddSingleton<ReadinessTransitions>();
         services.AddLogging(logging => logging.AddFilter(ReadinessTransitions.HealthServiceCategory, LogLevel.None));
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "AppointEase API";
-            document.Info.Description = "Appointment booking: catalogue, availability, live slot state, bookings.";
-            return Task.CompletedTask;
-        }).AddExamplesAndAdminSecurity().AddRetryAfterOnTooManyRequests());
+        services.AddAppointEaseOpenApi();
         return services;
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AppointEase.WebApi.Infrastructure.AdminAuth;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -15,8 +14,8 @@ internal static class OpenApiExamples
     public static RouteHandlerBuilder WithExamples(this RouteHandlerBuilder builder, object? request = null, object? response = null) =>
         builder.WithMetadata(new OpenApiExampleMetadata(request, response));
 
-    public static OpenApiOptions AddExamplesAndAdminSecurity(this OpenApiOptions options)
-    {
+    /// <summary>Copies each endpoint's <see cref="OpenApiExampleMetadata"/> into its request body and 2xx JSON responses.</summary>
+    public static OpenApiOptions AddExamplesFromEndpointMetadata(this OpenApiOptions options) =>
         options.AddOperationTransformer((operation, context, _) =>
         {
             var example = context.Description.ActionDescriptor.EndpointMetadata.OfType<OpenApiExampleMetadata>().LastOrDefault();
@@ -31,35 +30,4 @@ internal static class OpenApiExamples
                             media.Example = JsonSerializer.SerializeToNode(example.Response, example.Response.GetType(), Json);
             return Task.CompletedTask;
         });
-        options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes[AdminKeyDefaults.Scheme] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey,
-                In = ParameterLocation.Header,
-                Name = AdminKeyDefaults.HeaderName,
-                Description = "Admin API key; configured as a SHA-256 hash under Admin:ApiKeys.",
-            };
-            foreach (var (path, item) in document.Paths)
-            {
-                if (!path.StartsWith("/api/v1/admin", StringComparison.Ordinal) || item.Operations is null) continue;
-                foreach (var (method, operation) in item.Operations)
-                {
-                    operation.Security ??= [];
-                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AdminKeyDefaults.Scheme, document)] = [] });
-                    operation.Responses ??= new OpenApiResponses();
-                    operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Missing or wrong X-Admin-Key (problem+json)." });
-                    operation.Responses.TryAdd("422", new OpenApiResponse { Description = "Invalid input; errors name the fields (problem+json)." });
-                    var conditional = method == HttpMethod.Put || path.EndsWith("/deactivate", StringComparison.Ordinal);
-                    if (!conditional) continue;
-                    operation.Responses.TryAdd("412", new OpenApiResponse { Description = "If-Match is not the current ETag: reload and retry (problem+json)." });
-                    operation.Responses.TryAdd("428", new OpenApiResponse { Description = "If-Match is missing (problem+json)." });
-                }
-            }
-            return Task.CompletedTask;
-        });
-        return options;
-    }
 }

@@ -113,6 +113,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Every response a test receives is checked against the OpenAPI document (decision 089).
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, Contract.ContractValidationStartupFilter>());
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         if (ConfigureServices is not null)

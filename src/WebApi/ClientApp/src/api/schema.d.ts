@@ -11,26 +11,7 @@ export interface paths {
          * List the services customers can book
          * @description Active services ordered by name, with duration in minutes and price.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ServiceDto"][];
-                    };
-                };
-            };
-        };
+        get: operations["listServices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -50,28 +31,7 @@ export interface paths {
          * List employees, optionally those offering one service
          * @description With serviceId, only active employees who offer that service. Unknown serviceId → 404.
          */
-        get: {
-            parameters: {
-                query?: {
-                    serviceId?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["EmployeeDto"][];
-                    };
-                };
-            };
-        };
+        get: operations["listEmployees"];
         put?: never;
         post?: never;
         delete?: never;
@@ -91,26 +51,7 @@ export interface paths {
          * Weekly business hours
          * @description Monday first, times HH:mm in the business time zone (IANA id in timeZone), with the slot grid size.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["BusinessHoursDto"];
-                    };
-                };
-            };
-        };
+        get: operations["getBusinessHours"];
         put?: never;
         post?: never;
         delete?: never;
@@ -130,32 +71,7 @@ export interface paths {
          * Slot statuses for one employee and service
          * @description Give date=YYYY-MM-DD for one day (returns one object) or from and to (at most 31 days, returns an array). Each slot's status is available, booked, locked or selected; times are HH:mm in the business time zone.
          */
-        get: {
-            parameters: {
-                query: {
-                    date?: string;
-                    from?: string;
-                    to?: string;
-                    employeeId: number;
-                    serviceId: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DayAvailabilityDto"][];
-                    };
-                };
-            };
-        };
+        get: operations["getAvailability"];
         put?: never;
         post?: never;
         delete?: never;
@@ -177,41 +93,7 @@ export interface paths {
          * Live state of one day: others' selections and locks, booked starts
          * @description Body {date, employeeId, clientId, selectedTime?}. selectedTime refreshes the caller's selection. The caller's own selection and lock are left out. Sends an ETag (content without serverTime); If-None-Match with it gives 304. 429 (problem+json, code rate_limited) with Retry-After seconds when one clientId beats more often than RateLimits:HeartbeatPerClient allows: wait at least that long, keeping the last snapshot. 404 unknown employee; 422 bad input.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["GetHeartbeatSnapshotQuery"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HeartbeatSnapshot"];
-                    };
-                };
-                /** @description Rate limited (problem+json, code rate_limited): wait at least Retry-After seconds before the next request. */
-                429: {
-                    headers: {
-                        /** @description Seconds to wait before the next request (also in the problem as retryAfterSeconds). */
-                        "Retry-After": number;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        post: operations["sendHeartbeat"];
         delete?: never;
         options?: never;
         head?: never;
@@ -229,43 +111,9 @@ export interface paths {
         put?: never;
         /**
          * Mark a slot as looked at by this visitor
-         * @description Body {date, employeeId, time, clientId}. Replaces the visitor's previous selection on that day and employee. 200 {expiresInSeconds}; 409 when the slot is booked or locked by another visitor; 404 unknown employee; 422 bad input; 429 (code rate_limited, Retry-After) over RateLimits:SlotsPerIp.
+         * @description Body {date, employeeId, time, clientId}. Replaces the visitor's previous selection on that day and employee. 200 {expiresInSeconds}; 409 when the slot is booked or locked by another visitor; 404 unknown employee; 422 bad input.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SelectSlotCommand"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SelectionDto"];
-                    };
-                };
-                /** @description Rate limited (problem+json, code rate_limited): wait at least Retry-After seconds before the next request. */
-                429: {
-                    headers: {
-                        /** @description Seconds to wait before the next request (also in the problem as retryAfterSeconds). */
-                        "Retry-After": number;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        post: operations["selectSlot"];
         delete?: never;
         options?: never;
         head?: never;
@@ -285,28 +133,7 @@ export interface paths {
          * Drop this visitor's selection of a slot
          * @description Body {date, employeeId, time, clientId}. 204 whether or not there was a selection.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["DeselectSlotCommand"];
-                };
-            };
-            responses: {
-                /** @description No Content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["deselectSlot"];
         delete?: never;
         options?: never;
         head?: never;
@@ -324,43 +151,9 @@ export interface paths {
         put?: never;
         /**
          * Hold a slot while the visitor checks out
-         * @description Body {date, employeeId, time, clientId}. 200 {lockToken, expiresAt}; locking a slot you already hold returns the same token. 409 when booked or locked by another visitor. The token only works with the same clientId. 429 with Retry-After: code too_many_holds when this clientId (Holds:PerClient) or this network (Holds:PerNetwork) already holds as many live locks as allowed, code rate_limited over RateLimits:SlotsPerIp.
+         * @description Body {date, employeeId, time, clientId}. 200 {lockToken, expiresAt}; locking a slot you already hold returns the same token. 409 when booked or locked by another visitor. The token only works with the same clientId.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["LockSlotCommand"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SlotLockDto"];
-                    };
-                };
-                /** @description Rate limited (problem+json, code rate_limited): wait at least Retry-After seconds before the next request. */
-                429: {
-                    headers: {
-                        /** @description Seconds to wait before the next request (also in the problem as retryAfterSeconds). */
-                        "Retry-After": number;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
+        post: operations["lockSlot"];
         delete?: never;
         options?: never;
         head?: never;
@@ -381,28 +174,7 @@ export interface paths {
          * Release a slot lock
          * @description DELETE /api/v1/slots/lock/{lockToken}?clientId=… — 204 for the owner; 404 for anyone else, an unknown or expired token.
          */
-        delete: {
-            parameters: {
-                query?: {
-                    clientId?: string;
-                };
-                header?: never;
-                path: {
-                    lockToken: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No Content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["releaseSlotLock"];
         options?: never;
         head?: never;
         patch?: never;
@@ -419,119 +191,13 @@ export interface paths {
          * List all services (active and inactive)
          * @description Ordered by name. Each item carries its version, which is also what the ETag of GET /services/{id} holds.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example [
-                         *       {
-                         *         "id": 4,
-                         *         "name": "Beard trim",
-                         *         "durationMinutes": 30,
-                         *         "price": 19.5,
-                         *         "bufferBeforeMinutes": 0,
-                         *         "bufferAfterMinutes": 10,
-                         *         "isActive": true,
-                         *         "version": 1
-                         *       }
-                         *     ]
-                         */
-                        "application/json": components["schemas"]["AdminServiceDto"][];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["listAdminServices"];
         put?: never;
         /**
          * Create a service
          * @description Duration must be a multiple of the slot grid; price ≥ 0 with at most 2 decimals; buffers 0–240 minutes. 422 names the field.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    /**
-                     * @example {
-                     *       "name": "Beard trim",
-                     *       "durationMinutes": 30,
-                     *       "price": 19.5,
-                     *       "bufferBeforeMinutes": 0,
-                     *       "bufferAfterMinutes": 10,
-                     *       "isActive": true
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ServiceRequest"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "id": 4,
-                         *       "name": "Beard trim",
-                         *       "durationMinutes": 30,
-                         *       "price": 19.5,
-                         *       "bufferBeforeMinutes": 0,
-                         *       "bufferAfterMinutes": 10,
-                         *       "isActive": true,
-                         *       "version": 1
-                         *     }
-                         */
-                        "application/json": components["schemas"]["AdminServiceDto"];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -549,134 +215,12 @@ export interface paths {
          * Get one service with its ETag
          * @description Send the ETag back as If-Match when updating or deactivating.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "id": 4,
-                         *       "name": "Beard trim",
-                         *       "durationMinutes": 30,
-                         *       "price": 19.5,
-                         *       "bufferBeforeMinutes": 0,
-                         *       "bufferAfterMinutes": 10,
-                         *       "isActive": true,
-                         *       "version": 1
-                         *     }
-                         */
-                        "application/json": components["schemas"]["AdminServiceDto"];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getAdminService"];
         /**
          * Update a service (If-Match required)
          * @description Replaces all fields. Missing If-Match → 428, stale → 412. Existing appointments keep their times and stay valid; cached availability of employees offering the service is dropped.
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    /**
-                     * @example {
-                     *       "name": "Beard trim",
-                     *       "durationMinutes": 30,
-                     *       "price": 19.5,
-                     *       "bufferBeforeMinutes": 0,
-                     *       "bufferAfterMinutes": 10,
-                     *       "isActive": true
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ServiceRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "id": 4,
-                         *       "name": "Beard trim",
-                         *       "durationMinutes": 30,
-                         *       "price": 19.5,
-                         *       "bufferBeforeMinutes": 0,
-                         *       "bufferAfterMinutes": 10,
-                         *       "isActive": true,
-                         *       "version": 1
-                         *     }
-                         */
-                        "application/json": components["schemas"]["AdminServiceDto"];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description If-Match is not the current ETag: reload and retry (problem+json). */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description If-Match is missing (problem+json). */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["updateService"];
         post?: never;
         delete?: never;
         options?: never;
@@ -697,68 +241,7 @@ export interface paths {
          * Deactivate a service (If-Match required)
          * @description Soft delete: customers can no longer book it; future bookings of it stay valid. There is no hard delete.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "id": 4,
-                         *       "name": "Beard trim",
-                         *       "durationMinutes": 30,
-                         *       "price": 19.5,
-                         *       "bufferBeforeMinutes": 0,
-                         *       "bufferAfterMinutes": 10,
-                         *       "isActive": false,
-                         *       "version": 2
-                         *     }
-                         */
-                        "application/json": components["schemas"]["AdminServiceDto"];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description If-Match is not the current ETag: reload and retry (problem+json). */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description If-Match is missing (problem+json). */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["deactivateService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -776,144 +259,13 @@ export interface paths {
          * List all employees (active and inactive)
          * @description Ordered by name, each with offered service ids, weekly hours (Monday first) and version.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example [
-                         *       {
-                         *         "id": 2,
-                         *         "name": "Sam Lee",
-                         *         "isActive": true,
-                         *         "serviceIds": [
-                         *           1,
-                         *           3
-                         *         ],
-                         *         "hours": [
-                         *           {
-                         *             "day": "monday",
-                         *             "opens": "09:00",
-                         *             "closes": "17:00",
-                         *             "breaks": [
-                         *               {
-                         *                 "start": "12:00",
-                         *                 "end": "13:00"
-                         *               }
-                         *             ]
-                         *           }
-                         *         ],
-                         *         "version": 7
-                         *       }
-                         *     ]
-                         */
-                        "application/json": components["schemas"]["AdminEmployeeDto"][];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["listAdminEmployees"];
         put?: never;
         /**
          * Create an employee
          * @description Optionally with the services they offer. A new employee has no hours (not bookable) until PUT /hours.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    /**
-                     * @example {
-                     *       "name": "Robin Diaz",
-                     *       "serviceIds": [
-                     *         1,
-                     *         3
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["CreateEmployeeRequest"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "id": 2,
-                         *       "name": "Sam Lee",
-                         *       "isActive": true,
-                         *       "serviceIds": [
-                         *         1,
-                         *         3
-                         *       ],
-                         *       "hours": [
-                         *         {
-                         *           "day": "monday",
-                         *           "opens": "09:00",
-                         *           "closes": "17:00",
-                         *           "breaks": [
-                         *             {
-                         *               "start": "12:00",
-                         *               "end": "13:00"
-                         *             }
-                         *           ]
-                         *         }
-                         *       ],
-                         *       "version": 7
-                         *     }
-                         */
-                        "application/json": components["schemas"]["AdminEmployeeDto"];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createEmployee"];
         delete?: never;
         options?: never;
         head?: never;
@@ -931,156 +283,12 @@ export interface paths {
          * Get one employee with its ETag
          * @description The ETag covers name, state, offered services and weekly hours; send it as If-Match on any change.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "id": 2,
-                         *       "name": "Sam Lee",
-                         *       "isActive": true,
-                         *       "serviceIds": [
-                         *         1,
-                         *         3
-                         *       ],
-                         *       "hours": [
-                         *         {
-                         *           "day": "monday",
-                         *           "opens": "09:00",
-                         *           "closes": "17:00",
-                         *           "breaks": [
-                         *             {
-                         *               "start": "12:00",
-                         *               "end": "13:00"
-                         *             }
-                         *           ]
-                         *         }
-                         *       ],
-                         *       "version": 7
-                         *     }
-                         */
-                        "application/json": components["schemas"]["AdminEmployeeDto"];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getAdminEmployee"];
         /**
          * Rename or (de)activate an employee (If-Match required)
          * @description Missing If-Match → 428, stale → 412. Bookings are never touched.
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    /**
-                     * @example {
-                     *       "name": "Sam Lee-Park",
-                     *       "isActive": true
-                     *     }
-                     */
-                    "application/json": components["schemas"]["UpdateEmployeeRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "id": 2,
-                         *       "name": "Sam Lee",
-                         *       "isActive": true,
-                         *       "serviceIds": [
-                         *         1,
-                         *         3
-                         *       ],
-                         *       "hours": [
-                         *         {
-                         *           "day": "monday",
-                         *           "opens": "09:00",
-                         *           "closes": "17:00",
-                         *           "breaks": [
-                         *             {
-                         *               "start": "12:00",
-                         *               "end": "13:00"
-                         *             }
-                         *           ]
-                         *         }
-                         *       ],
-                         *       "version": 7
-                         *     }
-                         */
-                        "application/json": components["schemas"]["AdminEmployeeDto"];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description If-Match is not the current ETag: reload and retry (problem+json). */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description If-Match is missing (problem+json). */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["updateEmployee"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1101,81 +309,7 @@ export interface paths {
          * Deactivate an employee (If-Match required)
          * @description Soft delete: no new bookings with them; their future appointments stay valid and listed. There is no hard delete.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "id": 2,
-                         *       "name": "Sam Lee",
-                         *       "isActive": false,
-                         *       "serviceIds": [
-                         *         1,
-                         *         3
-                         *       ],
-                         *       "hours": [
-                         *         {
-                         *           "day": "monday",
-                         *           "opens": "09:00",
-                         *           "closes": "17:00",
-                         *           "breaks": [
-                         *             {
-                         *               "start": "12:00",
-                         *               "end": "13:00"
-                         *             }
-                         *           ]
-                         *         }
-                         *       ],
-                         *       "version": 7
-                         *     }
-                         */
-                        "application/json": components["schemas"]["AdminEmployeeDto"];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description If-Match is not the current ETag: reload and retry (problem+json). */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description If-Match is missing (problem+json). */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["deactivateEmployee"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1194,94 +328,7 @@ export interface paths {
          * Replace the services an employee offers (If-Match required)
          * @description Unknown service ids → 422 naming serviceIds. Existing bookings of a dropped service stay valid.
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    /**
-                     * @example {
-                     *       "serviceIds": [
-                     *         1,
-                     *         2,
-                     *         3
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ServicesRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "id": 2,
-                         *       "name": "Sam Lee",
-                         *       "isActive": true,
-                         *       "serviceIds": [
-                         *         1,
-                         *         3
-                         *       ],
-                         *       "hours": [
-                         *         {
-                         *           "day": "monday",
-                         *           "opens": "09:00",
-                         *           "closes": "17:00",
-                         *           "breaks": [
-                         *             {
-                         *               "start": "12:00",
-                         *               "end": "13:00"
-                         *             }
-                         *           ]
-                         *         }
-                         *       ],
-                         *       "version": 7
-                         *     }
-                         */
-                        "application/json": components["schemas"]["AdminEmployeeDto"];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description If-Match is not the current ETag: reload and retry (problem+json). */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description If-Match is missing (problem+json). */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["setEmployeeServices"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1301,119 +348,7 @@ export interface paths {
          * Replace an employee's weekly hours (If-Match required)
          * @description days lists working weekdays (monday…sunday) with opens/closes HH:mm (closes 00:00 = midnight) and breaks; an unlisted day is off. Each day at most once, breaks inside the hours and not overlapping, else 422 naming the field (e.g. days[0].breaks[1].end). Availability reflects the change at once; existing appointments are never moved or cancelled and keep blocking their time.
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    /**
-                     * @example {
-                     *       "days": [
-                     *         {
-                     *           "day": "monday",
-                     *           "opens": "09:00",
-                     *           "closes": "17:00",
-                     *           "breaks": [
-                     *             {
-                     *               "start": "12:00",
-                     *               "end": "13:00"
-                     *             }
-                     *           ]
-                     *         },
-                     *         {
-                     *           "day": "tuesday",
-                     *           "opens": "09:00",
-                     *           "closes": "17:00",
-                     *           "breaks": [
-                     *             {
-                     *               "start": "12:00",
-                     *               "end": "13:00"
-                     *             }
-                     *           ]
-                     *         },
-                     *         {
-                     *           "day": "saturday",
-                     *           "opens": "10:00",
-                     *           "closes": "14:00",
-                     *           "breaks": []
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["HoursRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "id": 2,
-                         *       "name": "Sam Lee",
-                         *       "isActive": true,
-                         *       "serviceIds": [
-                         *         1,
-                         *         3
-                         *       ],
-                         *       "hours": [
-                         *         {
-                         *           "day": "monday",
-                         *           "opens": "09:00",
-                         *           "closes": "17:00",
-                         *           "breaks": [
-                         *             {
-                         *               "start": "12:00",
-                         *               "end": "13:00"
-                         *             }
-                         *           ]
-                         *         }
-                         *       ],
-                         *       "version": 7
-                         *     }
-                         */
-                        "application/json": components["schemas"]["AdminEmployeeDto"];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description If-Match is not the current ETag: reload and retry (problem+json). */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description If-Match is missing (problem+json). */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["setEmployeeHours"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1432,114 +367,13 @@ export interface paths {
          * List an employee's time off
          * @description Inclusive date ranges, earliest first.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example [
-                         *       {
-                         *         "id": 5,
-                         *         "employeeId": 2,
-                         *         "from": "2026-12-24",
-                         *         "to": "2026-12-31",
-                         *         "reason": "Holiday"
-                         *       }
-                         *     ]
-                         */
-                        "application/json": components["schemas"]["TimeOffDto"][];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["listEmployeeTimeOff"];
         put?: never;
         /**
          * Add time off for an employee
          * @description from..to inclusive (yyyy-MM-dd), at most 366 days. Appointments on those days stay valid; move or cancel them explicitly.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    /**
-                     * @example {
-                     *       "from": "2026-12-24",
-                     *       "to": "2026-12-31",
-                     *       "reason": "Holiday"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["TimeOffRequest"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "id": 5,
-                         *       "employeeId": 2,
-                         *       "from": "2026-12-24",
-                         *       "to": "2026-12-31",
-                         *       "reason": "Holiday"
-                         *     }
-                         */
-                        "application/json": components["schemas"]["TimeOffDto"];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["addEmployeeTimeOff"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1560,41 +394,7 @@ export interface paths {
          * Remove a time-off entry
          * @description Deletes the time-off entry only (no appointment is ever deleted). 204 on success.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    timeOffId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No Content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["removeEmployeeTimeOff"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1611,108 +411,13 @@ export interface paths {
          * List business closures (holidays)
          * @description Whole days the business is closed, by date; optional from/to (yyyy-MM-dd, inclusive).
          */
-        get: {
-            parameters: {
-                query?: {
-                    from?: string;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example [
-                         *       {
-                         *         "id": 3,
-                         *         "date": "2026-12-25",
-                         *         "reason": "Christmas Day"
-                         *       }
-                         *     ]
-                         */
-                        "application/json": components["schemas"]["ClosureDto"][];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["listClosures"];
         put?: never;
         /**
          * Close the business on a date
          * @description One closure per date (409 if it exists). Appointments on that date stay valid; move or cancel them explicitly.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    /**
-                     * @example {
-                     *       "date": "2026-12-25",
-                     *       "reason": "Christmas Day"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["AddClosureCommand"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "id": 3,
-                         *       "date": "2026-12-25",
-                         *       "reason": "Christmas Day"
-                         *     }
-                         */
-                        "application/json": components["schemas"]["ClosureDto"];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["addClosure"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1733,40 +438,7 @@ export interface paths {
          * Remove a closure
          * @description Reopens the date (its normal hours apply again). 204 on success.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No Content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["removeClosure"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1783,137 +455,12 @@ export interface paths {
          * Get the business settings with their ETag
          * @description Name, IANA time zone, slot grid, minimum notice, booking horizon, cancel/reschedule cut-off, selection and lock TTLs and the heartbeat interval suggested to clients.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "businessName": "Salon Morgan",
-                         *       "timeZone": "Europe/Berlin",
-                         *       "slotMinutes": 30,
-                         *       "minimumNoticeMinutes": 120,
-                         *       "bookingHorizonDays": 60,
-                         *       "changeCutoffMinutes": 1440,
-                         *       "selectionTtlSeconds": 10,
-                         *       "lockTtlSeconds": 600,
-                         *       "heartbeatIntervalMs": 1000,
-                         *       "version": 4
-                         *     }
-                         */
-                        "application/json": components["schemas"]["AdminSettingsDto"];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getSettings"];
         /**
          * Replace the business settings (If-Match required)
          * @description All fields required. Unknown time zone, grid not in 5/10/15/20/30/60, or active services whose duration would be off the new grid → 422 naming the field. Takes effect at once on this instance; other instances are told over Redis (within 5 s without it).
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    /**
-                     * @example {
-                     *       "businessName": "Salon Morgan",
-                     *       "timeZone": "Europe/Berlin",
-                     *       "slotMinutes": 30,
-                     *       "minimumNoticeMinutes": 120,
-                     *       "bookingHorizonDays": 60,
-                     *       "changeCutoffMinutes": 1440,
-                     *       "selectionTtlSeconds": 10,
-                     *       "lockTtlSeconds": 600,
-                     *       "heartbeatIntervalMs": 1000
-                     *     }
-                     */
-                    "application/json": components["schemas"]["SettingsRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "businessName": "Salon Morgan",
-                         *       "timeZone": "Europe/Berlin",
-                         *       "slotMinutes": 30,
-                         *       "minimumNoticeMinutes": 120,
-                         *       "bookingHorizonDays": 60,
-                         *       "changeCutoffMinutes": 1440,
-                         *       "selectionTtlSeconds": 10,
-                         *       "lockTtlSeconds": 600,
-                         *       "heartbeatIntervalMs": 1000,
-                         *       "version": 4
-                         *     }
-                         */
-                        "application/json": components["schemas"]["AdminSettingsDto"];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description If-Match is not the current ETag: reload and retry (problem+json). */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description If-Match is missing (problem+json). */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["updateSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1932,149 +479,12 @@ export interface paths {
          * Get the weekly opening hours with their ETag
          * @description Monday first; a weekday not listed is closed. The ETag is the business settings' version (one ETag for business-wide configuration).
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "days": [
-                         *         {
-                         *           "day": "monday",
-                         *           "opens": "09:00",
-                         *           "closes": "17:00",
-                         *           "breaks": [
-                         *             {
-                         *               "start": "12:00",
-                         *               "end": "13:00"
-                         *             }
-                         *           ]
-                         *         }
-                         *       ],
-                         *       "version": 5
-                         *     }
-                         */
-                        "application/json": components["schemas"]["AdminBusinessHoursDto"];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getAdminBusinessHours"];
         /**
          * Replace the weekly opening hours (If-Match required)
          * @description Same shape and rules as employee hours (422 naming e.g. days[0].breaks). Slots are offered where business and employee hours overlap. Existing appointments are never moved or cancelled; availability reflects the change at once.
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    /**
-                     * @example {
-                     *       "days": [
-                     *         {
-                     *           "day": "monday",
-                     *           "opens": "09:00",
-                     *           "closes": "17:00",
-                     *           "breaks": [
-                     *             {
-                     *               "start": "12:00",
-                     *               "end": "13:00"
-                     *             }
-                     *           ]
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["HoursRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "days": [
-                         *         {
-                         *           "day": "monday",
-                         *           "opens": "09:00",
-                         *           "closes": "17:00",
-                         *           "breaks": [
-                         *             {
-                         *               "start": "12:00",
-                         *               "end": "13:00"
-                         *             }
-                         *           ]
-                         *         }
-                         *       ],
-                         *       "version": 5
-                         *     }
-                         */
-                        "application/json": components["schemas"]["AdminBusinessHoursDto"];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description If-Match is not the current ETag: reload and retry (problem+json). */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description If-Match is missing (problem+json). */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["setBusinessHours"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2093,77 +503,7 @@ export interface paths {
          * Search appointments (cursor paging)
          * @description Filters (all optional): from/to local dates yyyy-MM-dd (inclusive, by start), employeeId, serviceId, status (confirmed|cancelled), email (prefix, case-insensitive). sort=asc|desc by start then id; limit 1–500 (default 50). Pass nextCursor as cursor for the next page; null means last page. Paging is keyset-based: rows added meanwhile never cause gaps or repeats.
          */
-        get: {
-            parameters: {
-                query?: {
-                    from?: string;
-                    to?: string;
-                    employeeId?: number;
-                    serviceId?: number;
-                    status?: string;
-                    email?: string;
-                    sort?: string;
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "items": [
-                         *         {
-                         *           "id": 812,
-                         *           "reference": "APT-2026-004211",
-                         *           "status": "confirmed",
-                         *           "serviceId": 1,
-                         *           "serviceName": "Haircut",
-                         *           "employeeId": 2,
-                         *           "employeeName": "Sam Lee",
-                         *           "startUtc": "2026-12-01T09:00:00Z",
-                         *           "endUtc": "2026-12-01T09:30:00Z",
-                         *           "date": "2026-12-01",
-                         *           "start": "10:00",
-                         *           "end": "10:30",
-                         *           "customerName": "Zoë Müller",
-                         *           "customerEmail": "zoe@example.com",
-                         *           "customerPhone": "+49 30 1234567",
-                         *           "notes": null,
-                         *           "createdUtc": "2026-11-20T08:12:00Z",
-                         *           "cancelledUtc": null
-                         *         }
-                         *       ],
-                         *       "nextCursor": "YTF8NjM5MDAwMDAwMDAwMDAwMDAwfDgxMnxh"
-                         *     }
-                         */
-                        "application/json": components["schemas"]["PageOfAdminAppointmentDto"];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["searchAppointments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2183,48 +523,7 @@ export interface paths {
          * Export appointments as CSV (streamed)
          * @description Same filters and sort as the search, all matching rows. RFC 4180 CSV, UTF-8 with BOM (opens in Excel), streamed as rows are read, sent as an attachment. Cells starting with = + - @ are prefixed with ' against formula injection.
          */
-        get: {
-            parameters: {
-                query?: {
-                    from?: string;
-                    to?: string;
-                    employeeId?: number;
-                    serviceId?: number;
-                    status?: string;
-                    email?: string;
-                    sort?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["exportAppointmentsCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2244,70 +543,7 @@ export interface paths {
          * Read the admin audit log
          * @description Every admin change, newest first: when, which key id, action, entity and id, and the resource's admin view before and after (null on create/delete). Optional entity (service, employee, employee_time_off, closure, settings) and entityId filters; limit 1–500; pass nextCursor as cursor for older entries.
          */
-        get: {
-            parameters: {
-                query?: {
-                    entity?: string;
-                    entityId?: string;
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "items": [
-                         *         {
-                         *           "id": 91,
-                         *           "atUtc": "2026-11-23T10:04:00Z",
-                         *           "keyId": "ops-1",
-                         *           "action": "service.update",
-                         *           "entity": "service",
-                         *           "entityId": "4",
-                         *           "before": {
-                         *             "id": 4,
-                         *             "name": "Beard trim",
-                         *             "price": 18
-                         *           },
-                         *           "after": {
-                         *             "id": 4,
-                         *             "name": "Beard trim",
-                         *             "price": 19.5
-                         *           }
-                         *         }
-                         *       ],
-                         *       "nextCursor": "91"
-                         *     }
-                         */
-                        "application/json": components["schemas"]["PageOfAuditEntryDto"];
-                    };
-                };
-                /** @description Missing or wrong X-Admin-Key (problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; errors name the fields (problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["listAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2327,58 +563,13 @@ export interface paths {
          * The signed-in customer's appointments
          * @description Past and future, cancelled included, soonest first. Needs a customer session; otherwise 403.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AppointmentDto"][];
-                    };
-                };
-            };
-        };
+        get: operations["listMyAppointments"];
         put?: never;
         /**
          * Book a slot
          * @description Books serviceId with employeeId at date/time (business time zone). Send the lockToken from checkout when you hold one. Idempotency-Key (or X-Idempotency-Key): the same key and body return the stored 201 again with Idempotent-Replayed: true; a different body → 422; while the first is still running → 409. 409 also when the slot is taken or locked by someone else. The response's manageToken is shown only here: it authorises later changes (header X-Manage-Token).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                    "X-Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ConfirmBookingRequest"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AppointmentDto"];
-                    };
-                };
-            };
-        };
+        post: operations["confirmBooking"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2396,134 +587,18 @@ export interface paths {
          * One appointment
          * @description For the customer's session, an admin, or with the manage token in X-Manage-Token. Anyone else gets 404.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "X-Manage-Token"?: string;
-                };
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AppointmentDto"];
-                    };
-                };
-            };
-        };
+        get: operations["getAppointment"];
         /**
          * Move an appointment
          * @description Lock the new slot first (clientId + lockToken). Frees the old cells and takes the new ones atomically; the move is kept in history. Refused with 409 inside the change cut-off before the start (admins excepted).
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "X-Manage-Token"?: string;
-                };
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RescheduleRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AppointmentDto"];
-                    };
-                };
-            };
-        };
+        put: operations["rescheduleAppointment"];
         post?: never;
         /**
          * Cancel an appointment
          * @description Sets status cancelled and frees the slot; cancelling again returns the cancelled appointment. Refused with 409 inside the change cut-off before the start (admins excepted).
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "X-Manage-Token"?: string;
-                };
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AppointmentDto"];
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/appointments/{id}/calendar": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One appointment as an iCalendar (.ics) file
-         * @description RFC 5545, one VEVENT in UTC with the same UID and SEQUENCE as the emailed invitation (METHOD:CANCEL once cancelled). Same access as GET /appointments/{id}: customer session, admin, or X-Manage-Token; anyone else gets 404.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "X-Manage-Token"?: string;
-                };
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/calendar": string;
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
+        delete: operations["cancelAppointment"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2542,30 +617,7 @@ export interface paths {
          * Email a sign-in code
          * @description Always 202 for a valid address, whether or not it has bookings. The 6-digit code is valid for Auth:OtpLifetimeMinutes (10) and works once; a new request replaces the previous code. 422 for an invalid address, 429 with Retry-After when requested too often.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RequestOtpCommand"];
-                };
-            };
-            responses: {
-                /** @description Accepted */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OtpRequested"];
-                    };
-                };
-            };
-        };
+        post: operations["requestOtp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2583,32 +635,9 @@ export interface paths {
         put?: never;
         /**
          * Exchange a code for a session token
-         * @description 200 {token, expiresAt}: send the token as Authorization: Bearer <token>. A wrong, expired or used code is a 422 naming code; after 20 wrong tries (5 per network) the code is dead and a new one must be requested. 429 with Retry-After when one network, or all together, verify too often for one address.
+         * @description 200 {token, expiresAt}: send the token as Authorization: Bearer <token>. A wrong, expired or used code is a 422 naming code; after 5 wrong tries the code is dead and a new one must be requested.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["VerifyOtpCommand"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["IssuedSession"];
-                    };
-                };
-            };
-        };
+        post: operations["verifyOtp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2626,50 +655,14 @@ export interface paths {
          * The signed-in customer
          * @description 401 when the token is missing, unknown, expired or signed out.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SessionInfo"];
-                    };
-                };
-            };
-        };
+        get: operations["getSession"];
         put?: never;
         post?: never;
         /**
          * Sign out
          * @description Revokes the session at once; the token then gets 401 everywhere.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No Content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["endSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2680,6 +673,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AddClosureCommand: {
+            /** Format: date */
             date: null | string;
             reason: null | string;
         };
@@ -2687,7 +681,8 @@ export interface components {
             /** Format: int32 */
             id: number;
             reference: string;
-            status: string;
+            /** @enum {string} */
+            status: "confirmed" | "cancelled";
             /** Format: int32 */
             serviceId: number;
             serviceName: string;
@@ -2698,6 +693,7 @@ export interface components {
             startUtc: string;
             /** Format: date-time */
             endUtc: string;
+            /** Format: date */
             date: string;
             start: string;
             end: string;
@@ -2765,11 +761,13 @@ export interface components {
             /** Format: int32 */
             id: number;
             reference: string;
-            status: string;
+            /** @enum {string} */
+            status: "confirmed" | "cancelled";
             /** Format: int32 */
             serviceId: number;
             /** Format: int32 */
             employeeId: number;
+            /** Format: date */
             date: string;
             time: string;
             endTime: string;
@@ -2795,7 +793,8 @@ export interface components {
             end: string;
         };
         BusinessDayDto: {
-            day: string;
+            /** @enum {string} */
+            day: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
             open: boolean;
             opens: null | string;
             closes: null | string;
@@ -2811,6 +810,7 @@ export interface components {
         ClosureDto: {
             /** Format: int32 */
             id: number;
+            /** Format: date */
             date: string;
             reason: string;
         };
@@ -2819,6 +819,7 @@ export interface components {
             serviceId: number;
             /** Format: int32 */
             employeeId: number;
+            /** Format: date */
             date: null | string;
             time: null | string;
             lockToken: null | string;
@@ -2840,12 +841,14 @@ export interface components {
             phone: null | string;
         };
         DayAvailabilityDto: {
+            /** Format: date */
             date: string;
             /** Format: int32 */
             employeeId: number;
             slots: components["schemas"]["SlotDto"][];
         };
         DeselectSlotCommand: {
+            /** Format: date */
             date: null | string;
             /** Format: int32 */
             employeeId: number;
@@ -2859,6 +862,7 @@ export interface components {
             serviceIds: number[];
         };
         GetHeartbeatSnapshotQuery: {
+            /** Format: date */
             date: null | string;
             /** Format: int32 */
             employeeId: number;
@@ -2869,8 +873,10 @@ export interface components {
             activeSelections: string[];
             bookedSlots: string[];
             lockedSlots: string[];
-            redisStatus: string;
-            storageMode: string;
+            /** @enum {string} */
+            redisStatus: "available" | "unavailable";
+            /** @enum {string} */
+            storageMode: "redis" | "mysql";
             /** Format: int32 */
             heartbeatIntervalMs: number;
             /** Format: date-time */
@@ -2884,8 +890,12 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
-        JsonElement: unknown;
+        /** @description The resource's admin view as it was (before) or became (after) the change. */
+        JsonElement: {
+            [key: string]: unknown;
+        };
         LockSlotCommand: {
+            /** Format: date */
             date: null | string;
             /** Format: int32 */
             employeeId: number;
@@ -2904,28 +914,51 @@ export interface components {
             items: components["schemas"]["AuditEntryDto"][];
             nextCursor: null | string;
         };
+        /** @description RFC 9457 problem details. `code` is the machine-readable reason (absent on generic validation, 400, 413, 503). */
         ProblemDetails: {
-            type?: null | string;
-            title?: null | string;
+            /**
+             * Format: uri
+             * @description Problem type URI.
+             */
+            type: string;
+            title: string;
             /** Format: int32 */
-            status?: number | null;
-            detail?: null | string;
-            instance?: null | string;
+            status: number;
+            /** @description Human-readable explanation (English). */
+            detail?: string;
+            /** @description The request path. */
+            instance?: string;
+            /** @description Quote it to support. */
+            traceId?: string;
+            /** @description Machine-readable reason; the values per response are listed there. */
+            code?: string;
+            /** @description Messages by wire field name (e.g. customer.email, days[0].breaks[1].end). */
+            errors?: {
+                [key: string]: string[];
+            };
+            /**
+             * Format: int32
+             * @description Same as the Retry-After header (429).
+             */
+            retryAfterSeconds?: number;
         };
         RequestOtpCommand: {
             email: null | string;
         };
         RescheduleDto: {
+            /** Format: date */
             fromDate: string;
             fromTime: string;
             /** Format: int32 */
             fromEmployeeId: number;
+            /** Format: date */
             toDate: string;
             toTime: string;
             /** Format: date-time */
             atUtc: string;
         };
         RescheduleRequest: {
+            /** Format: date */
             date: null | string;
             time: null | string;
             lockToken: null | string;
@@ -2938,6 +971,7 @@ export interface components {
             expiresInSeconds: number;
         };
         SelectSlotCommand: {
+            /** Format: date */
             date: null | string;
             /** Format: int32 */
             employeeId: number;
@@ -2993,7 +1027,8 @@ export interface components {
         };
         SlotDto: {
             time: string;
-            status: string;
+            /** @enum {string} */
+            status: "available" | "booked" | "locked" | "selected";
         };
         SlotLockDto: {
             lockToken: string;
@@ -3005,12 +1040,16 @@ export interface components {
             id: number;
             /** Format: int32 */
             employeeId: number;
+            /** Format: date */
             from: string;
+            /** Format: date */
             to: string;
             reason: null | string;
         };
         TimeOffRequest: {
+            /** Format: date */
             from: null | string;
+            /** Format: date */
             to: null | string;
             reason: null | string;
         };
@@ -3031,13 +1070,15 @@ export interface components {
             code: null | string;
         };
         WorkingDayDto: {
-            day: string;
+            /** @enum {string} */
+            day: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
             opens: string;
             closes: string;
             breaks: components["schemas"]["TimeRangeDto"][];
         };
         WorkingDayInput: {
-            day: null | string;
+            /** @enum {null|string} */
+            day: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | null;
             opens: null | string;
             closes: null | string;
             breaks: null | components["schemas"]["TimeRangeInput"][];
@@ -3050,4 +1091,4358 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    listServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1,
+                     *         "name": "Haircut",
+                     *         "durationMinutes": 30,
+                     *         "price": 35
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ServiceDto"][];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listEmployees: {
+        parameters: {
+            query?: {
+                serviceId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1,
+                     *         "name": "Alex Morgan",
+                     *         "serviceIds": [
+                     *           1,
+                     *           2,
+                     *           3
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["EmployeeDto"][];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found (or not yours to see). code: service_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "service_not_found";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getBusinessHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "businessName": "AppointEase Demo Studio",
+                     *       "timeZone": "Europe/Berlin",
+                     *       "slotMinutes": 30,
+                     *       "days": [
+                     *         {
+                     *           "day": "monday",
+                     *           "open": true,
+                     *           "opens": "09:00",
+                     *           "closes": "17:00",
+                     *           "breaks": [
+                     *             {
+                     *               "start": "12:00",
+                     *               "end": "13:00"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "day": "sunday",
+                     *           "open": false,
+                     *           "opens": null,
+                     *           "closes": null,
+                     *           "breaks": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BusinessHoursDto"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getAvailability: {
+        parameters: {
+            query: {
+                date?: string;
+                from?: string;
+                to?: string;
+                employeeId: number;
+                serviceId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "date": "2026-12-01",
+                     *       "employeeId": 1,
+                     *       "slots": [
+                     *         {
+                     *           "time": "09:00",
+                     *           "status": "available"
+                     *         },
+                     *         {
+                     *           "time": "09:30",
+                     *           "status": "booked"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DayAvailabilityDto"] | components["schemas"]["DayAvailabilityDto"][];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found (or not yours to see). code: employee_not_found, service_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "employee_not_found" | "service_not_found";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. code: service_not_offered. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "service_not_offered";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sendHeartbeat: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The last ETag received (strong, weak or *): unchanged → 304 without a body. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-12-01",
+                 *       "employeeId": 1,
+                 *       "clientId": "c_4f9a2b7e",
+                 *       "selectedTime": "10:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["GetHeartbeatSnapshotQuery"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Hash of the body without serverTime; send it back in If-None-Match. */
+                    ETag: string;
+                    /** @description no-cache */
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "activeSelections": [
+                     *         "10:00"
+                     *       ],
+                     *       "bookedSlots": [
+                     *         "15:00"
+                     *       ],
+                     *       "lockedSlots": [
+                     *         "10:30"
+                     *       ],
+                     *       "redisStatus": "available",
+                     *       "storageMode": "redis",
+                     *       "heartbeatIntervalMs": 1000,
+                     *       "serverTime": "2026-11-23T12:00:00.123Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HeartbeatSnapshot"];
+                };
+            };
+            /** @description Not modified: the snapshot is unchanged since the If-None-Match ETag; keep showing the last one. */
+            304: {
+                headers: {
+                    /** @description The same ETag again. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found (or not yours to see). code: employee_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "employee_not_found";
+                    };
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. code: date_in_past, date_beyond_horizon, slot_not_offered. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "date_in_past" | "date_beyond_horizon" | "slot_not_offered";
+                    };
+                };
+            };
+            /** @description Rate limited: wait at least Retry-After seconds before the next request. code: rate_limited. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    selectSlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-12-01",
+                 *       "employeeId": 1,
+                 *       "time": "10:00",
+                 *       "clientId": "c_4f9a2b7e"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SelectSlotCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "expiresInSeconds": 10
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SelectionDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found (or not yours to see). code: employee_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "employee_not_found";
+                    };
+                };
+            };
+            /** @description Conflict with the current state. code: slot_booked, slot_locked. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "slot_booked" | "slot_locked";
+                    };
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. code: date_in_past, date_beyond_horizon, slot_not_offered. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "date_in_past" | "date_beyond_horizon" | "slot_not_offered";
+                    };
+                };
+            };
+            /** @description Rate limited: wait at least Retry-After seconds before the next request. code: rate_limited. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deselectSlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-12-01",
+                 *       "employeeId": 1,
+                 *       "time": "10:00",
+                 *       "clientId": "c_4f9a2b7e"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeselectSlotCommand"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found (or not yours to see). code: employee_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "employee_not_found";
+                    };
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. code: date_in_past, date_beyond_horizon, slot_not_offered. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "date_in_past" | "date_beyond_horizon" | "slot_not_offered";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    lockSlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-12-01",
+                 *       "employeeId": 1,
+                 *       "time": "10:00",
+                 *       "clientId": "c_4f9a2b7e"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LockSlotCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "lockToken": "20261201_1000_1_0f8e2a9c4b7d41e3a5c6b8d9e0f1a2b3",
+                     *       "expiresAt": "2026-12-01T09:10:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SlotLockDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found (or not yours to see). code: employee_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "employee_not_found";
+                    };
+                };
+            };
+            /** @description Conflict with the current state. code: slot_booked, slot_locked. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "slot_booked" | "slot_locked";
+                    };
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. code: date_in_past, date_beyond_horizon, slot_not_offered. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "date_in_past" | "date_beyond_horizon" | "slot_not_offered";
+                    };
+                };
+            };
+            /** @description Rate limited: wait at least Retry-After seconds before the next request. code: rate_limited. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    releaseSlotLock: {
+        parameters: {
+            query?: {
+                clientId?: string;
+            };
+            header?: never;
+            path: {
+                lockToken: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found (or not yours to see). code: lock_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "lock_not_found";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listAdminServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 4,
+                     *         "name": "Beard trim",
+                     *         "durationMinutes": 30,
+                     *         "price": 19.5,
+                     *         "bufferBeforeMinutes": 0,
+                     *         "bufferAfterMinutes": 10,
+                     *         "isActive": true,
+                     *         "version": 1
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["AdminServiceDto"][];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Beard trim",
+                 *       "durationMinutes": 30,
+                 *       "price": 19.5,
+                 *       "bufferBeforeMinutes": 0,
+                 *       "bufferAfterMinutes": 10,
+                 *       "isActive": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["ServiceRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The new resource's URL (path). */
+                    Location: string;
+                    /** @description W/"<version>": send it as If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 4,
+                     *       "name": "Beard trim",
+                     *       "durationMinutes": 30,
+                     *       "price": 19.5,
+                     *       "bufferBeforeMinutes": 0,
+                     *       "bufferAfterMinutes": 10,
+                     *       "isActive": true,
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminServiceDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. code: duration_not_on_grid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "duration_not_on_grid";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getAdminService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description W/"<version>": send it as If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 4,
+                     *       "name": "Beard trim",
+                     *       "durationMinutes": 30,
+                     *       "price": 19.5,
+                     *       "bufferBeforeMinutes": 0,
+                     *       "bufferAfterMinutes": 10,
+                     *       "isActive": true,
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminServiceDto"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see). code: service_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "service_not_found";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateService: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read (W/"<version>", or *). Missing → 428; stale → 412. */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Beard trim",
+                 *       "durationMinutes": 30,
+                 *       "price": 19.5,
+                 *       "bufferBeforeMinutes": 0,
+                 *       "bufferAfterMinutes": 10,
+                 *       "isActive": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["ServiceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description W/"<version>": send it as If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 4,
+                     *       "name": "Beard trim",
+                     *       "durationMinutes": 30,
+                     *       "price": 19.5,
+                     *       "bufferBeforeMinutes": 0,
+                     *       "bufferAfterMinutes": 10,
+                     *       "isActive": true,
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminServiceDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see). code: service_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "service_not_found";
+                    };
+                };
+            };
+            /** @description If-Match is not the current ETag (someone else changed it): reload and retry. code: stale_version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "stale_version";
+                    };
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. code: duration_not_on_grid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "duration_not_on_grid";
+                    };
+                };
+            };
+            /** @description If-Match is missing. code: if_match_required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "if_match_required";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deactivateService: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read (W/"<version>", or *). Missing → 428; stale → 412. */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description W/"<version>": send it as If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 4,
+                     *       "name": "Beard trim",
+                     *       "durationMinutes": 30,
+                     *       "price": 19.5,
+                     *       "bufferBeforeMinutes": 0,
+                     *       "bufferAfterMinutes": 10,
+                     *       "isActive": false,
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminServiceDto"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see). code: service_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "service_not_found";
+                    };
+                };
+            };
+            /** @description If-Match is not the current ETag (someone else changed it): reload and retry. code: stale_version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "stale_version";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing. code: if_match_required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "if_match_required";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listAdminEmployees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 2,
+                     *         "name": "Sam Lee",
+                     *         "isActive": true,
+                     *         "serviceIds": [
+                     *           1,
+                     *           3
+                     *         ],
+                     *         "hours": [
+                     *           {
+                     *             "day": "monday",
+                     *             "opens": "09:00",
+                     *             "closes": "17:00",
+                     *             "breaks": [
+                     *               {
+                     *                 "start": "12:00",
+                     *                 "end": "13:00"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "version": 7
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["AdminEmployeeDto"][];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createEmployee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Robin Diaz",
+                 *       "serviceIds": [
+                 *         1,
+                 *         3
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateEmployeeRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The new resource's URL (path). */
+                    Location: string;
+                    /** @description W/"<version>": send it as If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "name": "Sam Lee",
+                     *       "isActive": true,
+                     *       "serviceIds": [
+                     *         1,
+                     *         3
+                     *       ],
+                     *       "hours": [
+                     *         {
+                     *           "day": "monday",
+                     *           "opens": "09:00",
+                     *           "closes": "17:00",
+                     *           "breaks": [
+                     *             {
+                     *               "start": "12:00",
+                     *               "end": "13:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "version": 7
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminEmployeeDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. code: service_not_found. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "service_not_found";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getAdminEmployee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description W/"<version>": send it as If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "name": "Sam Lee",
+                     *       "isActive": true,
+                     *       "serviceIds": [
+                     *         1,
+                     *         3
+                     *       ],
+                     *       "hours": [
+                     *         {
+                     *           "day": "monday",
+                     *           "opens": "09:00",
+                     *           "closes": "17:00",
+                     *           "breaks": [
+                     *             {
+                     *               "start": "12:00",
+                     *               "end": "13:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "version": 7
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminEmployeeDto"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see). code: employee_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "employee_not_found";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateEmployee: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read (W/"<version>", or *). Missing → 428; stale → 412. */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Sam Lee-Park",
+                 *       "isActive": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateEmployeeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description W/"<version>": send it as If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "name": "Sam Lee",
+                     *       "isActive": true,
+                     *       "serviceIds": [
+                     *         1,
+                     *         3
+                     *       ],
+                     *       "hours": [
+                     *         {
+                     *           "day": "monday",
+                     *           "opens": "09:00",
+                     *           "closes": "17:00",
+                     *           "breaks": [
+                     *             {
+                     *               "start": "12:00",
+                     *               "end": "13:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "version": 7
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminEmployeeDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see). code: employee_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "employee_not_found";
+                    };
+                };
+            };
+            /** @description If-Match is not the current ETag (someone else changed it): reload and retry. code: stale_version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "stale_version";
+                    };
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing. code: if_match_required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "if_match_required";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deactivateEmployee: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read (W/"<version>", or *). Missing → 428; stale → 412. */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description W/"<version>": send it as If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "name": "Sam Lee",
+                     *       "isActive": false,
+                     *       "serviceIds": [
+                     *         1,
+                     *         3
+                     *       ],
+                     *       "hours": [
+                     *         {
+                     *           "day": "monday",
+                     *           "opens": "09:00",
+                     *           "closes": "17:00",
+                     *           "breaks": [
+                     *             {
+                     *               "start": "12:00",
+                     *               "end": "13:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "version": 7
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminEmployeeDto"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see). code: employee_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "employee_not_found";
+                    };
+                };
+            };
+            /** @description If-Match is not the current ETag (someone else changed it): reload and retry. code: stale_version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "stale_version";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing. code: if_match_required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "if_match_required";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    setEmployeeServices: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read (W/"<version>", or *). Missing → 428; stale → 412. */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "serviceIds": [
+                 *         1,
+                 *         2,
+                 *         3
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ServicesRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description W/"<version>": send it as If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "name": "Sam Lee",
+                     *       "isActive": true,
+                     *       "serviceIds": [
+                     *         1,
+                     *         3
+                     *       ],
+                     *       "hours": [
+                     *         {
+                     *           "day": "monday",
+                     *           "opens": "09:00",
+                     *           "closes": "17:00",
+                     *           "breaks": [
+                     *             {
+                     *               "start": "12:00",
+                     *               "end": "13:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "version": 7
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminEmployeeDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see). code: employee_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "employee_not_found";
+                    };
+                };
+            };
+            /** @description If-Match is not the current ETag (someone else changed it): reload and retry. code: stale_version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "stale_version";
+                    };
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. code: service_not_found. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "service_not_found";
+                    };
+                };
+            };
+            /** @description If-Match is missing. code: if_match_required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "if_match_required";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    setEmployeeHours: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read (W/"<version>", or *). Missing → 428; stale → 412. */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "days": [
+                 *         {
+                 *           "day": "monday",
+                 *           "opens": "09:00",
+                 *           "closes": "17:00",
+                 *           "breaks": [
+                 *             {
+                 *               "start": "12:00",
+                 *               "end": "13:00"
+                 *             }
+                 *           ]
+                 *         },
+                 *         {
+                 *           "day": "tuesday",
+                 *           "opens": "09:00",
+                 *           "closes": "17:00",
+                 *           "breaks": [
+                 *             {
+                 *               "start": "12:00",
+                 *               "end": "13:00"
+                 *             }
+                 *           ]
+                 *         },
+                 *         {
+                 *           "day": "saturday",
+                 *           "opens": "10:00",
+                 *           "closes": "14:00",
+                 *           "breaks": []
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["HoursRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description W/"<version>": send it as If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "name": "Sam Lee",
+                     *       "isActive": true,
+                     *       "serviceIds": [
+                     *         1,
+                     *         3
+                     *       ],
+                     *       "hours": [
+                     *         {
+                     *           "day": "monday",
+                     *           "opens": "09:00",
+                     *           "closes": "17:00",
+                     *           "breaks": [
+                     *             {
+                     *               "start": "12:00",
+                     *               "end": "13:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "version": 7
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminEmployeeDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see). code: employee_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "employee_not_found";
+                    };
+                };
+            };
+            /** @description If-Match is not the current ETag (someone else changed it): reload and retry. code: stale_version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "stale_version";
+                    };
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing. code: if_match_required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "if_match_required";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listEmployeeTimeOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 5,
+                     *         "employeeId": 2,
+                     *         "from": "2026-12-24",
+                     *         "to": "2026-12-31",
+                     *         "reason": "Holiday"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["TimeOffDto"][];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see). code: employee_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "employee_not_found";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    addEmployeeTimeOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "from": "2026-12-24",
+                 *       "to": "2026-12-31",
+                 *       "reason": "Holiday"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TimeOffRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The new resource's URL (path). */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 5,
+                     *       "employeeId": 2,
+                     *       "from": "2026-12-24",
+                     *       "to": "2026-12-31",
+                     *       "reason": "Holiday"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TimeOffDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see). code: employee_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "employee_not_found";
+                    };
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    removeEmployeeTimeOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                timeOffId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see). code: employee_not_found, time_off_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "employee_not_found" | "time_off_not_found";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listClosures: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 3,
+                     *         "date": "2026-12-25",
+                     *         "reason": "Christmas Day"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ClosureDto"][];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    addClosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-12-25",
+                 *       "reason": "Christmas Day"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddClosureCommand"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The new resource's URL (path). */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "date": "2026-12-25",
+                     *       "reason": "Christmas Day"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClosureDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Conflict with the current state. code: closure_exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "closure_exists";
+                    };
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    removeClosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see). code: closure_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "closure_not_found";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description W/"<version>": send it as If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "businessName": "Salon Morgan",
+                     *       "timeZone": "Europe/Berlin",
+                     *       "slotMinutes": 30,
+                     *       "minimumNoticeMinutes": 120,
+                     *       "bookingHorizonDays": 60,
+                     *       "changeCutoffMinutes": 1440,
+                     *       "selectionTtlSeconds": 10,
+                     *       "lockTtlSeconds": 600,
+                     *       "heartbeatIntervalMs": 1000,
+                     *       "version": 4
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminSettingsDto"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateSettings: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read (W/"<version>", or *). Missing → 428; stale → 412. */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "businessName": "Salon Morgan",
+                 *       "timeZone": "Europe/Berlin",
+                 *       "slotMinutes": 30,
+                 *       "minimumNoticeMinutes": 120,
+                 *       "bookingHorizonDays": 60,
+                 *       "changeCutoffMinutes": 1440,
+                 *       "selectionTtlSeconds": 10,
+                 *       "lockTtlSeconds": 600,
+                 *       "heartbeatIntervalMs": 1000
+                 *     }
+                 */
+                "application/json": components["schemas"]["SettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description W/"<version>": send it as If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "businessName": "Salon Morgan",
+                     *       "timeZone": "Europe/Berlin",
+                     *       "slotMinutes": 30,
+                     *       "minimumNoticeMinutes": 120,
+                     *       "bookingHorizonDays": 60,
+                     *       "changeCutoffMinutes": 1440,
+                     *       "selectionTtlSeconds": 10,
+                     *       "lockTtlSeconds": 600,
+                     *       "heartbeatIntervalMs": 1000,
+                     *       "version": 4
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminSettingsDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description If-Match is not the current ETag (someone else changed it): reload and retry. code: stale_version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "stale_version";
+                    };
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. code: services_off_grid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "services_off_grid";
+                    };
+                };
+            };
+            /** @description If-Match is missing. code: if_match_required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "if_match_required";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getAdminBusinessHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description W/"<version>": send it as If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "days": [
+                     *         {
+                     *           "day": "monday",
+                     *           "opens": "09:00",
+                     *           "closes": "17:00",
+                     *           "breaks": [
+                     *             {
+                     *               "start": "12:00",
+                     *               "end": "13:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "version": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminBusinessHoursDto"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    setBusinessHours: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read (W/"<version>", or *). Missing → 428; stale → 412. */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "days": [
+                 *         {
+                 *           "day": "monday",
+                 *           "opens": "09:00",
+                 *           "closes": "17:00",
+                 *           "breaks": [
+                 *             {
+                 *               "start": "12:00",
+                 *               "end": "13:00"
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["HoursRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description W/"<version>": send it as If-Match on the next change. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "days": [
+                     *         {
+                     *           "day": "monday",
+                     *           "opens": "09:00",
+                     *           "closes": "17:00",
+                     *           "breaks": [
+                     *             {
+                     *               "start": "12:00",
+                     *               "end": "13:00"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "version": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminBusinessHoursDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description If-Match is not the current ETag (someone else changed it): reload and retry. code: stale_version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "stale_version";
+                    };
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is missing. code: if_match_required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "if_match_required";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    searchAppointments: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                employeeId?: number;
+                serviceId?: number;
+                status?: "confirmed" | "cancelled";
+                email?: string;
+                sort?: "asc" | "desc";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 812,
+                     *           "reference": "APT-2026-004211",
+                     *           "status": "confirmed",
+                     *           "serviceId": 1,
+                     *           "serviceName": "Haircut",
+                     *           "employeeId": 2,
+                     *           "employeeName": "Sam Lee",
+                     *           "startUtc": "2026-12-01T09:00:00Z",
+                     *           "endUtc": "2026-12-01T09:30:00Z",
+                     *           "date": "2026-12-01",
+                     *           "start": "10:00",
+                     *           "end": "10:30",
+                     *           "customerName": "Zoë Müller",
+                     *           "customerEmail": "zoe@example.com",
+                     *           "customerPhone": "+49 30 1234567",
+                     *           "notes": null,
+                     *           "createdUtc": "2026-11-20T08:12:00Z",
+                     *           "cancelledUtc": null
+                     *         }
+                     *       ],
+                     *       "nextCursor": "YTF8NjM5MDAwMDAwMDAwMDAwMDAwfDgxMnxh"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PageOfAdminAppointmentDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    exportAppointmentsCsv: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                employeeId?: number;
+                serviceId?: number;
+                status?: "confirmed" | "cancelled";
+                email?: string;
+                sort?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description attachment; filename=appointments-<utc>.csv */
+                    "Content-Disposition": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listAudit: {
+        parameters: {
+            query?: {
+                entity?: string;
+                entityId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 91,
+                     *           "atUtc": "2026-11-23T10:04:00Z",
+                     *           "keyId": "ops-1",
+                     *           "action": "service.update",
+                     *           "entity": "service",
+                     *           "entityId": "4",
+                     *           "before": {
+                     *             "id": 4,
+                     *             "name": "Beard trim",
+                     *             "price": 18
+                     *           },
+                     *           "after": {
+                     *             "id": 4,
+                     *             "name": "Beard trim",
+                     *             "price": 19.5
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": "91"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PageOfAuditEntryDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listMyAppointments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 7,
+                     *         "reference": "APT-2026-123456",
+                     *         "status": "confirmed",
+                     *         "serviceId": 1,
+                     *         "employeeId": 1,
+                     *         "date": "2026-12-01",
+                     *         "time": "10:00",
+                     *         "endTime": "10:30",
+                     *         "customer": {
+                     *           "name": "Ada Lovelace",
+                     *           "email": "ada@example.com",
+                     *           "phone": "+49 30 123"
+                     *         },
+                     *         "notes": null,
+                     *         "history": []
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["AppointmentDto"][];
+                };
+            };
+            /** @description No customer session, or the token is invalid, expired or signed out. */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden. code: sign_in_required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "sign_in_required";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    confirmBooking: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–128 visible ASCII characters. Same key + same body → the stored 201 again; different body → 422; still running → 409. Kept 24 h. */
+                "Idempotency-Key"?: string;
+                /**
+                 * @deprecated
+                 * @description Older spelling of Idempotency-Key; Idempotency-Key wins when both are sent.
+                 */
+                "X-Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "serviceId": 1,
+                 *       "employeeId": 1,
+                 *       "date": "2026-12-01",
+                 *       "time": "10:00",
+                 *       "lockToken": "20261201_1000_1_0f8e2a9c4b7d41e3a5c6b8d9e0f1a2b3",
+                 *       "customer": {
+                 *         "name": "Ada Lovelace",
+                 *         "email": "ada@example.com",
+                 *         "phone": "+49 30 123"
+                 *       },
+                 *       "notes": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["ConfirmBookingRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The new resource's URL (path). */
+                    Location: string;
+                    /** @description true when this is the stored answer to an earlier request with the same Idempotency-Key and body. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "reference": "APT-2026-123456",
+                     *       "status": "confirmed",
+                     *       "serviceId": 1,
+                     *       "employeeId": 1,
+                     *       "date": "2026-12-01",
+                     *       "time": "10:00",
+                     *       "endTime": "10:30",
+                     *       "customer": {
+                     *         "name": "Ada Lovelace",
+                     *         "email": "ada@example.com",
+                     *         "phone": "+49 30 123"
+                     *       },
+                     *       "notes": null,
+                     *       "history": [],
+                     *       "manageToken": "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AppointmentDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found (or not yours to see). code: service_not_found, employee_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "service_not_found" | "employee_not_found";
+                    };
+                };
+            };
+            /** @description Conflict with the current state. code: slot_taken, slot_locked, lock_not_held, idempotency_key_in_flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "slot_taken" | "slot_locked" | "lock_not_held" | "idempotency_key_in_flight";
+                    };
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. code: idempotency_key_reused, lock_token_mismatch, slot_not_offered, service_not_offered. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "lock_token_mismatch" | "slot_not_offered" | "service_not_offered";
+                    };
+                };
+            };
+            /** @description Rate limited: wait at least Retry-After seconds before the next request. code: rate_limited. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getAppointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The manageToken from the booking (or the emailed link). Optional when a customer session or admin key is sent. */
+                "X-Manage-Token"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "reference": "APT-2026-123456",
+                     *       "status": "confirmed",
+                     *       "serviceId": 1,
+                     *       "employeeId": 1,
+                     *       "date": "2026-12-01",
+                     *       "time": "10:00",
+                     *       "endTime": "10:30",
+                     *       "customer": {
+                     *         "name": "Ada Lovelace",
+                     *         "email": "ada@example.com",
+                     *         "phone": "+49 30 123"
+                     *       },
+                     *       "notes": null,
+                     *       "history": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AppointmentDto"];
+                };
+            };
+            /** @description Not found (or not yours to see). code: appointment_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "appointment_not_found";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    rescheduleAppointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The manageToken from the booking (or the emailed link). Optional when a customer session or admin key is sent. */
+                "X-Manage-Token"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-12-02",
+                 *       "time": "11:00",
+                 *       "lockToken": "20261202_1100_1_0f8e2a9c4b7d41e3a5c6b8d9e0f1a2b3",
+                 *       "clientId": "c_4f9a2b7e",
+                 *       "employeeId": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["RescheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "reference": "APT-2026-123456",
+                     *       "status": "confirmed",
+                     *       "serviceId": 1,
+                     *       "employeeId": 1,
+                     *       "date": "2026-12-01",
+                     *       "time": "10:00",
+                     *       "endTime": "10:30",
+                     *       "customer": {
+                     *         "name": "Ada Lovelace",
+                     *         "email": "ada@example.com",
+                     *         "phone": "+49 30 123"
+                     *       },
+                     *       "notes": null,
+                     *       "history": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AppointmentDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found (or not yours to see). code: appointment_not_found, employee_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "appointment_not_found" | "employee_not_found";
+                    };
+                };
+            };
+            /** @description Conflict with the current state. code: slot_taken, slot_locked, lock_not_held, appointment_cancelled, change_cutoff_passed, appointment_changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "slot_taken" | "slot_locked" | "lock_not_held" | "appointment_cancelled" | "change_cutoff_passed" | "appointment_changed";
+                    };
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. code: lock_token_mismatch, slot_not_offered, service_not_offered. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "lock_token_mismatch" | "slot_not_offered" | "service_not_offered";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    cancelAppointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The manageToken from the booking (or the emailed link). Optional when a customer session or admin key is sent. */
+                "X-Manage-Token"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "reference": "APT-2026-123456",
+                     *       "status": "cancelled",
+                     *       "serviceId": 1,
+                     *       "employeeId": 1,
+                     *       "date": "2026-12-01",
+                     *       "time": "10:00",
+                     *       "endTime": "10:30",
+                     *       "customer": {
+                     *         "name": "Ada Lovelace",
+                     *         "email": "ada@example.com",
+                     *         "phone": "+49 30 123"
+                     *       },
+                     *       "notes": null,
+                     *       "history": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AppointmentDto"];
+                };
+            };
+            /** @description Not found (or not yours to see). code: appointment_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "appointment_not_found";
+                    };
+                };
+            };
+            /** @description Conflict with the current state. code: change_cutoff_passed, appointment_changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "change_cutoff_passed" | "appointment_changed";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    requestOtp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "ann@example.com"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RequestOtpCommand"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "expiresInMinutes": 10
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OtpRequested"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited: wait at least Retry-After seconds before the next request. code: rate_limited. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    verifyOtp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "ann@example.com",
+                 *       "code": "123456"
+                 *     }
+                 */
+                "application/json": components["schemas"]["VerifyOtpCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "token": "Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5",
+                     *       "expiresAt": "2026-11-24T12:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IssuedSession"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. code: otp_invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "otp_invalid";
+                    };
+                };
+            };
+            /** @description Rate limited: wait at least Retry-After seconds before the next request. code: rate_limited. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "email": "ann@example.com",
+                     *       "expiresAt": "2026-11-24T12:00:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SessionInfo"];
+                };
+            };
+            /** @description No customer session, or the token is invalid, expired or signed out. */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No customer session, or the token is invalid, expired or signed out. */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+}

@@ -99,7 +99,7 @@ export function ManageBooking({ services, businessHours, clientId, link, onLinkM
     if (!window.confirm(`Cancel your booking ${a.reference} on ${a.date} at ${a.time}?`)) return;
     try {
       await api.cancelAppointment(a.id);
-      setAppointments((list) => list.map((x) => (x.id === a.id ? { ...x, status: 'Cancelled' } : x)));
+      setAppointments((list) => list.map((x) => (x.id === a.id ? { ...x, status: 'cancelled' } : x)));
       setNotice({ kind: 'success', text: `Booking ${a.reference} is cancelled.` });
     } catch (error) {
       fail(error);
