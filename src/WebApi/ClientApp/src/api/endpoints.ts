@@ -25,11 +25,15 @@ export interface HeartbeatResult {
 }
 
 /**
- * ASP.NET Core lists one 200 per operation, so the snapshot types /availability as the range's array; with date= the
- * server sends the one day's object. Accept both shapes at run time instead of trusting either.
+ * The document types /availability's 200 as one day (date=) or a list of days (from/to). Narrow at run time to the
+ * shape the call asked for.
  */
 function oneDay(answer: DayAvailability[] | DayAvailability): DayAvailability {
   return Array.isArray(answer) ? body(answer[0]) : answer;
+}
+
+function manyDays(answer: DayAvailability[] | DayAvailability): DayAvailability[] {
+  return Array.isArray(answer) ? answer : [answer];
 }
 
 export const api = {
@@ -40,7 +44,7 @@ export const api = {
   availabilityDay: async (date: string, employeeId: number, serviceId: number, signal?: AbortSignal) =>
     oneDay(body((await send(() => client().GET('/api/v1/availability', { params: { query: { date, employeeId, serviceId } }, signal }))).data)),
   availabilityRange: async (from: string, to: string, employeeId: number, serviceId: number, signal?: AbortSignal) =>
-    body((await send(() => client().GET('/api/v1/availability', { params: { query: { from, to, employeeId, serviceId } }, signal }))).data),
+    manyDays(body((await send(() => client().GET('/api/v1/availability', { params: { query: { from, to, employeeId, serviceId } }, signal }))).data)),
 
   selectSlot: async (slot: SlotRequest) => body((await send(() => client().POST('/api/v1/slots/select', { body: slot }))).data),
   deselectSlot: async (slot: SlotRequest) => {

@@ -111,7 +111,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a slot as looked at by this visitor
-         * @description Body {date, employeeId, time, clientId}. Replaces the visitor's previous selection on that day and employee. 200 {expiresInSeconds}; 409 when the slot is booked or locked by another visitor; 404 unknown employee; 422 bad input.
+         * @description Body {date, employeeId, time, clientId}. Replaces the visitor's previous selection on that day and employee. 200 {expiresInSeconds}; 409 when the slot is booked or locked by another visitor; 404 unknown employee; 422 bad input; 429 (code rate_limited, Retry-After) over RateLimits:SlotsPerIp.
          */
         post: operations["selectSlot"];
         delete?: never;
@@ -151,7 +151,7 @@ export interface paths {
         put?: never;
         /**
          * Hold a slot while the visitor checks out
-         * @description Body {date, employeeId, time, clientId}. 200 {lockToken, expiresAt}; locking a slot you already hold returns the same token. 409 when booked or locked by another visitor. The token only works with the same clientId.
+         * @description Body {date, employeeId, time, clientId}. 200 {lockToken, expiresAt}; locking a slot you already hold returns the same token. 409 when booked or locked by another visitor. The token only works with the same clientId. 429 with Retry-After: code too_many_holds when this clientId (Holds:PerClient) or this network (Holds:PerNetwork) already holds as many live locks as allowed, code rate_limited over RateLimits:SlotsPerIp.
          */
         post: operations["lockSlot"];
         delete?: never;
@@ -604,6 +604,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appointments/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One appointment as an iCalendar (.ics) file
+         * @description RFC 5545, one VEVENT in UTC with the same UID and SEQUENCE as the emailed invitation (METHOD:CANCEL once cancelled). Same access as GET /appointments/{id}: customer session, admin, or X-Manage-Token; anyone else gets 404.
+         */
+        get: operations["getAppointmentCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/otp": {
         parameters: {
             query?: never;
@@ -635,7 +655,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a code for a session token
-         * @description 200 {token, expiresAt}: send the token as Authorization: Bearer <token>. A wrong, expired or used code is a 422 naming code; after 5 wrong tries the code is dead and a new one must be requested.
+         * @description 200 {token, expiresAt}: send the token as Authorization: Bearer <token>. A wrong, expired or used code is a 422 naming code; after 20 wrong tries (5 per network) the code is dead and a new one must be requested. 429 with Retry-After when one network, or all together, verify too often for one address.
          */
         post: operations["verifyOtp"];
         delete?: never;
@@ -1775,7 +1795,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Rate limited: wait at least Retry-After seconds before the next request. code: rate_limited. */
+            /** @description Rate limited: wait at least Retry-After seconds before the next request. code: rate_limited, too_many_holds. */
             429: {
                 headers: {
                     /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
@@ -1785,7 +1805,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
-                        code?: "rate_limited";
+                        code?: "rate_limited" | "too_many_holds";
                     };
                 };
             };
@@ -2083,6 +2103,15 @@ export interface operations {
                     "application/json": components["schemas"]["AdminServiceDto"];
                 };
             };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Missing or wrong admin key. code: admin_key_required. */
             401: {
                 headers: {
@@ -2330,6 +2359,15 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AdminServiceDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Missing or wrong admin key. code: admin_key_required. */
@@ -2670,6 +2708,15 @@ export interface operations {
                     "application/json": components["schemas"]["AdminEmployeeDto"];
                 };
             };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Missing or wrong admin key. code: admin_key_required. */
             401: {
                 headers: {
@@ -2936,6 +2983,15 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AdminEmployeeDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Missing or wrong admin key. code: admin_key_required. */
@@ -3405,6 +3461,15 @@ export interface operations {
                     "application/json": components["schemas"]["TimeOffDto"][];
                 };
             };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Missing or wrong admin key. code: admin_key_required. */
             401: {
                 headers: {
@@ -3599,6 +3664,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Missing or wrong admin key. code: admin_key_required. */
             401: {
@@ -3873,6 +3947,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Missing or wrong admin key. code: admin_key_required. */
             401: {
@@ -4936,6 +5019,15 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not found (or not yours to see). code: appointment_not_found. */
             404: {
                 headers: {
@@ -5134,6 +5226,15 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not found (or not yours to see). code: appointment_not_found. */
             404: {
                 headers: {
@@ -5155,6 +5256,72 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
                         code?: "change_cutoff_passed" | "appointment_changed";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getAppointmentCalendar: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The manageToken from the booking (or the emailed link). Optional when a customer session or admin key is sent. */
+                "X-Manage-Token"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found (or not yours to see). code: appointment_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "appointment_not_found";
                     };
                 };
             };
