@@ -15,7 +15,8 @@ namespace AppointEase.Infrastructure.Persistence;
 /// Created per unit of work, never set as the context's strategy: a retrying context strategy would make EF buffer
 /// every streamed query (the CSV export) in memory. See docs/decisions/073-one-unit-of-work-and-retry-path.md.
 /// </summary>
-internal sealed class SqlRetryStrategy(ExecutionStrategyDependencies dependencies, TimeProvider clock, AppointEaseMetrics? metrics = null)
+internal sealed class SqlRetryStrategy(ExecutionStrategyDependencies dependencies, TimeProvider clock, AppointEaseMetrics? metrics = null,
+    TimeSpan? budget = null)
     : ExecutionStrategy(dependencies, MaxRetries, MaxDelay)
 {
     /// <summary>Enough for a hot slot raced by many instances: each deadlock round leaves one winner.</summary>
@@ -26,6 +27,14 @@ internal sealed class SqlRetryStrategy(ExecutionStrategyDependencies dependencie
 
     /// <summary>No new attempt starts after this long: the answer (success or 503) stays well inside 2 s.</summary>
     public static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(1200);
+
+    /// <summary>
+    /// SQLite (embedded mode) has one writer at a time and no server to be down: a unit that lost its snapshot or
+    /// waited for the writer lock may try again for longer.
+    /// </summary>
+    public static readonly TimeSpan SqliteBudget = TimeSpan.FromSeconds(8);
+
+    private readonly TimeSpan _budget = budget ?? Budget;
 
     private readonly long _started = clock.GetTimestamp();
 
@@ -45,7 +54,7 @@ internal sealed class SqlRetryStrategy(ExecutionStrategyDependencies dependencie
         if (ExceptionsEncountered.Count > MaxRetryCount) return null;
         var ceiling = Math.Min(MaxDelay.TotalMilliseconds, FirstDelay.TotalMilliseconds * Math.Pow(2, ExceptionsEncountered.Count - 1));
         var delay = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
-        if (clock.GetElapsedTime(_started) + delay > Budget) return null;
+        if (clock.GetElapsedTime(_started) + delay > _budget) return null;
         metrics?.DatabaseRetry(FaultClassifier.Sql(lastException) == DataFault.Deadlock
             ? DatabaseRetryReasons.LockConflict
             : DatabaseRetryReasons.Transient);

@@ -15,14 +15,23 @@ namespace AppointEase.Infrastructure.Persistence;
 /// </summary>
 internal sealed class UnitOfWork(AppDbContext db, TimeProvider clock, AppointEaseMetrics metrics) : IUnitOfWork, IAfterCommit
 {
+    private const int SqliteUnitLockWaitSeconds = 1;
+
     private List<Func<Task>>? _afterCommit;
 
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, Func<T, bool> commit, CancellationToken cancellationToken)
     {
         if (_afterCommit is not null)
             return await work(cancellationToken); // nested: the outer unit commits
-        var strategy = new SqlRetryStrategy(db.GetService<ExecutionStrategyDependencies>(), clock, metrics);
+        var sqlite = db.Database.GetDbConnection() is SqliteConnection;
+        var strategy = new SqlRetryStrategy(db.GetService<ExecutionStrategyDependencies>(), clock, metrics,
+            sqlite ? SqlRetryStrategy.SqliteBudget : SqlRetryStrategy.Budget);
         var queued = new List<Func<Task>>();
+        // SQLite: a unit that read first and then writes cannot commit over a snapshot another connection has since
+        // changed (the email dispatcher, a job); Microsoft.Data.Sqlite would wait out the whole lock timeout for a lock
+        // that can never come. A short wait fails such a unit fast, and the retry starts it again on a fresh snapshot.
+        var lockWait = db.Database.GetCommandTimeout();
+        if (sqlite) db.Database.SetCommandTimeout(SqliteUnitLockWaitSeconds);
         // No automatic savepoints: a refusal rolls the whole unit back, and after a deadlock the server has already
         // rolled back the transaction, so EF's rollback-to-savepoint would fail and hide the deadlock error.
         db.Database.AutoSavepointsEnabled = false;
@@ -72,6 +81,7 @@ internal sealed class UnitOfWork(AppDbContext db, TimeProvider clock, AppointEas
         finally
         {
             db.Database.AutoSavepointsEnabled = true;
+            if (sqlite) db.Database.SetCommandTimeout(lockWait);
         }
     }
 

@@ -63,6 +63,8 @@ public sealed class DatabaseStartup(
         var context = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         // Schema changes and seeding may take longer than a request's short command timeout (decision 075).
         context.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
+        if (options.Value.Provider == DatabaseProvider.Sqlite)
+            await UseWriteAheadLogAsync(context, cancellationToken);
         var pending = (await PendingMigrationsAsync(context, cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -74,6 +76,27 @@ public sealed class DatabaseStartup(
         }
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
         return pending;
+    }
+
+    /// <summary>
+    /// SQLite in its default rollback journal lets a reader block a writer's commit: a unit of work that has read and
+    /// then writes, and a background writer (the email dispatcher, the SQL slot store's own connection) that has read
+    /// too, each wait for the other until the lock timeout. With the write-ahead log readers never block the writer.
+    /// The mode is stored in the file, so setting it once per start is enough (an in-memory database ignores it).
+    /// </summary>
+    private static async Task UseWriteAheadLogAsync(AppDbContext context, CancellationToken cancellationToken)
+    {
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = context.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            await command.ExecuteScalarAsync(cancellationToken);
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>A database that does not exist yet has every migration pending (the migrate step creates it).</summary>
