@@ -11,5 +11,7 @@ internal sealed class PersistenceErrors(AppDbContext db) : IPersistenceErrors
 
     public bool IsConcurrencyConflict(Exception exception) => exception is DbUpdateConcurrencyException;
 
+    public bool TimedOut(Exception exception) => FaultClassifier.TimedOut(exception);
+
     public void DiscardTrackedChanges() => db.ChangeTracker.Clear();
 }

@@ -61,8 +61,11 @@ public sealed class ConfirmBookingHandler(
 
     public async ValueTask<Result<BookingReceipt>> Handle(ConfirmBookingCommand command, CancellationToken cancellationToken)
     {
+        // First, before this unit of work touches a table: the limiter writes through its own connection, which on
+        // SQLite would wait for this transaction's write lock for ever.
+        var sendMail = await MayMailAsync(EmailAddress.Parse(command.Customer!.Email!), cancellationToken);
         if (command.IdempotencyKey is null)
-            return await BookAsync(command, null, cancellationToken);
+            return await BookAsync(command, null, sendMail, cancellationToken);
 
         var start = await idempotency.BeginAsync(command.IdempotencyKey, command.RequestHash(), cancellationToken);
         switch (start.State)
@@ -79,19 +82,21 @@ public sealed class ConfirmBookingHandler(
         var ticket = start.Ticket!;
         try
         {
-            var result = await BookAsync(command, ticket, cancellationToken);
+            var result = await BookAsync(command, ticket, sendMail, cancellationToken);
             // Only a created booking is remembered; after a refusal the client may fix the request and reuse the key.
             if (!result.IsSuccess) await idempotency.AbandonAsync(ticket);
             return result;
         }
         catch (Exception ex)
         {
-            await idempotency.AbandonAsync(ticket, databaseFailed: persistence.Classify(ex) == DataFault.Unavailable);
+            // A connection that failed at once (killed, reset) is retried by the unit of work on a fresh one, and the
+            // retry must find the key free: release it now. Only a server that does not answer is left to the background.
+            await idempotency.AbandonAsync(ticket, databaseFailed: persistence.Classify(ex) == DataFault.Unavailable && persistence.TimedOut(ex));
             throw;
         }
     }
 
-    private async Task<Result<BookingReceipt>> BookAsync(ConfirmBookingCommand command, IdempotencyTicket? ticket, CancellationToken cancellationToken)
+    private async Task<Result<BookingReceipt>> BookAsync(ConfirmBookingCommand command, IdempotencyTicket? ticket, bool sendMail, CancellationToken cancellationToken)
     {
         var catalogue = await snapshots.GetAsync(cancellationToken);
         if (catalogue.ActiveService(command.ServiceId) is not { } service) return BookingErrors.ServiceNotFound(command.ServiceId);
@@ -109,7 +114,6 @@ public sealed class ConfirmBookingHandler(
         if (grid.Booked) return BookingErrors.SlotTaken;
 
         var business = await settings.GetAsync(cancellationToken);
-        var sendMail = await MayMailAsync(EmailAddress.Parse(command.Customer!.Email!), cancellationToken);
         try
         {
             var dto = await WriteAsync(command, ticket, service, employee.Name, grid, business, sendMail, cancellationToken);
@@ -133,11 +137,13 @@ public sealed class ConfirmBookingHandler(
     /// <summary>
     /// An address that has signed in at least once is its owner's: always mailed. Any other address gets at most
     /// <see cref="BookingMailLimit"/> confirmations per window, counted per address (issue 24: booking mail as a carrier).
+    /// The counter is hit before the session read so that the limiter's own connection writes before this unit of
+    /// work holds a snapshot (SQLite).
     /// </summary>
     private async Task<bool> MayMailAsync(EmailAddress email, CancellationToken cancellationToken)
     {
-        if (await db.Set<Domain.Identity.CustomerSession>().AnyAsync(s => s.Email == email.Value, cancellationToken)) return true;
-        return (await limiter.HitAsync(mailLimit.Rule, email.Value, cancellationToken)).Allowed;
+        var allowed = (await limiter.HitAsync(mailLimit.Rule, email.Value, cancellationToken)).Allowed;
+        return allowed || await db.Set<Domain.Identity.CustomerSession>().AnyAsync(s => s.Email == email.Value, cancellationToken);
     }
 
     /// <summary>Someone else's live hold blocks the slot; a token, when given, must be this slot's live hold.</summary>
