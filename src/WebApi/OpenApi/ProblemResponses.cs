@@ -34,7 +34,10 @@ internal static class ProblemResponses
             if (operation.RequestBody is not null || operation.Parameters?.Any(p => p.In is ParameterLocation.Query or ParameterLocation.Path) == true)
                 problems[400] = ("The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field.", []);
             if (operation.RequestBody is not null)
+            {
                 problems[413] = ("The request body is larger than 64 KB.", []);
+                problems[415] = ("The body is not application/json; errors names body.", []);
+            }
             if (contract.RateLimited)
                 problems[429] = ("Rate limited: wait at least Retry-After seconds before the next request.",
                     ["rate_limited", .. contract.Problems.GetValueOrDefault(429, [])]);

@@ -15,7 +15,7 @@ public sealed class AuthInputSweepTests(AuthInputSweepTests.Factory app) : IClas
     {
         public Factory() : base(DatabaseKind.Sqlite)
         {
-            foreach (var limit in new[] { "OtpPerEmail", "OtpPerIp", "VerifyPerEmail" })
+            foreach (var limit in new[] { "OtpPerEmail", "OtpPerIp", "OtpPerEmailAndIp", "VerifyPerEmail", "VerifyPerEmailAndIp", "VerifyPerIp" })
                 With($"RateLimits:{limit}:PermitLimit", "100000");
         }
     }

@@ -1467,6 +1467,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body is not application/json; errors names body. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Validation failed; errors names the fields. code: date_in_past, date_beyond_horizon, slot_not_offered. */
             422: {
                 headers: {
@@ -1583,6 +1592,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body is not application/json; errors names body. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Validation failed; errors names the fields. code: date_in_past, date_beyond_horizon, slot_not_offered. */
             422: {
                 headers: {
@@ -1673,6 +1691,15 @@ export interface operations {
             };
             /** @description The request body is larger than 64 KB. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json; errors names body. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1776,6 +1803,15 @@ export interface operations {
             };
             /** @description The request body is larger than 64 KB. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json; errors names body. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2044,6 +2080,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body is not application/json; errors names body. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Validation failed; errors names the fields. code: duration_not_on_grid. */
             422: {
                 headers: {
@@ -2280,6 +2325,15 @@ export interface operations {
             };
             /** @description The request body is larger than 64 KB. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json; errors names body. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2636,6 +2690,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body is not application/json; errors names body. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Validation failed; errors names the fields. code: service_not_found. */
             422: {
                 headers: {
@@ -2894,6 +2957,15 @@ export interface operations {
             };
             /** @description The request body is larger than 64 KB. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json; errors names body. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3205,6 +3277,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body is not application/json; errors names body. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Validation failed; errors names the fields. code: service_not_found. */
             422: {
                 headers: {
@@ -3389,6 +3470,15 @@ export interface operations {
             };
             /** @description The request body is larger than 64 KB. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json; errors names body. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3617,6 +3707,15 @@ export interface operations {
             };
             /** @description The request body is larger than 64 KB. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json; errors names body. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3901,6 +4000,15 @@ export interface operations {
             };
             /** @description The request body is larger than 64 KB. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json; errors names body. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4194,6 +4302,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body is not application/json; errors names body. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Validation failed; errors names the fields. code: services_off_grid. */
             422: {
                 headers: {
@@ -4415,6 +4532,15 @@ export interface operations {
             };
             /** @description The request body is larger than 64 KB. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json; errors names body. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4938,6 +5064,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body is not application/json; errors names body. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Validation failed; errors names the fields. code: idempotency_key_reused, lock_token_mismatch, slot_not_offered, service_not_offered. */
             422: {
                 headers: {
@@ -5152,6 +5287,15 @@ export interface operations {
             };
             /** @description The request body is larger than 64 KB. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json; errors names body. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5397,6 +5541,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body is not application/json; errors names body. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Validation failed; errors names the fields. */
             422: {
                 headers: {
@@ -5478,6 +5631,15 @@ export interface operations {
             };
             /** @description The request body is larger than 64 KB. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json; errors names body. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
