@@ -51,7 +51,8 @@ public sealed class RedisCatalogueChangeBroadcast(
                 _subscribed.TrySetResult();
                 return;
             }
-            catch (Exception ex) when (ex is RedisException)
+            // RedisTimeoutException is a TimeoutException, not a RedisException: a slow start must not stop the host.
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
                 logger.LogDebug(ex, "Catalogue channel not subscribed yet; retrying");
                 await Task.Delay(SubscribeRetry, stoppingToken);

@@ -26,6 +26,8 @@ internal static class ProtocolHeaders
                 if (status is "429" or "503")
                     Add(r, "Retry-After", "Seconds to wait before the next request (429: also retryAfterSeconds in the body).", required: true,
                         new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" });
+                if (status == "200" && contract.OperationId == "getAppointmentCalendar")
+                    Add(r, "Content-Disposition", "attachment; filename=\"<reference>.ics\"", required: true, String());
                 if (status == "401" && contract.Access == Access.Customer)
                     Add(r, "WWW-Authenticate", "Bearer, with error=\"invalid_token\" when a token was sent.", required: true, String());
             }
