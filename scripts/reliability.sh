@@ -136,26 +136,39 @@ ae_free_port >/dev/null; APP_PORTS[1]="$AE_PORT"
 # JSON), the older Console keys for the default one, which ignores FormatterOptions.
 OTP_SECRET="$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
 DB_NAME=appointease_reliability
+app_env() {   # app_env INDEX: the Production environment of instance INDEX (0/1) as NAME=VALUE words
+  local i="$1"
+  APP_ENV=(ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:${APP_PORTS[$i]}"
+    Database__Provider=MySql ConnectionStrings__Database="${APPOINTEASE_TEST_MYSQL}Database=$DB_NAME;"
+    Database__SeedDemoData=true
+    ConnectionStrings__Redis="$APPOINTEASE_TEST_REDIS"
+    Jobs__Storage=Redis ConnectionStrings__Jobs="$APPOINTEASE_TEST_REDIS"
+    Auth__OtpSecret="$OTP_SECRET"
+    Email__Smtp__Host=127.0.0.1 Email__Smtp__Port="${APPOINTEASE_TEST_SMTP##*:}" Email__Smtp__Security=None
+    Email__PickupDirectory="$WORK/mail-$i" Email__PublicBaseUrl="${APPOINTEASE_TEST_NGINX:-http://127.0.0.1}"
+    ForwardedHeaders__KnownProxies__0=127.0.0.1
+    Logging__Console__FormatterOptions__TimestampFormat='yyyy-MM-ddTHH:mm:ss.fffZ '
+    Logging__Console__FormatterOptions__UseUtcTimestamp=true
+    Logging__Console__TimestampFormat='yyyy-MM-ddTHH:mm:ss.fffZ ' Logging__Console__UseUtcTimestamp=true
+    RateLimits__HeartbeatPerClient__PermitLimit=1000000 RateLimits__HeartbeatPerClient__WindowSeconds=60
+    RateLimits__BookingPerIp__PermitLimit=1000000 RateLimits__BookingPerIp__WindowSeconds=60
+    RateLimits__OtpPerIp__PermitLimit=1000000 RateLimits__OtpPerIp__WindowSeconds=60
+    RateLimits__SlotsPerIp__PermitLimit=1000000 RateLimits__SlotsPerIp__WindowSeconds=60
+    RateLimits__BookingMailPerUnverifiedRecipient__PermitLimit=1000000
+    Holds__PerClient=1000 Holds__PerNetwork=1000000)
+}
+# The release step of docs/operations.md: migrate once, then start the instances (which wait for a current schema).
+migrate_db() {
+  app_env 0
+  (cd "$WEBAPI_DIR" && exec env "${APP_ENV[@]}" dotnet AppointEase.WebApi.dll migrate) >>"$WORK/migrate.log" 2>&1 \
+    || { tail -n 30 "$WORK/migrate.log" >&2; log "migrate failed"; return 1; }
+}
 start_app() {   # start_app INDEX: starts instance INDEX (0/1), appending to its log
   local i="$1"
+  app_env "$i"
   (
     cd "$WEBAPI_DIR"
-    exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:${APP_PORTS[$i]}" \
-      Database__Provider=MySql ConnectionStrings__Database="${APPOINTEASE_TEST_MYSQL}Database=$DB_NAME;" \
-      Database__SeedDemoData=true \
-      ConnectionStrings__Redis="$APPOINTEASE_TEST_REDIS" \
-      Jobs__Storage=Redis ConnectionStrings__Jobs="$APPOINTEASE_TEST_REDIS" \
-      Auth__OtpSecret="$OTP_SECRET" \
-      Email__Smtp__Host=127.0.0.1 Email__Smtp__Port="${APPOINTEASE_TEST_SMTP##*:}" Email__Smtp__Security=None \
-      Email__PickupDirectory="$WORK/mail-$i" Email__PublicBaseUrl="${APPOINTEASE_TEST_NGINX:-http://127.0.0.1}" \
-      ForwardedHeaders__KnownProxies__0=127.0.0.1 \
-      Logging__Console__FormatterOptions__TimestampFormat='yyyy-MM-ddTHH:mm:ss.fffZ ' \
-      Logging__Console__FormatterOptions__UseUtcTimestamp=true \
-      Logging__Console__TimestampFormat='yyyy-MM-ddTHH:mm:ss.fffZ ' Logging__Console__UseUtcTimestamp=true \
-      RateLimits__HeartbeatPerClient__PermitLimit=1000000 RateLimits__HeartbeatPerClient__WindowSeconds=60 \
-      RateLimits__BookingPerIp__PermitLimit=1000000 RateLimits__BookingPerIp__WindowSeconds=60 \
-      RateLimits__OtpPerIp__PermitLimit=1000000 RateLimits__OtpPerIp__WindowSeconds=60 \
-      dotnet AppointEase.WebApi.dll
+    exec env "${APP_ENV[@]}" dotnet AppointEase.WebApi.dll
   ) >>"$WORK/app$((i + 1)).log" 2>&1 &
   APP_PIDS[$i]=$!
 }
@@ -171,6 +184,7 @@ wait_ready() {   # wait_ready INDEX: up to READY_LIMIT_S
 }
 # One after the other: two instances migrating and seeding an empty database at the same moment is a known
 # start-up race (issue 25), not what this suite measures.
+migrate_db
 start_app 0; wait_ready 0
 start_app 1; wait_ready 1
 log "instances up: pids ${APP_PIDS[*]}, ports ${APP_PORTS[*]}"

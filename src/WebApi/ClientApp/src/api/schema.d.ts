@@ -5442,6 +5442,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description attachment; filename="<reference>.ics" */
+                    "Content-Disposition": string;
                     [name: string]: unknown;
                 };
                 content: {
