@@ -155,7 +155,7 @@ app_env() {   # app_env INDEX: the Production environment of instance INDEX (0/1
     RateLimits__OtpPerIp__PermitLimit=1000000 RateLimits__OtpPerIp__WindowSeconds=60
     RateLimits__SlotsPerIp__PermitLimit=1000000 RateLimits__SlotsPerIp__WindowSeconds=60
     RateLimits__BookingMailPerUnverifiedRecipient__PermitLimit=1000000
-    Holds__PerClient=1000 Holds__PerNetwork=1000000)
+    Holds__PerClient=100 Holds__PerNetwork=10000)
 }
 # The release step of docs/operations.md: migrate once, then start the instances (which wait for a current schema).
 migrate_db() {
