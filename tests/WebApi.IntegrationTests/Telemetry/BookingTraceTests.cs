@@ -18,7 +18,8 @@ public sealed class BookingTraceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = _telemetry.Attach(new AppFactory(DatabaseKind.MariaDb, useRedis: true));
+        _app = _telemetry.Attach(new AppFactory(DatabaseKind.MariaDb, useRedis: true)
+            .With("Telemetry:HeartbeatTraceSampleRatio", "0"));
         _client = _app.CreateClient();
         await _app.Services.GetRequiredService<RedisHealthMonitor>().FirstCheckCompleted;
     }
@@ -55,6 +56,27 @@ public sealed class BookingTraceTests : IAsyncLifetime
         Assert.NotEmpty(sql);
         Assert.NotEmpty(redis);
         Assert.All(sql.Concat(redis), s => Assert.Equal(server.TraceId, s.TraceId));
+    }
+
+    [Fact]
+    public async Task HeartbeatPolls_AreLeftOutOfTraces_AtARatioOfZero_WhileOtherRequestsAreTraced()
+    {
+        var api = new BookingApi(_app, _client);
+        var employee = await api.EmployeeIdAsync();
+        var date = TestDates.Weekday(5);
+        for (var i = 0; i < 5; i++)
+        {
+            var beat = await _client.PostAsJsonAsync("/api/v1/heartbeat", new { date = date.Text(), employeeId = employee, clientId = "trace-poller-1" });
+            Assert.Equal(HttpStatusCode.OK, beat.StatusCode);
+        }
+        var selected = await _client.PostAsJsonAsync("/api/v1/slots/select", new { date = date.Text(), employeeId = employee, time = "11:00", clientId = "trace-poller-1" });
+        Assert.True(selected.IsSuccessStatusCode, $"select answered {selected.StatusCode}");
+
+        var select = await Eventually(() => _telemetry.Spans.Where(s => s.Kind == ActivityKind.Server
+            && s.GetTagItem("url.path") as string == "/api/v1/slots/select").ToList(), found => found.Count > 0);
+        Assert.Single(select);
+        Assert.DoesNotContain(_telemetry.Spans, s => s.GetTagItem("url.path") as string == "/api/v1/heartbeat");
+        Assert.DoesNotContain(_telemetry.Spans, s => s.Source.Name == "AppointEase" && s.DisplayName.Contains("Heartbeat", StringComparison.Ordinal));
     }
 
     private bool DescendsFrom(Activity span, Activity ancestor)

@@ -47,7 +47,7 @@ public static class TelemetryRegistration
             {
                 tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.TraceSampleRatio)))
                     .AddSource(AppointEaseTelemetry.Name)
-                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsScrapeOrProbe(http.Request.Path, options.MetricsPath))
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => IsTraced(http.Request.Path, options))
                     .AddHttpClientInstrumentation()
                     .AddEntityFrameworkCoreInstrumentation()
                     // Redis commands are profiled and turned into spans by a drain loop; 1 s keeps them close to their request.
@@ -71,6 +71,14 @@ public static class TelemetryRegistration
         return app;
     }
 
-    private static bool IsScrapeOrProbe(PathString path, string metricsPath) =>
-        path.StartsWithSegments(metricsPath) || path.StartsWithSegments("/health");
+    // A request left out here is not recorded and, the sampler being parent-based, neither are its mediator, SQL and
+    // Redis spans; its log lines still carry a trace id (the hosting layer creates the activity regardless).
+    private static bool IsTraced(PathString path, TelemetryOptions options)
+    {
+        if (path.StartsWithSegments(options.MetricsPath) || path.StartsWithSegments("/health")) return false;
+        if (!path.StartsWithSegments(HeartbeatPath)) return true;
+        return options.HeartbeatTraceSampleRatio >= 1.0 || Random.Shared.NextDouble() < options.HeartbeatTraceSampleRatio;
+    }
+
+    private const string HeartbeatPath = "/api/v1/heartbeat";
 }
