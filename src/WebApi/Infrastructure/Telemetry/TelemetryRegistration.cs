@@ -54,7 +54,7 @@ public static class TelemetryRegistration
                     .AddRedisInstrumentation(o => o.FlushInterval = TimeSpan.FromSeconds(1))
                     .ConfigureRedisInstrumentation((sp, redis) =>
                     {
-                        if (sp.GetService<RedisConnection>() is { } connection) redis.AddConnection(connection.Multiplexer);
+                        if (sp.GetService<RedisConnection>() is { } connection) redis.AddConnection(RecordedTracesOnlyRedisProfiling.Wrap(connection.Multiplexer));
                     });
                 if (otlp) tracing.AddOtlpExporter();
             });
