@@ -4,9 +4,9 @@
 # On a fresh Debian 12 machine it:
 #   1. installs mariadb-server, redis-server, python3-aiosmtpd (and, once browser tests exist, chromium and the
 #      ClientApp's npm packages) if they are missing;
-#   2. starts private MariaDB, Redis and SMTP-sink instances on free loopback ports with temp data dirs and
-#      exports their addresses as APPOINTEASE_TEST_* (formats and the restart contract for failover tests:
-#      see the header of scripts/lib/servers.sh);
+#   2. starts private MariaDB, Redis (single, a 3+3 Cluster and a Sentinel group) and SMTP-sink instances on free
+#      loopback ports with temp data dirs and exports their addresses as APPOINTEASE_TEST_* (formats and the restart
+#      contract for failover tests: see the header of scripts/lib/servers.sh);
 #   3. builds AppointEase.sln once (Release), then runs every test project with `dotnet test --no-build`,
 #      one TRX file per project under TestResults/<Project>/, carrying on past a failing project;
 #   4. lints the OpenAPI document (tools/api-lint/run.sh: Redocly + Spectral, two tests, also with --filter), then
@@ -93,6 +93,8 @@ fi
 # --- 2. servers -----------------------------------------------------------------------------------------------
 ae_start_mariadb || die "MariaDB could not be started; not running tests (they would fail, not skip)"
 ae_start_redis || die "Redis could not be started; not running tests (they would fail, not skip)"
+ae_start_redis_cluster || die "the Redis Cluster could not be started; not running tests (they would fail, not skip)"
+ae_start_redis_sentinel || die "Redis Sentinel could not be started; not running tests (they would fail, not skip)"
 ae_start_smtp || die "the SMTP sink could not be started; not running tests (they would fail, not skip)"
 
 # --- 3. build once, then every test project -------------------------------------------------------------------

@@ -6,6 +6,8 @@
 #   ae_start_mariadb            exports APPOINTEASE_TEST_MYSQL
 #   ae_start_redis              exports APPOINTEASE_TEST_REDIS, _REDIS_PIDFILE, _REDIS_SERVER_CMD, _REDIS_RESTART
 #   ae_start_smtp               exports APPOINTEASE_TEST_SMTP, _SMTP_MAILDIR, _SMTP_PIDFILE, _SMTP_SERVER_CMD, _SMTP_RESTART
+#   ae_start_redis_cluster,
+#   ae_start_redis_sentinel     Redis Cluster / Sentinel for the scale-out tests (see lib/redis-topologies.sh)
 #   ae_stop_all                 stops every server started above (by pid) and deletes their temp dirs
 # The caller owns the cleanup: `trap ae_stop_all EXIT` right after sourcing.
 #
@@ -39,6 +41,9 @@ AE_PYTHON=/usr/bin/python3
 AE_LIB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # mariadbd / mariadb-install-db live in /usr/sbin, which non-login shells of non-root users may lack.
 case ":$PATH:" in *:/usr/sbin:*) ;; *) PATH="$PATH:/usr/sbin:/sbin" ;; esac
+
+# shellcheck source=redis-topologies.sh
+source "$AE_LIB_DIR/redis-topologies.sh"
 
 AE_RUN_DIR="${AE_RUN_DIR:-}"   # one temp tree for all servers of this shell; created lazily
 AE_USED_PORTS=()               # ports handed out in this shell, so two servers never get the same one
@@ -356,6 +361,7 @@ ae_stop_all() {
   [ -n "${APPOINTEASE_TEST_REDIS:-}" ] &&
     ae__kill_pidfile "$base/redis/redis.pid" ":${APPOINTEASE_TEST_REDIS##*:}"
   ae__kill_pidfile "$base/mariadb/server.pid" "$base/mariadb"
+  ae__stop_redis_topologies "$base"
   rm -rf "$base"
   AE_RUN_DIR=""
   unset AE_SMTP_PORT AE_REDIS_PORT AE_MARIADB_PORT

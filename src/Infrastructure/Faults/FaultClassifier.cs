@@ -87,6 +87,21 @@ public static class FaultClassifier
     {
         RedisConnectionException or RedisTimeoutException or ObjectDisposedException => DataFault.Unavailable,
         InvalidOperationException when !connected => DataFault.Unavailable,
+        RedisServerException server when IsFailoverReply(server) => DataFault.Unavailable,
         _ => DataFault.Other,
     };
+
+    /// <summary>
+    /// Error codes a healthy Cluster or Sentinel deployment answers while a master is being replaced or a node is
+    /// starting (decision 111): the slot has no master yet (CLUSTERDOWN), keys are moving (TRYAGAIN), the replica lost
+    /// its master (MASTERDOWN), the old master came back as a replica (READONLY), the dataset is still loading
+    /// (LOADING). The code is the first word of the RESP error reply, a protocol contract that StackExchange.Redis
+    /// passes on as the start of the message; it has no other place for it.
+    /// </summary>
+    private static bool IsFailoverReply(RedisServerException exception)
+    {
+        var reply = exception.Message.AsSpan();
+        var end = reply.IndexOf(' ');
+        return (end < 0 ? reply : reply[..end]) is "CLUSTERDOWN" or "TRYAGAIN" or "MASTERDOWN" or "READONLY" or "LOADING";
+    }
 }

@@ -18,9 +18,12 @@ public sealed class JobsOptions
 
     public JobStorageKind Storage { get; set; } = JobStorageKind.InMemory;
 
-    /// <summary>Prefix of every Hangfire key in Redis, so job data never mixes with slot state in a shared Redis.</summary>
+    /// <summary>
+    /// Prefix of every Hangfire key in Redis, so job data never mixes with slot state in a shared Redis. Its hash tag
+    /// (the part in braces) puts every job key in one cluster slot: Hangfire's transactions span many keys (decision 110).
+    /// </summary>
     [Required, RegularExpression("^[A-Za-z0-9_:{}.-]{1,60}$")]
-    public string RedisPrefix { get; set; } = "appointease:hangfire:";
+    public string RedisPrefix { get; set; } = "{appointease:hangfire}:";
 
     /// <summary>False on instances that only serve requests: they still enqueue and show the dashboard, but run no job.</summary>
     public bool RunServer { get; set; } = true;

@@ -146,6 +146,27 @@ public sealed class FaultClassifierTests : IAsyncLifetime
         Assert.Equal(DataFault.Other, FaultClassifier.Redis(bug, redis.IsConnected));
     }
 
+    /// <summary>
+    /// What a Cluster or Sentinel answers while a master is replaced is an outage (the store fails over to SQL until it
+    /// passes), not a bug. The real server sends each reply here (a script's error_reply), through the real client.
+    /// </summary>
+    [Theory]
+    [InlineData("CLUSTERDOWN The cluster is down", DataFault.Unavailable)]
+    [InlineData("TRYAGAIN Multiple keys request during rehashing of slot", DataFault.Unavailable)]
+    [InlineData("MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.", DataFault.Unavailable)]
+    [InlineData("READONLY You can't write against a read only replica.", DataFault.Unavailable)]
+    [InlineData("LOADING Redis is loading the dataset in memory", DataFault.Unavailable)]
+    [InlineData("ERR CLUSTERDOWN is only a word here", DataFault.Other)]
+    [InlineData("WRONGTYPE Operation against a key holding the wrong kind of value", DataFault.Other)]
+    public async Task Redis_FailoverReplies_AreUnavailable_OtherErrorReplies_AreNot(string reply, DataFault expected)
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(Redis);
+        var error = await Assert.ThrowsAsync<RedisServerException>(() =>
+            redis.GetDatabase().ScriptEvaluateAsync("return redis.error_reply(ARGV[1])", values: [reply]));
+
+        Assert.Equal(expected, FaultClassifier.Redis(error, redis.IsConnected));
+    }
+
     private async Task<MySqlConnection> OpenAsync()
     {
         var connection = new MySqlConnection(new MySqlConnectionStringBuilder(MySql) { Database = _database }.ConnectionString);

@@ -6,6 +6,18 @@ public sealed class MariaDbRedisAppFactory() : AppFactory(DatabaseKind.MariaDb, 
 /// <summary>SQLite plus the shared test Redis, for Redis store tests that need no MariaDB.</summary>
 public sealed class SqliteRedisAppFactory() : AppFactory(DatabaseKind.Sqlite, useRedis: true);
 
+/// <summary>SQLite plus the test Redis Cluster (3 masters, 3 replicas) started by scripts/test.sh.</summary>
+public sealed class RedisClusterAppFactory : AppFactory
+{
+    public RedisClusterAppFactory() : base(DatabaseKind.Sqlite, useRedis: true) => With("ConnectionStrings:Redis", TestServers.RedisCluster);
+}
+
+/// <summary>SQLite plus the test Sentinel group (1 master, 1 replica, 3 sentinels) started by scripts/test.sh.</summary>
+public sealed class RedisSentinelAppFactory : AppFactory
+{
+    public RedisSentinelAppFactory() : base(DatabaseKind.Sqlite, useRedis: true) => With("ConnectionStrings:Redis", TestServers.RedisSentinel);
+}
+
 /// <summary>MariaDB + Redis with a health monitor that stays quiet after its start-up check, so a test owns the failback sync.</summary>
 public sealed class QuietMonitorAppFactory : AppFactory
 {

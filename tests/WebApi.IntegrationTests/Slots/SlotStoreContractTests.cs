@@ -425,6 +425,17 @@ public sealed class SlotStoreContractTestsOnRedis(SqliteRedisAppFactory app)
     : SlotStoreContractTests(app.Services.GetRequiredService<RedisSlotStateStore>()), IClassFixture<SqliteRedisAppFactory>;
 
 /// <summary>
+/// The same contract on a 3-master Redis Cluster: a script whose keys span two hash slots fails there (CROSSSLOT), so
+/// this proves every script and transaction of the store stays within one day-and-employee hash tag (decision 110).
+/// </summary>
+public sealed class SlotStoreContractTestsOnRedisCluster(RedisClusterAppFactory app)
+    : SlotStoreContractTests(app.Services.GetRequiredService<RedisSlotStateStore>()), IClassFixture<RedisClusterAppFactory>;
+
+/// <summary>The same contract through Sentinel: the client asks the sentinels for the master and talks to it.</summary>
+public sealed class SlotStoreContractTestsOnRedisSentinel(RedisSentinelAppFactory app)
+    : SlotStoreContractTests(app.Services.GetRequiredService<RedisSlotStateStore>()), IClassFixture<RedisSentinelAppFactory>;
+
+/// <summary>
 /// The SQL store reads time only through <see cref="TimeProvider"/>, so its contract runs on a <see cref="FakeTimeProvider"/>:
 /// TTLs run out exactly when the test advances the clock, with no sleeping.
 /// </summary>
