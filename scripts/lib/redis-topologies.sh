@@ -39,7 +39,7 @@ ae_start_redis_cluster() {
   done
   redis-cli --cluster create "${ports[@]}" --cluster-replicas 1 --cluster-yes >"$dir/create.log" 2>&1 ||
     { ae__log_tail "$dir/create.log"; ae_die "redis-cli --cluster create failed"; return 1; }
-  for i in $(seq 1 100); do   # up to 10 s for every node to agree
+  for i in $(seq 1 300); do   # up to 30 s for every node to agree (slow on a loaded 2-core machine)
     if redis-cli -h 127.0.0.1 -p "${ports[0]##*:}" cluster info 2>/dev/null | grep -q '^cluster_state:ok'; then
       export APPOINTEASE_TEST_REDIS_CLUSTER; APPOINTEASE_TEST_REDIS_CLUSTER="$(IFS=,; echo "${ports[*]}")"
       export APPOINTEASE_TEST_REDIS_CLUSTER_DIR="$dir"
@@ -70,7 +70,7 @@ ae_start_redis_sentinel() {
     redis-server "$conf" --sentinel >/dev/null 2>&1 || true
     sentinels+=("127.0.0.1:$s")
   done
-  for i in $(seq 1 100); do   # every sentinel knows the master and has seen the replica
+  for i in $(seq 1 300); do   # up to 30 s: every sentinel knows the master and has seen the replica
     local ready=1
     for s in "${sentinels[@]}"; do
       [ "$(redis-cli -h 127.0.0.1 -p "${s##*:}" sentinel get-master-addr-by-name appointease 2>/dev/null | tail -n 1)" = "$master" ] || ready=""

@@ -87,6 +87,9 @@ public static class FaultClassifier
     {
         RedisConnectionException or RedisTimeoutException or ObjectDisposedException => DataFault.Unavailable,
         InvalidOperationException when !connected => DataFault.Unavailable,
+        // StackExchange.Redis takes no cancellation token, so a cancelled task from it was never asked for: it is how
+        // the client abandons commands in flight when the connection drops (seen killing a Sentinel master under load).
+        OperationCanceledException cancelled when !cancelled.CancellationToken.IsCancellationRequested => DataFault.Unavailable,
         RedisServerException server when IsFailoverReply(server) => DataFault.Unavailable,
         _ => DataFault.Other,
     };

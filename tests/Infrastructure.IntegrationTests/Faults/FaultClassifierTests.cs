@@ -167,6 +167,16 @@ public sealed class FaultClassifierTests : IAsyncLifetime
         Assert.Equal(expected, FaultClassifier.Redis(error, redis.IsConnected));
     }
 
+    [Fact]
+    public void Redis_ACancellationNobodyAskedFor_IsUnavailable_ARequestedOne_IsNot()
+    {
+        Assert.Equal(DataFault.Unavailable, FaultClassifier.Redis(new TaskCanceledException(), connected: true));
+
+        using var requested = new CancellationTokenSource();
+        requested.Cancel();
+        Assert.Equal(DataFault.Other, FaultClassifier.Redis(new OperationCanceledException(requested.Token), connected: true));
+    }
+
     private async Task<MySqlConnection> OpenAsync()
     {
         var connection = new MySqlConnection(new MySqlConnectionStringBuilder(MySql) { Database = _database }.ConnectionString);
