@@ -5,6 +5,7 @@ using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Telemetry;
 using AppointEase.Application.Identity;
 using AppointEase.Application.Slots;
+using AppointEase.Application.Slots.GetHeartbeatSnapshot;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped(sp => new Lazy<IAppDbContext>(sp.GetRequiredService<IAppDbContext>));
         services.AddScoped<AvailabilityCalculator>();
         services.AddScoped<SlotGuard>();
+        services.AddScoped<HeartbeatDayReader>();
         services.AddScoped<DayBookings>();
         services.AddAdmin();
         services.AddBookings();

@@ -1,3 +1,5 @@
+using AppointEase.Application.Appointments.ConfirmBooking;
+using AppointEase.Application.Appointments.RescheduleAppointment;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AppointEase.Application.Appointments;
@@ -8,6 +10,14 @@ internal static class BookingsRegistration
     {
         services.AddScoped<AppointmentAccess>();
         services.AddScoped<BookingAftermath>();
+        services.AddScoped<AppointmentChanges>();
+        services.AddScoped<AppointmentClaims>();
+        services.AddScoped<BookingMail>();
+        services.AddScoped<BookingMailGate>();
+        services.AddScoped<BookableSlotCheck>();
+        services.AddScoped<BookingWriter>();
+        services.AddScoped<BookingPlacement>();
+        services.AddScoped<RescheduleSlotCheck>();
         return services;
     }
 }

@@ -1,7 +1,9 @@
+using AppointEase.Application.UnitTests.Common.Harness;
 using AppointEase.Application.Admin.Employees;
 
 namespace AppointEase.Application.UnitTests.Admin;
 
+[TestsFor(typeof(AddTimeOffValidator))]
 public sealed class AddTimeOffValidatorTests
 {
     private readonly AddTimeOffValidator _validator = new();

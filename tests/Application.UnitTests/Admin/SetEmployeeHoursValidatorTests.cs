@@ -1,7 +1,9 @@
+using AppointEase.Application.UnitTests.Common.Harness;
 using AppointEase.Application.Admin.Employees;
 
 namespace AppointEase.Application.UnitTests.Admin;
 
+[TestsFor(typeof(SetEmployeeHoursValidator), typeof(WorkingDayValidator))]
 public sealed class SetEmployeeHoursValidatorTests
 {
     private static readonly SetEmployeeHoursValidator Validator = new();

@@ -1,7 +1,9 @@
+using AppointEase.Application.UnitTests.Common.Harness;
 using AppointEase.Application.Admin.Settings;
 
 namespace AppointEase.Application.UnitTests.Admin;
 
+[TestsFor(typeof(UpdateSettingsValidator))]
 public sealed class UpdateSettingsValidatorTests
 {
     private static readonly UpdateSettingsCommand Valid = new(1, "Salon", "Europe/Berlin", 30, 120, 60, 1440, 10, 600, 1000);

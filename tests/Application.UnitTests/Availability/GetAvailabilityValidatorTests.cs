@@ -1,7 +1,9 @@
+using AppointEase.Application.UnitTests.Common.Harness;
 using AppointEase.Application.Availability.GetAvailability;
 
 namespace AppointEase.Application.UnitTests.Availability;
 
+[TestsFor(typeof(GetAvailabilityValidator))]
 public sealed class GetAvailabilityValidatorTests
 {
     private readonly GetAvailabilityValidator _validator = new();

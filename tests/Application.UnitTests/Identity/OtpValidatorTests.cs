@@ -1,3 +1,4 @@
+using AppointEase.Application.UnitTests.Common.Harness;
 using AppointEase.Application.Catalogue.ListEmployees;
 using AppointEase.Application.Identity.RequestOtp;
 using AppointEase.Application.Identity.VerifyOtp;
@@ -5,6 +6,7 @@ using AppointEase.Domain.Identity;
 
 namespace AppointEase.Application.UnitTests.Identity;
 
+[TestsFor(typeof(RequestOtpValidator), typeof(VerifyOtpValidator), typeof(ListEmployeesValidator))]
 public sealed class OtpValidatorTests
 {
     private static readonly string GoodCode = new('7', OtpChallenge.CodeDigits);

@@ -1,3 +1,4 @@
+using AppointEase.Application.UnitTests.Common.Harness;
 using AppointEase.Application.Slots.DeselectSlot;
 using AppointEase.Application.Slots.GetHeartbeatSnapshot;
 using AppointEase.Application.Slots.LockSlot;
@@ -8,6 +9,7 @@ using FluentValidation;
 namespace AppointEase.Application.UnitTests.Slots;
 
 /// <summary>Each slot request names exactly the fields that are wrong, in the API's spelling.</summary>
+[TestsFor(typeof(DeselectSlotValidator), typeof(GetHeartbeatSnapshotValidator), typeof(LockSlotValidator), typeof(ReleaseLockValidator), typeof(SelectSlotValidator))]
 public sealed class SlotValidatorTests
 {
     private const string Client = "client-abc-123";

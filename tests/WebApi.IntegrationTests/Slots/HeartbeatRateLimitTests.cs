@@ -120,15 +120,17 @@ public sealed class HeartbeatRateLimitTestsOnMariaDb(HeartbeatLimitMariaDbAppFac
     }
 }
 
-/// <summary>Windows that really end (real clock, 1 s), and one count shared by two instances of a deployment.</summary>
+/// <summary>Windows that end (1 s), and one count shared by two instances of a deployment.</summary>
 public sealed class HeartbeatRateLimitWindowTests
 {
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task Heartbeat_AfterTheWindowEnds_PassesAgain(bool useRedis)
+    /// <summary>
+    /// Redis counts the window inside the heartbeat script by the server's own <c>TIME</c>, which no test clock reaches:
+    /// this one really waits for the window to end.
+    /// </summary>
+    [Fact]
+    public async Task Heartbeat_OnRedis_AfterTheWindowEnds_PassesAgain()
     {
-        var app = new AppFactory(DatabaseKind.MariaDb, useRedis)
+        var app = new AppFactory(DatabaseKind.MariaDb, useRedis: true)
             .With("RateLimits:HeartbeatPerClient:PermitLimit", "3")
             .With("RateLimits:HeartbeatPerClient:WindowSeconds", "1");
         try
@@ -148,6 +150,40 @@ public sealed class HeartbeatRateLimitWindowTests
             Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
 
             await Task.Delay(TimeSpan.FromSeconds(1.1));
+
+            Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(client, date, alice)).StatusCode);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// In SQL mode the window is the app's <see cref="TimeProvider"/>: on a <see cref="FakeTimeProvider"/> the count is
+    /// exact (three pass, the fourth is refused) and the window ends when the test advances the clock, with no sleeping.
+    /// </summary>
+    [Fact]
+    public async Task Heartbeat_InSqlMode_AfterTheWindowEnds_PassesAgain()
+    {
+        var clock = new FakeTimeProvider(TwoInstances.MidWindow());
+        var app = new AppFactory(DatabaseKind.MariaDb, useRedis: false)
+            .With("RateLimits:HeartbeatPerClient:PermitLimit", "3")
+            .With("RateLimits:HeartbeatPerClient:WindowSeconds", "1");
+        app.ConfigureServices = services => services.AddSingleton<TimeProvider>(clock);
+        try
+        {
+            var client = app.CreateClient();
+            var alice = HeartbeatRateLimitTests.NewClient("alice");
+            var date = TestDates.Weekday(3);
+
+            for (var i = 0; i < 3; i++)
+                Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(client, date, alice)).StatusCode);
+            var refused = await HeartbeatRateLimitTests.HeartbeatRequestAsync(client, date, alice);
+            await HeartbeatRateLimitTests.AssertRateLimitedAsync(refused);
+            Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+
+            clock.Advance(TimeSpan.FromSeconds(1));
 
             Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(client, date, alice)).StatusCode);
         }

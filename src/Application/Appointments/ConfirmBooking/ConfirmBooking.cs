@@ -1,19 +1,12 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text;
-using AppointEase.Application.Availability;
 using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
-using AppointEase.Application.Common;
 using AppointEase.Application.Common.Telemetry;
-using AppointEase.Domain.Appointments;
-using AppointEase.Domain.Catalogue;
 using AppointEase.Domain.Common;
-using AppointEase.Domain.Scheduling;
-using AppointEase.Domain.Slots;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace AppointEase.Application.Appointments.ConfirmBooking;
 
@@ -41,31 +34,24 @@ public sealed record ConfirmBookingCommand(
 /// <summary>The booked appointment; <see cref="Replayed"/> when it is the stored answer to an earlier identical request.</summary>
 public sealed record BookingReceipt(AppointmentDto Appointment, bool Replayed);
 
+/// <summary>
+/// The idempotency protocol around one booking (<see cref="BookingPlacement"/>): a replay returns the stored answer, a
+/// key in flight or reused with another body is refused, and only a created booking keeps its key.
+/// </summary>
 public sealed class ConfirmBookingHandler(
-    IAppDbContext db,
-    IScheduleSnapshotProvider snapshots,
-    AvailabilityCalculator calculator,
-    ISlotStateStore slotState,
-    ISettingsProvider settings,
+    BookingMailGate mailGate,
     IIdempotencyStore idempotency,
+    BookingPlacement placement,
     IPersistenceErrors persistence,
-    IEmailOutbox outbox,
-    IBookingEmailComposer emails,
-    BookingAftermath aftermath,
-    IRateLimiter limiter,
-    BookingMailLimit mailLimit,
-    AppointEaseMetrics metrics,
-    TimeProvider clock) : ICommandHandler<ConfirmBookingCommand, Result<BookingReceipt>>
+    AppointEaseMetrics metrics) : ICommandHandler<ConfirmBookingCommand, Result<BookingReceipt>>
 {
-    private const int MaxReferenceDraws = 5;
-
     public async ValueTask<Result<BookingReceipt>> Handle(ConfirmBookingCommand command, CancellationToken cancellationToken)
     {
         // First, before this unit of work touches a table: the limiter writes through its own connection, which on
         // SQLite would wait for this transaction's write lock for ever.
-        var sendMail = await MayMailAsync(EmailAddress.Parse(command.Customer!.Email!), cancellationToken);
+        var sendMail = await mailGate.MayMailAsync(EmailAddress.Parse(command.Customer!.Email!), cancellationToken);
         if (command.IdempotencyKey is null)
-            return await BookAsync(command, null, sendMail, cancellationToken);
+            return await placement.PlaceAsync(command, null, sendMail, cancellationToken);
 
         var start = await idempotency.BeginAsync(command.IdempotencyKey, command.RequestHash(), cancellationToken);
         switch (start.State)
@@ -82,7 +68,7 @@ public sealed class ConfirmBookingHandler(
         var ticket = start.Ticket!;
         try
         {
-            var result = await BookAsync(command, ticket, sendMail, cancellationToken);
+            var result = await placement.PlaceAsync(command, ticket, sendMail, cancellationToken);
             // Only a created booking is remembered; after a refusal the client may fix the request and reuse the key.
             if (!result.IsSuccess) await idempotency.AbandonAsync(ticket);
             return result;
@@ -95,112 +81,4 @@ public sealed class ConfirmBookingHandler(
             throw;
         }
     }
-
-    private async Task<Result<BookingReceipt>> BookAsync(ConfirmBookingCommand command, IdempotencyTicket? ticket, bool sendMail, CancellationToken cancellationToken)
-    {
-        var catalogue = await snapshots.GetAsync(cancellationToken);
-        if (catalogue.ActiveService(command.ServiceId) is not { } service) return BookingErrors.ServiceNotFound(command.ServiceId);
-        if (catalogue.ActiveEmployee(command.EmployeeId) is not { } employee) return BookingErrors.EmployeeNotFound(command.EmployeeId);
-        if (!employee.ServiceIds.Contains(command.ServiceId)) return BookingErrors.ServiceNotOffered;
-
-        var slot = new SlotKey(Formats.ParseDate(command.Date!), command.EmployeeId, Formats.ParseTime(command.Time!));
-        var lockError = await CheckLockAsync(slot, command.LockToken, cancellationToken);
-        if (lockError is not null) return lockError;
-
-        var footprint = AvailabilityCalculator.FootprintOf(service);
-        var grid = await calculator.FindSlotAsync(slot, footprint, null, cancellationToken);
-        if (grid is null) return BookingErrors.SlotNotOffered;
-        // A fast path only: the claims' unique key below is what actually prevents a double booking.
-        if (grid.Booked) return BookingErrors.SlotTaken;
-
-        var business = await settings.GetAsync(cancellationToken);
-        try
-        {
-            var dto = await WriteAsync(command, ticket, service, employee.Name, grid, business, sendMail, cancellationToken);
-            await aftermath.RunAsync(slot, [(slot.Date, slot.EmployeeId)]);
-            metrics.BookingConfirmed();
-            return new BookingReceipt(dto, Replayed: false);
-        }
-        catch (Exception ex) when (persistence.Classify(ex) == DataFault.UniqueViolation)
-        {
-            // The claims' unique key: another booking holds one of these cells. The unit of work rolls back the refusal.
-            persistence.DiscardTrackedChanges();
-            return BookingErrors.SlotTaken;
-        }
-        catch (IdempotencyKeyLostException)
-        {
-            persistence.DiscardTrackedChanges();
-            return Error.Conflict("idempotency_key_in_flight", "A request with this Idempotency-Key took over while this one was slow. Retry to get its result.");
-        }
-    }
-
-    /// <summary>
-    /// An address that has signed in at least once is its owner's: always mailed. Any other address gets at most
-    /// <see cref="BookingMailLimit"/> confirmations per window, counted per address (issue 24: booking mail as a carrier).
-    /// The counter is hit before the session read so that the limiter's own connection writes before this unit of
-    /// work holds a snapshot (SQLite).
-    /// </summary>
-    private async Task<bool> MayMailAsync(EmailAddress email, CancellationToken cancellationToken)
-    {
-        var allowed = (await limiter.HitAsync(mailLimit.Rule, email.Value, cancellationToken)).Allowed;
-        return allowed || await db.Set<Domain.Identity.CustomerSession>().AnyAsync(s => s.Email == email.Value, cancellationToken);
-    }
-
-    /// <summary>Someone else's live hold blocks the slot; a token, when given, must be this slot's live hold.</summary>
-    private async Task<Error?> CheckLockAsync(SlotKey slot, string? lockTokenText, CancellationToken cancellationToken)
-    {
-        LockToken? token = null;
-        if (lockTokenText is not null)
-        {
-            if (!LockToken.TryParse(lockTokenText, out var parsed) || parsed.Slot != slot) return BookingErrors.LockTokenMismatch;
-            token = parsed;
-        }
-        var held = await slotState.GetLockAsync(slot, cancellationToken);
-        if (token is null) return held is null ? null : BookingErrors.SlotLocked;
-        // The visitor's own hold lapsed before they confirmed (their token is for this slot, but no lock is left).
-        if (held is null) metrics.Lock(LockOutcomeTag.Expired);
-        return held is not null && held.Secret == token.Value.Secret ? null : BookingErrors.LockNotHeld;
-    }
-
-    /// <summary>
-    /// Appointment, its claimed cells, the outbox email and the idempotent response, all in the command's transaction.
-    /// The appointment is saved on its own first: a unique violation there can only be its random reference (drawn
-    /// again), while one while saving the claims means the slot is taken.
-    /// </summary>
-    private async Task<AppointmentDto> WriteAsync(ConfirmBookingCommand command, IdempotencyTicket? ticket, Service service, string employeeName,
-        GridSlot grid, BusinessSettingsSnapshot business, bool sendMail, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var (manageToken, manageTokenHash) = ManageToken.New();
-        var customer = command.Customer!;
-        Appointment appointment;
-        for (var attempt = 1; ; attempt++)
-        {
-            appointment = new Appointment(AppointmentReference.New(now.Year), service.Id, command.EmployeeId, grid.StartUtc, grid.EndUtc,
-                customer.Name!, EmailAddress.Parse(customer.Email!), customer.Phone, command.Notes, manageTokenHash, now);
-            db.Appointments.Add(appointment);
-            try
-            {
-                await db.SaveChangesAsync(ct); // assigns the id the claims, the response and the manage link need; still uncommitted
-                break;
-            }
-            catch (Exception ex) when (attempt < MaxReferenceDraws && persistence.Classify(ex) == DataFault.UniqueViolation)
-            {
-                persistence.DiscardTrackedChanges(); // a random reference collided: draw another
-            }
-        }
-        foreach (var cell in BookingCells.Cover(grid.StartUtc, grid.EndUtc, AvailabilityCalculator.FootprintOf(service), business.Policy.SlotMinutes))
-            db.Set<AppointmentClaim>().Add(new AppointmentClaim(appointment, command.EmployeeId, cell));
-        await db.SaveChangesAsync(ct);
-
-        if (sendMail)
-            outbox.Enqueue(emails.Compose(new BookingEmailFacts(BookingEmailKind.Confirmation, appointment, service.Name, employeeName, business, manageToken), now));
-        var dto = AppointmentDto.From(appointment, business.Policy, manageToken);
-        if (ticket is not null && !await idempotency.CompleteAsync(ticket, 201, JsonSerializer.Serialize(dto, AppointmentDto.Json), ct))
-            throw new IdempotencyKeyLostException();
-        return dto;
-    }
 }
-
-/// <summary>Aborts the booking transaction when this request no longer owns its idempotency key.</summary>
-internal sealed class IdempotencyKeyLostException() : Exception("The idempotency key was taken over by another request.");

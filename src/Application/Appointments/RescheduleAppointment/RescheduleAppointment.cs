@@ -2,13 +2,9 @@ using AppointEase.Application.Availability;
 using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
-using AppointEase.Application.Common;
 using AppointEase.Application.Common.Telemetry;
 using AppointEase.Domain.Appointments;
-using AppointEase.Domain.Scheduling;
-using AppointEase.Domain.Slots;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace AppointEase.Application.Appointments.RescheduleAppointment;
 
@@ -20,45 +16,23 @@ public sealed record RescheduleAppointmentCommand(int Id, string? Date, string? 
     : ICommand<Result<AppointmentDto>>, ITransactionalCommand;
 
 public sealed class RescheduleAppointmentHandler(
-    IAppDbContext db,
-    AppointmentAccess access,
-    AvailabilityCalculator calculator,
-    ISlotStateStore slotState,
-    ISettingsProvider settings,
-    IPersistenceErrors persistence,
-    IEmailOutbox outbox,
-    IBookingEmailComposer emails,
+    AppointmentChanges changes,
+    RescheduleSlotCheck slots,
+    AppointmentClaims claims,
+    BookingMail mail,
     BookingAftermath aftermath,
-    AppointEaseMetrics metrics,
-    TimeProvider clock) : ICommandHandler<RescheduleAppointmentCommand, Result<AppointmentDto>>
+    AppointEaseMetrics metrics) : ICommandHandler<RescheduleAppointmentCommand, Result<AppointmentDto>>
 {
     public async ValueTask<Result<AppointmentDto>> Handle(RescheduleAppointmentCommand command, CancellationToken cancellationToken)
     {
-        var business = await settings.GetAsync(cancellationToken);
-        var appointment = await access.FindAsync(command.Id, command.ManageToken, forUpdate: true, cancellationToken);
-        if (appointment is null) return AppointmentAccess.NotFound;
+        if (await changes.FindAsync(command.Id, command.ManageToken, cancellationToken) is not { } change) return AppointmentAccess.NotFound;
+        var (appointment, business, now) = change;
         if (appointment.IsCancelled) return BookingErrors.Cancelled;
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (!access.IsAdmin && now.AddMinutes(business.ChangeCutoffMinutes) > appointment.StartUtc) return BookingErrors.TooLateToChange;
+        if (changes.TooLateToChange(change)) return BookingErrors.TooLateToChange;
 
-        var employeeId = command.EmployeeId ?? appointment.EmployeeId;
-        var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == appointment.ServiceId, cancellationToken);
-        var employee = await db.Employees.AsNoTracking()
-            .Where(e => e.Id == employeeId && e.IsActive)
-            .Select(e => new { e.Name, Offers = e.Services.Any(s => s.Id == appointment.ServiceId) })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (employee is null) return BookingErrors.EmployeeNotFound(employeeId);
-        if (!employee.Offers) return BookingErrors.ServiceNotOffered;
-
-        var slot = new SlotKey(Formats.ParseDate(command.Date!), employeeId, Formats.ParseTime(command.Time!));
-        if (!LockToken.TryParse(command.LockToken, out var token) || token.Slot != slot) return BookingErrors.LockTokenMismatch;
-        var held = await slotState.GetLockAsync(slot, cancellationToken);
-        if (held is null || !held.IsOwnedBy(token, ClientId.Parse(command.ClientId!))) return BookingErrors.LockNotHeld;
-
-        var footprint = AvailabilityCalculator.FootprintOf(service);
-        var grid = await calculator.FindSlotAsync(slot, footprint, appointment.Id, cancellationToken);
-        if (grid is null) return BookingErrors.SlotNotOffered;
-        if (grid.Booked) return BookingErrors.SlotTaken;
+        var target = await slots.CheckAsync(appointment, command, cancellationToken);
+        if (!target.IsSuccess) return target.Error;
+        var (service, employeeName, slot, grid) = target.Value;
 
         var oldDay = (AppointmentDto.LocalDate(appointment, business.Policy), appointment.EmployeeId);
         // Keep the customer's link working when they used it; otherwise (session, admin) the email needs a fresh one.
@@ -68,27 +42,14 @@ public sealed class RescheduleAppointmentHandler(
             (manageToken, var hash) = ManageToken.New();
             appointment.ReplaceManageTokenHash(hash);
         }
-        try
-        {
-            // Delete first: the new cells may overlap the old ones (a move by half an hour).
-            await db.Set<AppointmentClaim>().Where(c => c.AppointmentId == appointment.Id).ExecuteDeleteAsync(cancellationToken);
-            appointment.Reschedule(employeeId, grid.StartUtc, grid.EndUtc, now);
-            foreach (var cell in BookingCells.Cover(grid.StartUtc, grid.EndUtc, footprint, business.Policy.SlotMinutes))
-                db.Set<AppointmentClaim>().Add(new AppointmentClaim(appointment, employeeId, cell));
-            outbox.Enqueue(emails.Compose(new BookingEmailFacts(BookingEmailKind.Reschedule, appointment, service.Name, employee.Name, business, manageToken), now));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception ex) when (persistence.Classify(ex) == DataFault.UniqueViolation)
-        {
-            persistence.DiscardTrackedChanges();
-            return BookingErrors.SlotTaken;
-        }
-        catch (Exception ex) when (persistence.IsConcurrencyConflict(ex))
-        {
-            persistence.DiscardTrackedChanges();
-            return BookingErrors.ChangedMeanwhile;
-        }
-        await aftermath.RunAsync(slot, [oldDay, (slot.Date, employeeId)]);
+        // Release first: the new cells may overlap the old ones (a move by half an hour).
+        await claims.ReleaseAsync(appointment.Id, cancellationToken);
+        appointment.Reschedule(slot.EmployeeId, grid.StartUtc, grid.EndUtc, now);
+        claims.Claim(appointment, slot.EmployeeId, grid, AvailabilityCalculator.FootprintOf(service), business.Policy.SlotMinutes);
+        mail.Queue(new BookingEmailFacts(BookingEmailKind.Reschedule, appointment, service.Name, employeeName, business, manageToken), now);
+        if (await claims.SaveAsync(claimsAdded: true, cancellationToken) is { } refused) return refused;
+
+        await aftermath.RunAsync(slot, [oldDay, (slot.Date, slot.EmployeeId)]);
         metrics.BookingRescheduled();
         return AppointmentDto.From(appointment, business.Policy);
     }

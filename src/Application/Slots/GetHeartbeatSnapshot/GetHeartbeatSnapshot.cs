@@ -1,8 +1,6 @@
-using AppointEase.Application.Availability;
 using AppointEase.Application.Common;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
-using AppointEase.Domain.Scheduling;
 using AppointEase.Domain.Slots;
 using Mediator;
 
@@ -21,11 +19,9 @@ public sealed record GetHeartbeatSnapshotQuery(string? Date, int EmployeeId, str
 
 public sealed class GetHeartbeatSnapshotHandler(
     SlotGuard guard,
-    DayBookings dayBookings,
-    ISlotStateStore store,
+    HeartbeatDayReader days,
     IStoreStatus status,
     ISettingsProvider settings,
-    HeartbeatRateLimit limit,
     TimeProvider clock) : IQueryHandler<GetHeartbeatSnapshotQuery, Result<HeartbeatSnapshot>>
 {
     public async ValueTask<Result<HeartbeatSnapshot>> Handle(GetHeartbeatSnapshotQuery query, CancellationToken cancellationToken)
@@ -39,14 +35,9 @@ public sealed class GetHeartbeatSnapshotHandler(
             return Error.Invalid("selectedTime", "slot_not_offered", $"{query.SelectedTime} is not on the {snapshot.Policy.SlotMinutes}-minute grid.");
 
         var client = ClientId.Parse(query.ClientId!);
-        var outcome = await store.HeartbeatAsync(date, query.EmployeeId, client, selected, snapshot.SelectionTtl, limit.Rule, cancellationToken);
-        if (!outcome.Allowed) return Error.RateLimited(outcome.Limit.RetryAfter);
-        var live = outcome.Day;
-        var booked = (live.CachedBookings
-                      ?? (live.Bookings is { } read
-                          ? await dayBookings.FromBookingsAsync(snapshot.Policy, date, query.EmployeeId, read, cancellationToken)
-                          : await dayBookings.LoadAndCacheAsync(snapshot.Policy, date, query.EmployeeId, live.BookedCacheVersion, cancellationToken)))
-            .BookedStarts;
+        var day = await days.ReadAsync(date, query.EmployeeId, client, selected, snapshot, cancellationToken);
+        if (!day.IsSuccess) return day.Error;
+        var (live, booked) = day.Value;
         return new HeartbeatSnapshot(
             live.Selections.Where(s => s.ClientId != client.Value).Select(s => s.Time).Distinct().Order().Select(Formats.ToText).ToList(),
             booked.Select(Formats.ToText).ToList(),

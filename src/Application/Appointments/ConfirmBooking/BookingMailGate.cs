@@ -1,0 +1,24 @@
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Domain.Common;
+using AppointEase.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace AppointEase.Application.Appointments.ConfirmBooking;
+
+/// <summary>
+/// Whether a booking's confirmation may be mailed. An address that has signed in at least once is its owner's: always
+/// mailed. Any other address gets at most <see cref="BookingMailLimit"/> confirmations per window, counted per address
+/// (issue 24: booking mail as a carrier).
+/// </summary>
+public sealed class BookingMailGate(IRateLimiter limiter, BookingMailLimit mailLimit, IAppDbContext db)
+{
+    /// <summary>
+    /// The counter is hit before the session read so that the limiter's own connection writes before this unit of work
+    /// holds a snapshot (SQLite).
+    /// </summary>
+    public async Task<bool> MayMailAsync(EmailAddress email, CancellationToken cancellationToken)
+    {
+        var allowed = (await limiter.HitAsync(mailLimit.Rule, email.Value, cancellationToken)).Allowed;
+        return allowed || await db.Set<CustomerSession>().AnyAsync(s => s.Email == email.Value, cancellationToken);
+    }
+}

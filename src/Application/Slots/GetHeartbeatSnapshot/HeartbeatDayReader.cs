@@ -1,0 +1,31 @@
+using AppointEase.Application.Availability;
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Application.Common.Results;
+using AppointEase.Domain.Slots;
+
+namespace AppointEase.Application.Slots.GetHeartbeatSnapshot;
+
+/// <summary>The day as one heartbeat sees it: live selections and locks, and the booked starts.</summary>
+public sealed record HeartbeatDay(DaySlotState Live, IReadOnlyList<TimeOnly> BookedStarts);
+
+/// <summary>
+/// The heartbeat's store call (the per-client count, the optional selection refresh and the day's state in one round
+/// trip) and where its booked starts come from: the store's cache of the day, else the bookings the SQL store read in
+/// that same round trip (decision 066), else SQL, then cached (<see cref="DayBookings"/>).
+/// </summary>
+public sealed class HeartbeatDayReader(ISlotStateStore store, HeartbeatRateLimit limit, DayBookings dayBookings)
+{
+    /// <summary>The day, or a 429 when the client is over its limit (the refused heartbeat changed nothing, decision 025).</summary>
+    public async Task<Result<HeartbeatDay>> ReadAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime,
+        BusinessSettingsSnapshot business, CancellationToken cancellationToken)
+    {
+        var outcome = await store.HeartbeatAsync(date, employeeId, client, selectedTime, business.SelectionTtl, limit.Rule, cancellationToken);
+        if (!outcome.Allowed) return Error.RateLimited(outcome.Limit.RetryAfter);
+        var live = outcome.Day;
+        var booked = live.CachedBookings
+                     ?? (live.Bookings is { } read
+                         ? await dayBookings.FromBookingsAsync(business.Policy, date, employeeId, read, cancellationToken)
+                         : await dayBookings.LoadAndCacheAsync(business.Policy, date, employeeId, live.BookedCacheVersion, cancellationToken));
+        return new HeartbeatDay(live, booked.BookedStarts);
+    }
+}
