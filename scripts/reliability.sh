@@ -24,7 +24,10 @@
 #             TestResults/reliability/reliability.md (or --out), never to docs/. scripts/test.sh runs this.
 # --out FILE  where the Markdown report goes.
 # --no-build  use the existing Release build (scripts/test.sh has just built the solution).
-# Environment: RELIABILITY_KEEP=1 keeps the work dir (app, nginx and tool logs).
+# Logs: each instance's log (app1.log, app2.log: one JSON object per line, decision 076), the migrate step's, the
+# load/race/hostile tools' stderr, nginx's logs and the fault windows are copied to TestResults/reliability/logs/
+# whatever the outcome; the report counts Warning+ lines from the instances' logs.
+# Environment: RELIABILITY_KEEP=1 keeps the whole work dir as well.
 # Output: progress on stderr, one line per check (`PASS name` / `FAIL name: why`) and as LAST line
 # `reliability: N passed, M failed`. Exit status non-zero when a check failed (5xx or unanswered requests outside
 # the outage windows, a lost or double booking, a race slot without exactly one winner, a 5xx to a hostile input,
@@ -64,6 +67,9 @@ source "$ROOT/scripts/lib/nginx.sh"
 WORK="$(mktemp -d -t appointease-reliability.XXXXXX)"
 [ -n "$OUT" ] || { if [ "$SHORT" = 1 ]; then OUT="$ROOT/TestResults/reliability/reliability.md"; else OUT="$ROOT/docs/reliability.md"; fi; }
 mkdir -p "$(dirname "$OUT")"
+LOGS_DIR="$ROOT/TestResults/reliability/logs"
+rm -rf "$LOGS_DIR"
+mkdir -p "$LOGS_DIR"
 STARTED_AT=$(date +%s)
 APP_PIDS=("" "") APP_PORTS=("" "") LOAD_PID="" FROZEN=()
 passed=0 failed=0
@@ -83,12 +89,25 @@ stop_pid() {   # stop_pid PID: TERM, up to 10 s, KILL; only our own children
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 }
+keep_logs() {   # copies what explains a run to TestResults/reliability/logs/ (the work dir is deleted)
+  local f
+  for f in app1.log app2.log migrate.log build.log load.err race.err hostile.err checks.txt windows.tsv \
+           load-summary.jsonl race-summary.json; do
+    [ -f "$WORK/$f" ] && cp "$WORK/$f" "$LOGS_DIR/" 2>/dev/null || true
+  done
+  for f in access.log error.log; do
+    [ -n "${AE_NGINX_DIR:-}" ] && [ -f "$AE_NGINX_DIR/$f" ] && cp "$AE_NGINX_DIR/$f" "$LOGS_DIR/nginx-$f" 2>/dev/null || true
+  done
+  [ -n "${MARIADB_DIR:-}" ] && [ -f "$MARIADB_DIR/server.log" ] && cp "$MARIADB_DIR/server.log" "$LOGS_DIR/mariadb.log" 2>/dev/null || true
+  return 0
+}
 cleanup() {
   local rc=$? pid
   trap - EXIT
   for pid in "${FROZEN[@]}"; do kill -CONT "$pid" 2>/dev/null || true; done
   stop_pid "$LOAD_PID"
   stop_pid "${APP_PIDS[0]}"; stop_pid "${APP_PIDS[1]}"
+  keep_logs
   ae_stop_nginx
   ae_stop_all
   if [ "${RELIABILITY_KEEP:-0}" = 1 ]; then log "work dir kept: $WORK"; else rm -rf "$WORK"; fi
