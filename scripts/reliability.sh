@@ -9,7 +9,8 @@
 #   * faults, one after another with a settle period between them:
 #       Redis kill -9 + restart (x10), MariaDB kill -9 + restart (x3), Redis and MariaDB frozen for 10 s each
 #       (SIGSTOP/SIGCONT), one WebApi instance kill -9 + restart (x3);
-#   * a booking race (10,000 attempts over 200 slots, no lock token, both instances), then a fixed list of hostile
+#   * 10 s after the last fault (a restarted instance warms up), a booking race (10,000 attempts over 200 slots, no
+#     lock token, both instances), then a fixed list of hostile
 #     requests (scripts/lib/hostile_inputs.py) through nginx and straight to an instance.
 # Then scripts/lib/reliability_report.py reads every request back, checks each booking answered 201 through the API
 # (GET with its manage token) and in MariaDB, counts double bookings, and writes the report (default
@@ -57,7 +58,7 @@ else
   REDIS_KILLS=10 DB_KILLS=3 APP_KILLS=3 FREEZE_S=10 CLIENTS=40 BOOKINGS=300 RACE_ATTEMPTS=10000 RACE_SLOTS=200
   SETTLE_S=5 MODE=full RACE_CONCURRENCY=40
 fi
-REDIS_DOWN_S=2 DB_DOWN_S=5 GRACE_MS=2000 READY_LIMIT_S=60
+REDIS_DOWN_S=2 DB_DOWN_S=5 GRACE_MS=2000 READY_LIMIT_S=60 RACE_WARMUP_S=10
 
 # shellcheck source=lib/servers.sh
 source "$ROOT/scripts/lib/servers.sh"
@@ -302,6 +303,10 @@ freeze redis "$(tr -dc 0-9 <"$APPOINTEASE_TEST_REDIS_PIDFILE")"; settle
 freeze mariadb "$(mariadb_pid)"; settle
 for n in $(seq 1 "$APP_KILLS"); do app_kill "$n"; settle; done
 
+# The instance-kill window ends when instance 2 is ready, but a process seconds old still JIT-compiles its hot paths
+# and opens its pools: the first burst on it stretched replies past the Redis budget (decision 095). The race judges
+# expected outcomes under contention, not a cold start, so it starts once instance 2 has run the mix for a while.
+sleep "$RACE_WARMUP_S"
 log "booking race: $RACE_ATTEMPTS attempts over $RACE_SLOTS slots, both instances"
 log_sizes() { printf '%s %s' "$(stat -c %s "$WORK/app1.log")" "$(stat -c %s "$WORK/app2.log")"; }
 race_logs_before="$(log_sizes)"
