@@ -9,7 +9,8 @@
 #   * faults, one after another with a settle period between them:
 #       Redis kill -9 + restart (x10), MariaDB kill -9 + restart (x3), Redis and MariaDB frozen for 10 s each
 #       (SIGSTOP/SIGCONT), one WebApi instance kill -9 + restart (x3);
-#   * a booking race (10,000 attempts over 200 slots, no lock token, both instances), then a fixed list of hostile
+#   * 10 s after the last fault (a restarted instance warms up), a booking race (10,000 attempts over 200 slots, no
+#     lock token, both instances), then a fixed list of hostile
 #     requests (scripts/lib/hostile_inputs.py) through nginx and straight to an instance.
 # Then scripts/lib/reliability_report.py reads every request back, checks each booking answered 201 through the API
 # (GET with its manage token) and in MariaDB, counts double bookings, and writes the report (default
@@ -24,7 +25,12 @@
 #             TestResults/reliability/reliability.md (or --out), never to docs/. scripts/test.sh runs this.
 # --out FILE  where the Markdown report goes.
 # --no-build  use the existing Release build (scripts/test.sh has just built the solution).
-# Environment: RELIABILITY_KEEP=1 keeps the work dir (app, nginx and tool logs).
+# Logs: each instance's log (app1.log, app2.log: one JSON object per line, decision 076), the migrate step's, the
+# load/race/hostile tools' stderr, nginx's logs and the fault windows are copied to TestResults/reliability/logs/
+# whatever the outcome; the report counts Warning+ lines from the instances' logs.
+# Environment: RELIABILITY_KEEP=1 keeps the whole work dir as well. RELIABILITY_SQL_TIMEOUT_S (default 3) and
+# RELIABILITY_REDIS_TIMEOUT_MS (default 2000) are the instances' SQL command/connect and Redis operation budgets
+# (decision 095: sized for a 2-core CI machine shared with builds; production defaults are 1 s / 1 s / 1 s).
 # Output: progress on stderr, one line per check (`PASS name` / `FAIL name: why`) and as LAST line
 # `reliability: N passed, M failed`. Exit status non-zero when a check failed (5xx or unanswered requests outside
 # the outage windows, a lost or double booking, a race slot without exactly one winner, a 5xx to a hostile input,
@@ -54,7 +60,8 @@ else
   REDIS_KILLS=10 DB_KILLS=3 APP_KILLS=3 FREEZE_S=10 CLIENTS=40 BOOKINGS=300 RACE_ATTEMPTS=10000 RACE_SLOTS=200
   SETTLE_S=5 MODE=full RACE_CONCURRENCY=40
 fi
-REDIS_DOWN_S=2 DB_DOWN_S=5 GRACE_MS=2000 READY_LIMIT_S=60
+REDIS_DOWN_S=2 DB_DOWN_S=5 GRACE_MS=2000 READY_LIMIT_S=60 RACE_WARMUP_S=10
+SQL_TIMEOUT_S="${RELIABILITY_SQL_TIMEOUT_S:-3}" REDIS_TIMEOUT_MS="${RELIABILITY_REDIS_TIMEOUT_MS:-2000}"
 
 # shellcheck source=lib/servers.sh
 source "$ROOT/scripts/lib/servers.sh"
@@ -64,6 +71,9 @@ source "$ROOT/scripts/lib/nginx.sh"
 WORK="$(mktemp -d -t appointease-reliability.XXXXXX)"
 [ -n "$OUT" ] || { if [ "$SHORT" = 1 ]; then OUT="$ROOT/TestResults/reliability/reliability.md"; else OUT="$ROOT/docs/reliability.md"; fi; }
 mkdir -p "$(dirname "$OUT")"
+LOGS_DIR="$ROOT/TestResults/reliability/logs"
+rm -rf "$LOGS_DIR"
+mkdir -p "$LOGS_DIR"
 STARTED_AT=$(date +%s)
 APP_PIDS=("" "") APP_PORTS=("" "") LOAD_PID="" FROZEN=()
 passed=0 failed=0
@@ -83,12 +93,25 @@ stop_pid() {   # stop_pid PID: TERM, up to 10 s, KILL; only our own children
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 }
+keep_logs() {   # copies what explains a run to TestResults/reliability/logs/ (the work dir is deleted)
+  local f
+  for f in app1.log app2.log migrate.log build.log load.err race.err hostile.err checks.txt windows.tsv \
+           load-summary.jsonl race-summary.json; do
+    [ -f "$WORK/$f" ] && cp "$WORK/$f" "$LOGS_DIR/" 2>/dev/null || true
+  done
+  for f in access.log error.log; do
+    [ -n "${AE_NGINX_DIR:-}" ] && [ -f "$AE_NGINX_DIR/$f" ] && cp "$AE_NGINX_DIR/$f" "$LOGS_DIR/nginx-$f" 2>/dev/null || true
+  done
+  [ -n "${MARIADB_DIR:-}" ] && [ -f "$MARIADB_DIR/server.log" ] && cp "$MARIADB_DIR/server.log" "$LOGS_DIR/mariadb.log" 2>/dev/null || true
+  return 0
+}
 cleanup() {
   local rc=$? pid
   trap - EXIT
   for pid in "${FROZEN[@]}"; do kill -CONT "$pid" 2>/dev/null || true; done
   stop_pid "$LOAD_PID"
   stop_pid "${APP_PIDS[0]}"; stop_pid "${APP_PIDS[1]}"
+  keep_logs
   ae_stop_nginx
   ae_stop_all
   if [ "${RELIABILITY_KEEP:-0}" = 1 ]; then log "work dir kept: $WORK"; else rm -rf "$WORK"; fi
@@ -130,7 +153,10 @@ ae_free_port >/dev/null; APP_PORTS[0]="$AE_PORT"
 ae_free_port >/dev/null; APP_PORTS[1]="$AE_PORT"
 
 # --- the two instances -----------------------------------------------------------------------------------------
-# Production configuration through the environment, as the README's production example. Rate limits are raised:
+# Production configuration through the environment, as the README's production example, except the time budgets:
+# production's 1 s SQL and Redis budgets (503 within 2 s of a dead or frozen server, proved by DatabaseOutageTests)
+# are shorter than the 1-2 s stalls a healthy instance suffers on a 2-core machine that other builds keep at load
+# average 20-35; there they failed healthy race requests (decision 095), so the suite runs with wider ones. Rate limits are raised:
 # every simulated visitor comes from 127.0.0.1, and the suite tests faults, not the limits. Timestamps (UTC) on log
 # lines let the report place each warning against the outage windows: FormatterOptions for a named formatter (e.g.
 # JSON), the older Console keys for the default one, which ignores FormatterOptions.
@@ -141,6 +167,8 @@ app_env() {   # app_env INDEX: the Production environment of instance INDEX (0/1
   APP_ENV=(ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:${APP_PORTS[$i]}"
     Database__Provider=MySql ConnectionStrings__Database="${APPOINTEASE_TEST_MYSQL}Database=$DB_NAME;"
     Database__SeedDemoData=true
+    Database__CommandTimeoutSeconds="$SQL_TIMEOUT_S" Database__ConnectTimeoutSeconds="$SQL_TIMEOUT_S"
+    Redis__OperationTimeoutMs="$REDIS_TIMEOUT_MS"
     ConnectionStrings__Redis="$APPOINTEASE_TEST_REDIS"
     Jobs__Storage=Redis ConnectionStrings__Jobs="$APPOINTEASE_TEST_REDIS"
     Auth__OtpSecret="$OTP_SECRET"
@@ -283,6 +311,10 @@ freeze redis "$(tr -dc 0-9 <"$APPOINTEASE_TEST_REDIS_PIDFILE")"; settle
 freeze mariadb "$(mariadb_pid)"; settle
 for n in $(seq 1 "$APP_KILLS"); do app_kill "$n"; settle; done
 
+# The instance-kill window ends when instance 2 is ready, but a process seconds old still JIT-compiles its hot paths
+# and opens its pools: the first burst on it stretched replies past the Redis budget (decision 095). The race judges
+# expected outcomes under contention, not a cold start, so it starts once instance 2 has run the mix for a while.
+sleep "$RACE_WARMUP_S"
 log "booking race: $RACE_ATTEMPTS attempts over $RACE_SLOTS slots, both instances"
 log_sizes() { printf '%s %s' "$(stat -c %s "$WORK/app1.log")" "$(stat -c %s "$WORK/app2.log")"; }
 race_logs_before="$(log_sizes)"
@@ -310,7 +342,7 @@ DIRTY="$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -qv '^??' && echo 
   --work "$WORK" --out "$OUT" --mode "$MODE" --nginx "$NGINX" --nginx-log "$AE_NGINX_DIR/access.log" \
   --mysql-port "$AE_MARIADB_PORT" --database "$DB_NAME" \
   --run-start "$RUN_START_MS" --run-end "$RUN_END_MS" --commit "$COMMIT$DIRTY" \
-  --params "redis kills $REDIS_KILLS (down ${REDIS_DOWN_S} s), MariaDB kills $DB_KILLS (down ${DB_DOWN_S} s), freezes ${FREEZE_S} s, instance kills $APP_KILLS, race $RACE_ATTEMPTS attempts over $RACE_SLOTS slots, busy morning $CLIENTS clients, settle ${SETTLE_S} s, grace $((GRACE_MS / 1000)) s" \
+  --params "SQL budget ${SQL_TIMEOUT_S} s, Redis budget ${REDIS_TIMEOUT_MS} ms, redis kills $REDIS_KILLS (down ${REDIS_DOWN_S} s), MariaDB kills $DB_KILLS (down ${DB_DOWN_S} s), freezes ${FREEZE_S} s, instance kills $APP_KILLS, race $RACE_ATTEMPTS attempts over $RACE_SLOTS slots, busy morning $CLIENTS clients, settle ${SETTLE_S} s, grace $((GRACE_MS / 1000)) s" \
   >"$WORK/checks.txt" || { log "report script failed"; }
 while IFS= read -r line; do
   case "$line" in

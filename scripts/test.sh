@@ -11,8 +11,7 @@
 #      one TRX file per project under TestResults/<Project>/, carrying on past a failing project;
 #   4. lints the OpenAPI document (tools/api-lint/run.sh: Redocly + Spectral, two tests, also with --filter), then
 #      runs scripts/backup-restore-check.sh (counted as one test), the browser suite hook (below) and the short
-#      reliability suite (scripts/reliability.sh --short, each of its checks one test; only with
-#      APPOINTEASE_RELIABILITY_SHORT=1 for now) unless --filter was given;
+#      reliability suite (scripts/reliability.sh --short, each of its checks one test) unless --filter was given;
 #   5. stops every server it started (by pid) and deletes the temp dirs, whatever happened;
 #   6. prints as its LAST line `tests: N passed, M failed` (`, K skipped` appended when K > 0).
 # Exit status is non-zero if the build failed, a server could not be started, any test failed or a test run
@@ -206,11 +205,9 @@ fi
 # scripts/reliability.sh --short: 2 Production instances behind the deploy kit's nginx site, one cycle of each fault
 # under load, a booking race and hostile inputs (about 3 minutes). It starts its own MariaDB/Redis/SMTP (it kills
 # and freezes them, which the servers above must not suffer) and reuses this build. Each of its checks counts as one
-# test; its last line is `reliability: N passed, M failed`, its report TestResults/reliability/reliability.md.
-# Off by default for now (APPOINTEASE_RELIABILITY_SHORT=1 turns it on): its first clean run after the issue 16/25
-# merges lost one instance during the MariaDB fault cycle, a defect still open on issue 16. Run it on its own with
-# scripts/reliability.sh --short until that is fixed, then make it unconditional again.
-if [ "${#filter[@]}" -eq 0 ] && [ "${APPOINTEASE_RELIABILITY_SHORT:-0}" = 1 ]; then
+# test; its last line is `reliability: N passed, M failed`, its report TestResults/reliability/reliability.md and
+# the instances' logs TestResults/reliability/logs/.
+if [ "${#filter[@]}" -eq 0 ]; then
   printf '\n=== reliability (short) ===\n' >&2
   rel_log="$RESULTS_DIR/reliability.log"
   rc=0

@@ -19,9 +19,8 @@ import urllib.error
 import urllib.request
 
 LEVEL = re.compile(r"^(?:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z) )?(warn|fail|crit): ([^\[\s]+)")
-JSON_LEVEL = re.compile(r'"LogLevel"\s*:\s*"(Warning|Error|Critical)"')
-JSON_CATEGORY = re.compile(r'"Category"\s*:\s*"([^"]+)"')
-JSON_TIME = re.compile(r'"Timestamp"\s*:\s*"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+)Z?')
+STAMP = re.compile(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?")
+WARNING_OR_ABOVE = {"Warning", "Error", "Critical"}
 
 
 def read_jsonl(path):
@@ -99,7 +98,11 @@ def sql(args, query):
 
 
 def log_lines(path, start=0, end=None):
-    """Warning+ lines of an app log (simple console with timestamps, or JSON console): (ms or None, level, category)."""
+    """Warning+ lines of an app log: (ms or None, level, category).
+
+    Production instances write one JSON object per line (MaskedJsonConsoleFormatter, decision 076: "timestamp" in
+    ISO 8601 UTC, "level" as the LogLevel name, "category"); a line that is not JSON (the runtime's own output, a
+    crash) is read as the simple console format (`warn: Category[0]`) so it is still counted if it is a warning."""
     if not os.path.exists(path):
         return []
     found = []
@@ -107,24 +110,38 @@ def log_lines(path, start=0, end=None):
         f.seek(start)
         data = f.read(None if end is None else max(0, end - start)).decode("utf-8", "replace")
     for line in data.splitlines():
+        entry = json_entry(line)
+        if entry is not None:
+            if entry.get("level") in WARNING_OR_ABOVE:
+                found.append((to_ms(entry.get("timestamp")), entry["level"], entry.get("category") or "?"))
+            continue
         m = LEVEL.match(line)
         if m:
             found.append((to_ms(m.group(1)), m.group(2), m.group(3)))
-            continue
-        m = JSON_LEVEL.search(line)
-        if m:
-            category = JSON_CATEGORY.search(line)
-            when = JSON_TIME.search(line)
-            found.append((to_ms(when.group(1) + "Z") if when else None, m.group(1),
-                          category.group(1) if category else "?"))
+        elif line.startswith("Unhandled exception."):   # the runtime's own crash report, written without a logger
+            found.append((None, "Critical", "process crash (Unhandled exception)"))
     return found
 
 
-def to_ms(stamp):
-    if not stamp:
+def json_entry(line):
+    """The log object of a JSON line, or None. The formatter's own fields come first; a logged property of the same
+    name written after them (e.g. a {level} placeholder) must not replace them, so the first occurrence wins."""
+    line = line.strip()
+    if not line.startswith("{"):
         return None
-    when = datetime.datetime.strptime(stamp.rstrip("Z")[:23], "%Y-%m-%dT%H:%M:%S.%f")
-    return int(when.replace(tzinfo=datetime.timezone.utc).timestamp() * 1000)
+    try:
+        return json.loads(line, object_pairs_hook=lambda pairs: {k: v for k, v in reversed(pairs)})
+    except ValueError:
+        return None
+
+
+def to_ms(stamp):
+    """ms since the epoch of an ISO 8601 UTC stamp ("...T07:25:59.123Z" or "...T07:25:59.1234567+00:00")."""
+    m = STAMP.match(stamp) if isinstance(stamp, str) else None
+    if not m:
+        return None
+    when = datetime.datetime.strptime(m.group(1), "%Y-%m-%dT%H:%M:%S").replace(tzinfo=datetime.timezone.utc)
+    return int(when.timestamp()) * 1000 + int((m.group(2) or "0")[:3].ljust(3, "0"))
 
 
 def machine():

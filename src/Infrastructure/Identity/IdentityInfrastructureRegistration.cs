@@ -24,7 +24,8 @@ internal static class IdentityInfrastructureRegistration
             var redis = sp.GetService<RedisConnection>();
             if (redis is null) return sql;
             var clock = sp.GetRequiredService<TimeProvider>();
-            return new FailoverRateLimiter(new RedisRateLimiter(redis, clock), sql, clock,
+            return new FailoverRateLimiter(new RedisRateLimiter(redis, clock), sql, sp.GetRequiredService<IStoreStatus>(),
+                sp.GetRequiredService<Application.Common.Telemetry.AppointEaseMetrics>(), clock,
                 sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FailoverRateLimiter>>());
         });
         return services;

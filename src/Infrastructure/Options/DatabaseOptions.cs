@@ -30,7 +30,7 @@ public sealed class DatabaseOptions
 
     /// <summary>Longest pause between two start-up attempts to reach the database; short, so readiness follows the database within seconds.</summary>
     [Range(1, 60)]
-    public int StartupRetryMaxSeconds { get; set; } = 2;
+    public int StartupRetryMaxSeconds { get; set; } = 1;
 
     public bool MigratesOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
 

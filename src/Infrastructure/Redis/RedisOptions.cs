@@ -15,6 +15,11 @@ public sealed class RedisOptions
     [Range(50, 10_000)]
     public int ConnectTimeoutMs { get; set; } = 1000;
 
+    /// <summary>
+    /// Budget of one command, including the time it waits behind others on the one multiplexer connection. 1 s
+    /// (decision 095): StackExchange.Redis checks it on its 1 s heartbeat, so 500 ms fired after 0.5–1.5 s anyway, and
+    /// under a booking burst on a busy machine it fired while Redis had already answered, flipping the instance to SQL.
+    /// </summary>
     [Range(50, 10_000)]
-    public int OperationTimeoutMs { get; set; } = 500;
+    public int OperationTimeoutMs { get; set; } = 1000;
 }

@@ -102,9 +102,12 @@ internal static class SecurityRegistration
         if (!IsDevelopmentOrTesting(app.Environment))
         {
             app.UseHsts();
-            // Redirects only when the app knows its HTTPS port (https_port or an HTTPS binding). Health probes are
+            // Redirects only when the app knows its HTTPS port (https_port or an HTTPS binding); the bound addresses
+            // exist only once the server has started, hence the lazy look-up on the first request. Health probes are
             // never redirected: a load balancer probing over plain HTTP must see 200/503, not 307 (decision 083).
-            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
+            var httpsPortKnown = new Lazy<bool>(() => HttpsPort.IsKnown(app.Services));
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health") && httpsPortKnown.Value,
+                branch => branch.UseHttpsRedirection());
         }
         app.UseMiddleware<RequireHttpsForCredentialsMiddleware>();
         app.UseCors();

@@ -55,6 +55,15 @@ public sealed class PrivateRedisServer : IAsyncDisposable
         File.Delete(PidFile);
     }
 
+    /// <summary>SIGSTOP (true) / SIGCONT (false): a hung Redis whose connections stay open while nothing answers.</summary>
+    public async Task FreezeAsync(bool frozen)
+    {
+        var pid = (await File.ReadAllTextAsync(PidFile)).Trim();
+        using var signal = Process.Start("kill", [frozen ? "-STOP" : "-CONT", pid]);
+        await signal.WaitForExitAsync();
+        if (signal.ExitCode != 0) throw new InvalidOperationException($"kill {(frozen ? "-STOP" : "-CONT")} {pid} failed");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (File.Exists(PidFile))

@@ -80,6 +80,7 @@ public sealed class ProductionStartupTests
     [InlineData("Email:Smtp:Port", "70000")]
     [InlineData("Admin:ApiKeys:0:KeyHash", "not-a-hash")]
     [InlineData("Database:StartupWaitSeconds", "-1")]
+    [InlineData("Database:StartupRetryMaxSeconds", "0")]
     [InlineData("Shutdown:DrainSeconds", "9999")]
     public async Task ConfigurationError_NamesItsKey_AndExitsWithoutATrace_BeforeTouchingTheDatabase(string key, string value)
     {

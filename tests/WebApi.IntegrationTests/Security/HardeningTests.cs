@@ -1,6 +1,8 @@
 using System.Net;
 using AppointEase.WebApi.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AppointEase.WebApi.IntegrationTests.Security;
@@ -251,6 +253,32 @@ public sealed class HardeningTests(HardeningTests.Factory app) : IClassFixture<H
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        await ((IAsyncLifetime)production).DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Production_WithoutAnHttpsPort_ServesHttpWithoutRedirectOrWarning()
+    {
+        var logs = new Reliability.CapturedLogs();
+        await using var production = new ProductionFactory();
+        production.With("Auth:OtpSecret", new string('s', 40));
+        production.ConfigureServices = services => services.AddSingleton<ILoggerProvider>(logs);
+        var client = production.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri("http://10.0.0.7"),
+        });
+        await client.GetAsync("/health/live");
+        logs.Restart();
+
+        var api = await client.GetAsync("/api/v1/services");
+        var ready = await client.GetAsync("/health/ready");
+
+        // HTTP-only (no https_port, no HTTPS binding): nothing to redirect to, so no 307 and no "Failed to determine
+        // the https port for redirect" warning from the redirection middleware on the first request.
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Empty(logs.WarningsAndAbove);
         await ((IAsyncLifetime)production).DisposeAsync();
     }
 

@@ -33,6 +33,7 @@ public sealed class AppointEaseMetrics
     private readonly Counter<long> _otpFailed;
     private readonly Counter<long> _otpLockedOut;
     private readonly Counter<long> _rateLimitRejections;
+    private readonly Counter<long> _rateLimitSqlFallbacks;
     private readonly Counter<long> _jobRuns;
     private readonly Counter<long> _jobFailures;
     private readonly Counter<long> _databaseRetries;
@@ -68,6 +69,8 @@ public sealed class AppointEaseMetrics
         _otpFailed = meter.CreateCounter<long>("appointease.otp.failed", "{attempt}", "Sign-in attempts with a wrong, expired or used code.");
         _otpLockedOut = meter.CreateCounter<long>("appointease.otp.locked_out", "{attempt}", "Sign-in attempts refused because the code ran out of tries.");
         _rateLimitRejections = meter.CreateCounter<long>("appointease.rate_limit.rejections", "{request}", "Requests refused with 429 by policy.");
+        _rateLimitSqlFallbacks = meter.CreateCounter<long>("appointease.rate_limit.sql_fallbacks", "{request}",
+            "Rate-limit hits counted in SQL instead of Redis, by reason (timeout: one call while Redis answers; outage; disconnected).");
         meter.CreateObservableGauge("appointease.outbox.backlog", ObserveOutboxBacklog, "{email}", "E-mails waiting in the outbox (pending, not dead-lettered).");
         meter.CreateObservableGauge("appointease.outbox.oldest_age", ObserveOutboxOldestAge, "s", "Age of the oldest pending outbox e-mail (0 when none).");
         _jobRuns = meter.CreateCounter<long>("appointease.jobs.runs", "{run}", "Background job runs by job.");
@@ -115,6 +118,8 @@ public sealed class AppointEaseMetrics
 
     /// <summary><paramref name="policy"/> is a configured limit name (a handful), never the limited subject.</summary>
     public void RateLimitRejected(string policy) => _rateLimitRejections.Add(1, new KeyValuePair<string, object?>("policy", policy));
+
+    public void RateLimitFellBackToSql(string reason) => _rateLimitSqlFallbacks.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     /// <summary>The latest outbox sample; the gauges report it until the next one.</summary>
     public void OutboxSampled(long backlog, TimeSpan oldestAge)

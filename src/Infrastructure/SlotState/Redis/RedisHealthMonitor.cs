@@ -72,6 +72,14 @@ public sealed class RedisHealthMonitor(
         {
             state.MarkRedisDown(ex);
         }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not our shutdown: the client cancelled a probe itself (StackExchange.Redis completes a pending command
+            // with TaskCanceledException when its connection is torn down). Redis did not answer, so it is an
+            // outage; letting it escape would end this loop (and with the default BackgroundService behaviour the
+            // host), leaving the instance on SQL for good.
+            state.MarkRedisDown(ex);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A failed sync (e.g. the database hiccuped) leaves the instance on SQL; the next tick tries again.
