@@ -23,7 +23,7 @@ public sealed class RedisRateLimiter(RedisConnection redis, TimeProvider clock) 
         var now = clock.GetUtcNow().UtcDateTime;
         var (start, end) = RateLimitBuckets.WindowAt(now, rule.Window);
         var key = $"{redis.Options.KeyPrefix}_rl_{RateLimitBuckets.Of(rule, subject)}:{RateLimitBuckets.UnixMs(start)}";
-        var result = await redis.EvaluateAsync(Script, [key], [RateLimitBuckets.RedisTtlMs(now, end)]);
+        var result = await redis.Database.ScriptEvaluateAsync(Script, [key], [RateLimitBuckets.RedisTtlMs(now, end)]);
         return RateLimitBuckets.Decide(rule, (long)result, now, end);
     }
 }

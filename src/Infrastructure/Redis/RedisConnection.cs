@@ -24,24 +24,6 @@ public sealed class RedisConnection(string configuration, IOptions<RedisOptions>
     public bool IsOutage(Exception exception) =>
         FaultClassifier.Redis(exception, _multiplexer.IsValueCreated && _multiplexer.Value.IsConnected) == DataFault.Unavailable;
 
-    /// <summary>
-    /// EVAL through the multiplexer. StackExchange.Redis calls take no cancellation token, so a cancellation out of one
-    /// is never ours: the client completes pending commands that way when it tears a connection down (seen right after
-    /// a frozen Redis came back). It is an outage (a typed <see cref="RedisConnectionException"/>, decision 074), not
-    /// a 500.
-    /// </summary>
-    public async Task<RedisResult> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] args)
-    {
-        try
-        {
-            return await Database.ScriptEvaluateAsync(script, keys, args);
-        }
-        catch (OperationCanceledException ex)
-        {
-            throw new RedisConnectionException(ConnectionFailureType.ConnectionDisposed, "the Redis client cancelled the command (connection torn down)", ex);
-        }
-    }
-
     private static ConnectionMultiplexer Connect(string configuration, RedisOptions options, ILogger logger)
     {
         var config = ConfigurationOptions.Parse(configuration);

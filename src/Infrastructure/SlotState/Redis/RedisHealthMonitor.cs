@@ -68,16 +68,10 @@ public sealed class RedisHealthMonitor(
                 if (switchedBack) metrics.FailedBack(Stopwatch.GetElapsedTime(started));
             }
         }
+        // Includes a cancellation the client raised itself when it tore a connection down (not our shutdown): left
+        // to escape, it would end this loop and leave the instance on SQL for good (decision 111).
         catch (Exception ex) when (connection.IsOutage(ex))
         {
-            state.MarkRedisDown(ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Not our shutdown: the client cancelled a probe itself (StackExchange.Redis completes a pending command
-            // with TaskCanceledException when its connection is torn down). Redis did not answer, so it is an
-            // outage; letting it escape would end this loop (and with the default BackgroundService behaviour the
-            // host), leaving the instance on SQL for good.
             state.MarkRedisDown(ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -207,7 +207,7 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
     internal async Task<RedisResult> EvalAsync(string script, RedisKey[] keys, RedisValue[] args)
     {
         Interlocked.Increment(ref _roundTrips);
-        return await connection.EvaluateAsync(script, keys, args);
+        return await connection.Database.ScriptEvaluateAsync(script, keys, args);
     }
 
     private RedisValue Channel(SlotKey slot) => Keys.Channel(slot.Date, slot.EmployeeId).ToString();
