@@ -5,6 +5,7 @@ using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Telemetry;
 using AppointEase.Application.Identity;
 using AppointEase.Application.Slots;
+using AppointEase.Application.Webhooks;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,6 +26,7 @@ public static class DependencyInjection
         services.AddAdmin();
         services.AddBookings();
         services.AddCustomerIdentity();
+        services.AddWebhooks();
         return services;
     }
 }

@@ -78,7 +78,7 @@ internal sealed class BookingEmailComposer(IOptions<EmailOptions> options) : IBo
         var a = facts.Appointment;
         var email = options.Value;
         return IcsCalendar.Write(new IcsCalendar.Event(
-            Uid: $"{a.Reference}@{UidDomain(email.PublicBaseUrl)}",
+            Uid: IcsCalendar.Uid(a.Reference, email.PublicBaseUrl),
             Sequence: a.Sequence,
             Cancelled: facts.Kind == BookingEmailKind.Cancellation,
             StampUtc: nowUtc,
@@ -97,7 +97,4 @@ internal sealed class BookingEmailComposer(IOptions<EmailOptions> options) : IBo
     /// <summary>The widget's manage page; it sends the token to the API as X-Manage-Token.</summary>
     public static string ManageLink(string publicBaseUrl, int appointmentId, string manageToken) =>
         $"{publicBaseUrl.TrimEnd('/')}/manage#appointment={appointmentId.ToString(CultureInfo.InvariantCulture)}&token={Uri.EscapeDataString(manageToken)}";
-
-    private static string UidDomain(string publicBaseUrl) =>
-        Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host : "appointease.local";
 }

@@ -2,7 +2,9 @@ using AppointEase.Application.Common.Behaviors;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
 using AppointEase.Application.Common.Telemetry;
+using AppointEase.Application.Webhooks;
 using AppointEase.Domain.Appointments;
+using AppointEase.Domain.Webhooks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +21,7 @@ public sealed class CancelAppointmentHandler(
     IEmailOutbox outbox,
     IBookingEmailComposer emails,
     BookingAftermath aftermath,
+    BookingWebhooks webhooks,
     AppointEaseMetrics metrics,
     TimeProvider clock) : ICommandHandler<CancelAppointmentCommand, Result<AppointmentDto>>
 {
@@ -41,6 +44,7 @@ public sealed class CancelAppointmentHandler(
             appointment.Cancel(now);
             outbox.Enqueue(emails.Compose(new BookingEmailFacts(BookingEmailKind.Cancellation, appointment, names.Service, names.Employee ?? "",
                 business, manageToken), now));
+            await webhooks.RaiseAsync(WebhookEventTypes.BookingCancelled, appointment, names.Service, names.Employee ?? "", business, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception ex) when (persistence.IsConcurrencyConflict(ex))

@@ -7,11 +7,13 @@ using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
 using AppointEase.Application.Common;
 using AppointEase.Application.Common.Telemetry;
+using AppointEase.Application.Webhooks;
 using AppointEase.Domain.Appointments;
 using AppointEase.Domain.Catalogue;
 using AppointEase.Domain.Common;
 using AppointEase.Domain.Scheduling;
 using AppointEase.Domain.Slots;
+using AppointEase.Domain.Webhooks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +33,8 @@ public sealed record ConfirmBookingCommand(
     string? LockToken,
     CustomerInput? Customer,
     string? Notes,
-    string? IdempotencyKey = null) : ICommand<Result<BookingReceipt>>, ITransactionalCommand
+    string? IdempotencyKey = null,
+    string? Locale = null) : ICommand<Result<BookingReceipt>>, ITransactionalCommand
 {
     /// <summary>SHA-256 of everything but the key itself: "same key, same body" means the same booking request.</summary>
     public string RequestHash() =>
@@ -52,6 +55,7 @@ public sealed class ConfirmBookingHandler(
     IEmailOutbox outbox,
     IBookingEmailComposer emails,
     BookingAftermath aftermath,
+    BookingWebhooks webhooks,
     IRateLimiter limiter,
     BookingMailLimit mailLimit,
     AppointEaseMetrics metrics,
@@ -177,7 +181,7 @@ public sealed class ConfirmBookingHandler(
         for (var attempt = 1; ; attempt++)
         {
             appointment = new Appointment(AppointmentReference.New(now.Year), service.Id, command.EmployeeId, grid.StartUtc, grid.EndUtc,
-                customer.Name!, EmailAddress.Parse(customer.Email!), customer.Phone, command.Notes, manageTokenHash, now);
+                customer.Name!, EmailAddress.Parse(customer.Email!), customer.Phone, command.Notes, manageTokenHash, now, command.Locale);
             db.Appointments.Add(appointment);
             try
             {
@@ -192,6 +196,7 @@ public sealed class ConfirmBookingHandler(
         foreach (var cell in BookingCells.Cover(grid.StartUtc, grid.EndUtc, AvailabilityCalculator.FootprintOf(service), business.Policy.SlotMinutes))
             db.Set<AppointmentClaim>().Add(new AppointmentClaim(appointment, command.EmployeeId, cell));
         await db.SaveChangesAsync(ct);
+        await webhooks.RaiseAsync(WebhookEventTypes.BookingCreated, appointment, service.Name, employeeName, business, ct);
 
         if (sendMail)
             outbox.Enqueue(emails.Compose(new BookingEmailFacts(BookingEmailKind.Confirmation, appointment, service.Name, employeeName, business, manageToken), now));

@@ -4,9 +4,11 @@ using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
 using AppointEase.Application.Common;
 using AppointEase.Application.Common.Telemetry;
+using AppointEase.Application.Webhooks;
 using AppointEase.Domain.Appointments;
 using AppointEase.Domain.Scheduling;
 using AppointEase.Domain.Slots;
+using AppointEase.Domain.Webhooks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +31,7 @@ public sealed class RescheduleAppointmentHandler(
     IEmailOutbox outbox,
     IBookingEmailComposer emails,
     BookingAftermath aftermath,
+    BookingWebhooks webhooks,
     AppointEaseMetrics metrics,
     TimeProvider clock) : ICommandHandler<RescheduleAppointmentCommand, Result<AppointmentDto>>
 {
@@ -76,6 +79,7 @@ public sealed class RescheduleAppointmentHandler(
             foreach (var cell in BookingCells.Cover(grid.StartUtc, grid.EndUtc, footprint, business.Policy.SlotMinutes))
                 db.Set<AppointmentClaim>().Add(new AppointmentClaim(appointment, employeeId, cell));
             outbox.Enqueue(emails.Compose(new BookingEmailFacts(BookingEmailKind.Reschedule, appointment, service.Name, employee.Name, business, manageToken), now));
+            await webhooks.RaiseAsync(WebhookEventTypes.BookingRescheduled, appointment, service.Name, employee.Name, business, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception ex) when (persistence.Classify(ex) == DataFault.UniqueViolation)
