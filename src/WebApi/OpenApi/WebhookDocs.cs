@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using AppointEase.Application.Webhooks;
+using AppointEase.Domain.Appointments;
 using AppointEase.Domain.Webhooks;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -26,6 +28,13 @@ internal static class WebhookDocs
         var schema = await context.GetOrCreateSchemaAsync(typeof(BookingWebhookPayload), null, cancellationToken);
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        // The nested data object is inline, so the catalogue's per-component enums do not reach it: set them here.
+        Restrict(schema, "type", WebhookEventTypes.All);
+        if (schema.Properties?.TryGetValue("data", out var data) == true && data is OpenApiSchema dataSchema)
+        {
+            Restrict(dataSchema, "status", ["confirmed", "cancelled"]);
+            Restrict(dataSchema, "locale", Appointment.Locales);
+        }
         document.Components.Schemas[PayloadSchema] = schema;
         document.Webhooks ??= new Dictionary<string, IOpenApiPathItem>();
         foreach (var (type, description) in Events)
@@ -65,6 +74,12 @@ internal static class WebhookDocs
                 },
             };
         }
+    }
+
+    private static void Restrict(OpenApiSchema schema, string property, IEnumerable<string> values)
+    {
+        if (schema.Properties?.TryGetValue(property, out var target) == true && target is OpenApiSchema t)
+            t.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
     }
 
     private static OpenApiParameter Header(string name, string description) => new()
