@@ -6,6 +6,7 @@ using AppointEase.Application.Common.Telemetry;
 using AppointEase.Application.Identity;
 using AppointEase.Application.Slots;
 using AppointEase.Application.Slots.GetHeartbeatSnapshot;
+using AppointEase.Application.Webhooks;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddAdmin();
         services.AddBookings();
         services.AddCustomerIdentity();
+        services.AddWebhooks();
         return services;
     }
 }

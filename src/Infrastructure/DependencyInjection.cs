@@ -10,6 +10,7 @@ using AppointEase.Infrastructure.Redis;
 using AppointEase.Infrastructure.Seeding;
 using AppointEase.Infrastructure.SlotState;
 using AppointEase.Infrastructure.Startup;
+using AppointEase.Infrastructure.Webhooks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -45,6 +46,7 @@ public static class DependencyInjection
         services.AddSlotState(configuration);
         services.AddBookings();
         services.AddJobs(configuration);
+        services.AddWebhookDelivery(configuration);
         services.AddIdentityAndRateLimiting();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;

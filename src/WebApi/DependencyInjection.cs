@@ -87,6 +87,7 @@ public static class DependencyInjection
         api.MapAdminEndpoints();
         api.MapAppointmentEndpoints();
         api.MapAuthEndpoints();
+        api.MapStaffCalendarEndpoints();
         return app;
     }
 }

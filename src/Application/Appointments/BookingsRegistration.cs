@@ -12,7 +12,7 @@ internal static class BookingsRegistration
         services.AddScoped<BookingAftermath>();
         services.AddScoped<AppointmentChanges>();
         services.AddScoped<AppointmentClaims>();
-        services.AddScoped<BookingMail>();
+        services.AddScoped<BookingNotices>();
         services.AddScoped<BookingMailGate>();
         services.AddScoped<BookableSlotCheck>();
         services.AddScoped<BookingWriter>();

@@ -8,17 +8,21 @@ public sealed class Appointment : Entity
     public const int MaxNameLength = 200;
     public const int MaxPhoneLength = 40;
     public const int MaxNotesLength = 2000;
+    public const string DefaultLocale = "en";
+    /// <summary>Languages the customer can choose for their emails (and the widget offers).</summary>
+    public static readonly IReadOnlyList<string> Locales = ["en", "de", "es"];
 
     private readonly List<RescheduleRecord> _history = [];
 
     private Appointment()
     {
         Reference = CustomerName = CustomerEmail = ManageTokenHash = "";
+        Locale = DefaultLocale;
     }
 
     public Appointment(string reference, int serviceId, int employeeId, DateTime startUtc, DateTime endUtc,
         string customerName, EmailAddress customerEmail, string? customerPhone, string? notes, string manageTokenHash,
-        DateTime createdUtc)
+        DateTime createdUtc, string? locale = null)
     {
         if (endUtc <= startUtc) throw new DomainException("An appointment must end after it starts.");
         Reference = reference;
@@ -33,6 +37,8 @@ public sealed class Appointment : Entity
         ManageTokenHash = manageTokenHash;
         CreatedUtc = createdUtc;
         Status = AppointmentStatus.Confirmed;
+        if (locale is not null && !Locales.Contains(locale)) throw new DomainException($"Locale must be one of {string.Join(", ", Locales)}.");
+        Locale = locale ?? DefaultLocale;
     }
 
     public string Reference { get; private set; }
@@ -45,6 +51,8 @@ public sealed class Appointment : Entity
     public string? CustomerPhone { get; private set; }
     public string? Notes { get; private set; }
     public AppointmentStatus Status { get; private set; }
+    /// <summary>The customer's language for emails and calendar text (en, de, es).</summary>
+    public string Locale { get; private set; }
     public DateTime CreatedUtc { get; private set; }
     public DateTime? CancelledUtc { get; private set; }
     /// <summary>Bumped on every change so calendar files (SEQUENCE) and caches can tell versions apart.</summary>

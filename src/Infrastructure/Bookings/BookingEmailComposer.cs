@@ -14,8 +14,6 @@ namespace AppointEase.Infrastructure.Bookings;
 /// </summary>
 internal sealed class BookingEmailComposer(IOptions<EmailOptions> options) : IBookingEmailComposer
 {
-    private static readonly CultureInfo Display = CultureInfo.InvariantCulture;
-
     public OutgoingEmail Compose(BookingEmailFacts facts, DateTime nowUtc)
     {
         var a = facts.Appointment;
@@ -23,39 +21,41 @@ internal sealed class BookingEmailComposer(IOptions<EmailOptions> options) : IBo
         var policy = facts.Business.Policy;
         var start = policy.ToLocal(a.StartUtc);
         var end = policy.ToLocal(a.EndUtc);
-        var when = $"{start.ToString("dddd, d MMMM yyyy, HH:mm", Display)}–{end.ToString("HH:mm", Display)} ({facts.Business.TimeZoneId})";
+        var t = BookingEmailTexts.For(a.Locale);
+        var culture = t.Culture;
+        var when = $"{start.ToString("dddd, d MMMM yyyy, HH:mm", culture)}–{end.ToString("HH:mm", culture)} ({facts.Business.TimeZoneId})";
         var link = facts.ManageToken is null ? null : ManageLink(email.PublicBaseUrl, a.Id, facts.ManageToken);
         var (subject, headline, method) = facts.Kind switch
         {
-            BookingEmailKind.Confirmation => ($"Booking confirmed: {facts.ServiceName} on {start.ToString("d MMM yyyy, HH:mm", Display)} ({a.Reference})",
-                "Your appointment is confirmed.", "REQUEST"),
-            BookingEmailKind.Reschedule => ($"Booking moved: {facts.ServiceName} now on {start.ToString("d MMM yyyy, HH:mm", Display)} ({a.Reference})",
-                "Your appointment has been moved.", "REQUEST"),
-            _ => ($"Booking cancelled: {facts.ServiceName} on {start.ToString("d MMM yyyy, HH:mm", Display)} ({a.Reference})",
-                "Your appointment has been cancelled.", "CANCEL"),
+            BookingEmailKind.Confirmation => ($"{t.ConfirmedSubject}: {facts.ServiceName}, {start.ToString("d MMM yyyy, HH:mm", culture)} ({a.Reference})",
+                t.ConfirmedHeadline, "REQUEST"),
+            BookingEmailKind.Reschedule => ($"{t.MovedSubject}: {facts.ServiceName}, {start.ToString("d MMM yyyy, HH:mm", culture)} ({a.Reference})",
+                t.MovedHeadline, "REQUEST"),
+            _ => ($"{t.CancelledSubject}: {facts.ServiceName}, {start.ToString("d MMM yyyy, HH:mm", culture)} ({a.Reference})",
+                t.CancelledHeadline, "CANCEL"),
         };
 
         var text = new StringBuilder()
-            .AppendLine($"Hello {a.CustomerName},").AppendLine()
+            .AppendLine($"{t.Hello} {a.CustomerName},").AppendLine()
             .AppendLine(headline).AppendLine()
-            .AppendLine($"Reference: {a.Reference}")
-            .AppendLine($"Service:   {facts.ServiceName}")
-            .AppendLine($"With:      {facts.EmployeeName}")
-            .AppendLine($"When:      {when}")
-            .AppendLine($"Where:     {facts.Business.BusinessName}");
-        if (link is not null) text.AppendLine().AppendLine($"View, move or cancel your appointment: {link}");
+            .AppendLine($"{t.Reference}: {a.Reference}")
+            .AppendLine($"{t.Service}: {facts.ServiceName}")
+            .AppendLine($"{t.With}: {facts.EmployeeName}")
+            .AppendLine($"{t.When}: {when}")
+            .AppendLine($"{t.Where}: {facts.Business.BusinessName}");
+        if (link is not null) text.AppendLine().AppendLine($"{t.ManageLink}: {link}");
         text.AppendLine().AppendLine(facts.Business.BusinessName);
 
         var h = (string s) => WebUtility.HtmlEncode(s);
         var html = new StringBuilder()
             .Append("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">")
-            .Append($"<p>Hello {h(a.CustomerName)},</p><p><strong>{h(headline)}</strong></p><table>")
-            .Append($"<tr><td>Reference</td><td>{h(a.Reference)}</td></tr>")
-            .Append($"<tr><td>Service</td><td>{h(facts.ServiceName)}</td></tr>")
-            .Append($"<tr><td>With</td><td>{h(facts.EmployeeName)}</td></tr>")
-            .Append($"<tr><td>When</td><td>{h(when)}</td></tr>")
-            .Append($"<tr><td>Where</td><td>{h(facts.Business.BusinessName)}</td></tr></table>");
-        if (link is not null) html.Append($"<p><a href=\"{h(link)}\">View, move or cancel your appointment</a></p>");
+            .Append($"<p>{h(t.Hello)} {h(a.CustomerName)},</p><p><strong>{h(headline)}</strong></p><table>")
+            .Append($"<tr><td>{h(t.Reference)}</td><td>{h(a.Reference)}</td></tr>")
+            .Append($"<tr><td>{h(t.Service)}</td><td>{h(facts.ServiceName)}</td></tr>")
+            .Append($"<tr><td>{h(t.With)}</td><td>{h(facts.EmployeeName)}</td></tr>")
+            .Append($"<tr><td>{h(t.When)}</td><td>{h(when)}</td></tr>")
+            .Append($"<tr><td>{h(t.Where)}</td><td>{h(facts.Business.BusinessName)}</td></tr></table>");
+        if (link is not null) html.Append($"<p><a href=\"{h(link)}\">{h(t.ManageLink)}</a></p>");
         html.Append($"<p>{h(facts.Business.BusinessName)}</p></body></html>");
 
         var ics = Invitation(facts, nowUtc, link);
@@ -78,7 +78,7 @@ internal sealed class BookingEmailComposer(IOptions<EmailOptions> options) : IBo
         var a = facts.Appointment;
         var email = options.Value;
         return IcsCalendar.Write(new IcsCalendar.Event(
-            Uid: $"{a.Reference}@{UidDomain(email.PublicBaseUrl)}",
+            Uid: IcsCalendar.Uid(a.Reference, email.PublicBaseUrl),
             Sequence: a.Sequence,
             Cancelled: facts.Kind == BookingEmailKind.Cancellation,
             StampUtc: nowUtc,
@@ -97,7 +97,4 @@ internal sealed class BookingEmailComposer(IOptions<EmailOptions> options) : IBo
     /// <summary>The widget's manage page; it sends the token to the API as X-Manage-Token.</summary>
     public static string ManageLink(string publicBaseUrl, int appointmentId, string manageToken) =>
         $"{publicBaseUrl.TrimEnd('/')}/manage#appointment={appointmentId.ToString(CultureInfo.InvariantCulture)}&token={Uri.EscapeDataString(manageToken)}";
-
-    private static string UidDomain(string publicBaseUrl) =>
-        Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host : "appointease.local";
 }

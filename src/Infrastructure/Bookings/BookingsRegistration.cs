@@ -10,6 +10,7 @@ internal static class BookingsRegistration
         services.AddScoped<IIdempotencyStore, SqlIdempotencyStore>();
         services.AddScoped<IPersistenceErrors, PersistenceErrors>();
         services.AddSingleton<IBookingEmailComposer, BookingEmailComposer>();
+        services.AddSingleton<IStaffCalendarWriter, StaffCalendarWriter>();
         services.AddSingleton<IExpiredDataPurger, IdempotencyKeyPurger>();
         return services;
     }

@@ -81,6 +81,8 @@ internal sealed class JobServerHost(
         _server = new BackgroundJobServer(new BackgroundJobServerOptions
         {
             WorkerCount = options.Value.WorkerCount,
+            // Webhook deliveries wait on other companies' servers: their own queue, after the app's own jobs.
+            Queues = ["default", Webhooks.WebhookDeliveryJob.Queue],
             Activator = activator,
             FilterProvider = filters,
         }, storage);

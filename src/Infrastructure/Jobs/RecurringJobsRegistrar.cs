@@ -3,6 +3,7 @@ using AppointEase.Infrastructure.Jobs.Failback;
 using AppointEase.Infrastructure.Jobs.Outbox;
 using AppointEase.Infrastructure.Jobs.Purges;
 using AppointEase.Infrastructure.Jobs.Reminders;
+using AppointEase.Infrastructure.Webhooks;
 using Hangfire;
 
 namespace AppointEase.Infrastructure.Jobs;
@@ -19,8 +20,9 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager manager)
     public const string Purges = "expired-data-purge";
     public const string FailbackSafetyNet = "slot-failback-safety-net";
     public const string DayIndexPrune = "redis-day-index-prune";
+    public const string Webhooks = "webhook-deliveries";
 
-    public static readonly IReadOnlyList<string> Ids = [SlotCleanup, EmailOutbox, Reminders, Purges, FailbackSafetyNet, DayIndexPrune];
+    public static readonly IReadOnlyList<string> Ids = [SlotCleanup, EmailOutbox, Reminders, Purges, FailbackSafetyNet, DayIndexPrune, Webhooks];
 
     private static readonly RecurringJobOptions Utc = new() { TimeZone = TimeZoneInfo.Utc };
 
@@ -37,6 +39,7 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager manager)
         manager.AddOrUpdate<ReminderJob>(Reminders, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), Utc);
         manager.AddOrUpdate<FailbackSafetyNetJob>(FailbackSafetyNet, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), Utc);
         manager.AddOrUpdate<RedisDayIndexPruneJob>(DayIndexPrune, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), Utc);
+        manager.AddOrUpdate<WebhookDeliveryJob>(Webhooks, WebhookDeliveryJob.Queue, job => job.RunDueAsync(CancellationToken.None), Cron.Minutely(), Utc);
         manager.AddOrUpdate<ExpiredDataPurgeJob>(Purges, job => job.RunAsync(CancellationToken.None), "*/15 * * * *", Utc);
     }
 }

@@ -20,3 +20,6 @@ public sealed record ServiceRequest(string? Name, int? DurationMinutes, decimal?
 
 public sealed record SettingsRequest(string? BusinessName, string? TimeZone, int? SlotMinutes, int? MinimumNoticeMinutes, int? BookingHorizonDays,
     int? ChangeCutoffMinutes, int? SelectionTtlSeconds, int? LockTtlSeconds, int? HeartbeatIntervalMs);
+
+/// <summary>Body of POST /admin/webhooks: events default to every booking event, active to true.</summary>
+public sealed record WebhookRequest(string? Url, IReadOnlyList<string>? Events, bool? Active);

@@ -18,6 +18,8 @@ public static class Admin
         admin.MapAdminBusinessHoursEndpoints();
         admin.MapAdminAppointmentEndpoints();
         admin.MapAdminAuditEndpoints();
+        admin.MapAdminWebhookEndpoints();
+        admin.MapAdminCalendarFeedEndpoints();
     }
 
     /// <summary>200 with the resource and its ETag, or the error as a problem.</summary>

@@ -44,7 +44,7 @@ public static class Appointments
         HttpResponse response, IMediator mediator, CancellationToken ct)
     {
         var command = new ConfirmBookingCommand(request.ServiceId, request.EmployeeId, request.Date, request.Time, request.LockToken,
-            request.Customer, request.Notes, idempotencyKey ?? legacyIdempotencyKey);
+            request.Customer, request.Notes, idempotencyKey ?? legacyIdempotencyKey, request.Locale);
         var result = await mediator.Send(command, ct);
         if (!result.IsSuccess) return result.Error.ToProblem();
         if (result.Value.Replayed) response.Headers[ReplayedHeader] = "true";

@@ -87,20 +87,12 @@ public static class Slots
         var (json, etag) = body.Serialize(result.Value);
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "no-cache";
-        if (Matches(http.Request.Headers.IfNoneMatch, etag))
+        if (ETags.NoneMatchHits(http.Request.Headers.IfNoneMatch, etag))
         {
             metrics.Heartbeat(StatusCodes.Status304NotModified);
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
         metrics.Heartbeat(StatusCodes.Status200OK);
         return new PreSerializedJsonResult<HeartbeatSnapshot>(json);
-    }
-
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
-    {
-        if (ifNoneMatch.Count == 0) return false;
-        var current = new EntityTagHeaderValue(etag);
-        return EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
-               && tags.Any(t => t.Tag == "*" || t.Compare(current, useStrongComparison: false));
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using AppointEase.Application.Admin.Common;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace AppointEase.WebApi.Infrastructure;
 
@@ -20,5 +22,14 @@ internal static class ETags
                && int.TryParse(tag[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
             : Precondition.Unparsable;
+    }
+
+    /// <summary>If-None-Match names this ETag (weak comparison) or is *: the client's copy is current, answer 304.</summary>
+    public static bool NoneMatchHits(StringValues ifNoneMatch, string etag)
+    {
+        if (ifNoneMatch.Count == 0) return false;
+        var current = new EntityTagHeaderValue(etag);
+        return EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
+               && tags.Any(t => t.Tag == "*" || t.Compare(current, useStrongComparison: false));
     }
 }

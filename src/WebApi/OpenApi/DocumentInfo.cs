@@ -18,6 +18,9 @@ internal static class DocumentInfo
         ("Admin: settings", "Business settings and business-wide weekly hours (admin key). Updates need If-Match."),
         ("Admin: appointments", "Search and export all appointments (admin key)."),
         ("Admin: audit", "The log of every admin change (admin key)."),
+        ("Admin: webhooks", "Register the endpoints booking events are sent to, rotate their secrets, read the delivery log (admin key)."),
+        ("Calendar", "Staff calendar feeds (iCalendar) by secret URL, for Google, Outlook and Apple Calendar."),
+        (WebhookDocs.Tag, "Calls AppointEase makes to your endpoint when a booking changes (Standard Webhooks signatures)."),
     ];
 
     public static void Apply(OpenApiDocument document)

@@ -13,6 +13,7 @@ internal static class OpenApiSetup
     public static IServiceCollection AddAppointEaseOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options => options
             .AddExamplesFromEndpointMetadata()
+            .AddDocumentTransformer(WebhookDocs.ApplyAsync)
             .AddDocumentTransformer((document, _, _) =>
             {
                 DocumentInfo.Apply(document);

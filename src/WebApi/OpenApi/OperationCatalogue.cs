@@ -127,6 +127,32 @@ internal static class OperationCatalogue
         ["GET /api/v1/admin/appointments"] = new("searchAppointments", Access.Admin) { Problems = Codes((422, NoCode)) },
         ["GET /api/v1/admin/appointments/export.csv"] = new("exportAppointmentsCsv", Access.Admin) { Problems = Codes((422, NoCode)) },
         ["GET /api/v1/admin/audit"] = new("listAudit", Access.Admin) { Problems = Codes((422, NoCode)) },
+
+        // Admin: webhooks, staff calendar feeds
+        ["GET /api/v1/admin/webhooks"] = new("listWebhooks", Access.Admin),
+        ["POST /api/v1/admin/webhooks"] = new("registerWebhook", Access.Admin) { Problems = Codes((422, ["webhook_target_refused"])) },
+        ["DELETE /api/v1/admin/webhooks/{id}"] = new("deleteWebhook", Access.Admin) { Problems = Codes((404, ["webhook_not_found"]), (422, NoCode)) },
+        ["POST /api/v1/admin/webhooks/{id}/rotate-secret"] = new("rotateWebhookSecret", Access.Admin)
+        {
+            Problems = Codes((404, ["webhook_not_found"]), (422, NoCode)),
+        },
+        ["GET /api/v1/admin/webhooks/{id}/deliveries"] = new("listWebhookDeliveries", Access.Admin)
+        {
+            Problems = Codes((404, ["webhook_not_found"]), (422, NoCode)),
+        },
+        ["POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver"] = new("redeliverWebhook", Access.Admin)
+        {
+            Problems = Codes((404, ["webhook_delivery_not_found"]), (422, NoCode)),
+        },
+        ["POST /api/v1/admin/employees/{id}/calendar-feed"] = new("issueCalendarFeed", Access.Admin)
+        {
+            Problems = Codes((404, ["employee_not_found"]), (422, NoCode)),
+        },
+        ["DELETE /api/v1/admin/employees/{id}/calendar-feed"] = new("revokeCalendarFeed", Access.Admin)
+        {
+            Problems = Codes((404, ["employee_not_found", "calendar_feed_not_found"]), (422, NoCode)),
+        },
+        ["GET /api/v1/calendar/{token}.ics"] = new("getStaffCalendarFeed", Access.Public) { Problems = Codes((404, ["calendar_feed_not_found"])) },
     };
 
     private static Dictionary<int, string[]> Codes(params (int Status, string[] Codes)[] entries) =>

@@ -59,6 +59,19 @@ internal static class ProtocolHeaders
                         parameter.Deprecated = parameter.Name == Appointments.LegacyIdempotencyKeyHeader;
                     }
                     break;
+                case "getStaffCalendarFeed":
+                    AddParameter(operation, "If-None-Match", "The last ETag received: unchanged → 304 without a body.", required: false, String());
+                    if (operation.Responses["200"] is OpenApiResponse feed)
+                    {
+                        Add(feed, "ETag", "Hash of the feed; send it back in If-None-Match.", required: true, String());
+                        Add(feed, "Cache-Control", "private, max-age=300", required: true, String());
+                    }
+                    operation.Responses["304"] = new OpenApiResponse
+                    {
+                        Description = "Not modified since the If-None-Match ETag.",
+                        Headers = new Dictionary<string, IOpenApiHeader> { ["ETag"] = Header("The same ETag again.", true, String()) },
+                    };
+                    break;
                 case "exportAppointmentsCsv":
                     if (operation.Responses["200"] is OpenApiResponse csv)
                         Add(csv, "Content-Disposition", "attachment; filename=appointments-<utc>.csv", required: true, String());

@@ -1,3 +1,5 @@
+using AppointEase.Domain.Appointments;
+using AppointEase.Domain.Webhooks;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AppointEase.Application.Admin.Services;
@@ -53,6 +55,11 @@ internal static class SchemaConstraints
         ["lockTtlSeconds"] = Between(1, 3600),
         ["heartbeatIntervalMs"] = Between(250, 60_000),
         ["expiresInSeconds"] = s => s.Minimum = "1",
+        ["ConfirmBookingRequest.locale"] = Enum([.. Appointment.Locales]),
+        ["BookingWebhookData.locale"] = Enum([.. Appointment.Locales]),
+        ["WebhookDeliveryDto.status"] = Enum("pending", "delivered", "failed"),
+        ["WebhookRequest.events"] = s => { if (s.Items is OpenApiSchema items) items.Enum = [.. WebhookEventTypes.All.Select(e => (JsonNode)JsonValue.Create(e))]; },
+        ["deliveryId"] = Id,
         ["expiresInMinutes"] = s => s.Minimum = "1",
     };
 

@@ -12,7 +12,7 @@ public sealed record CancelAppointmentCommand(int Id, string? ManageToken) : ICo
 public sealed class CancelAppointmentHandler(
     AppointmentChanges changes,
     AppointmentClaims claims,
-    BookingMail mail,
+    BookingNotices notices,
     BookingAftermath aftermath,
     AppointEaseMetrics metrics) : ICommandHandler<CancelAppointmentCommand, Result<AppointmentDto>>
 {
@@ -23,11 +23,12 @@ public sealed class CancelAppointmentHandler(
         if (appointment.IsCancelled) return AppointmentDto.From(appointment, business.Policy);
         if (changes.TooLateToChange(change)) return BookingErrors.TooLateToChange;
 
-        var names = await mail.NamesAsync(appointment, cancellationToken);
+        var names = await notices.NamesAsync(appointment, cancellationToken);
         var manageToken = AppointmentAccess.HoldsToken(appointment, command.ManageToken) ? command.ManageToken : null;
         await claims.ReleaseAsync(appointment.Id, cancellationToken);
         appointment.Cancel(now);
-        mail.Queue(new BookingEmailFacts(BookingEmailKind.Cancellation, appointment, names.Service, names.Employee, business, manageToken), now);
+        await notices.SendAsync(new BookingEmailFacts(BookingEmailKind.Cancellation, appointment, names.Service, names.Employee, business, manageToken),
+            now, cancellationToken);
         if (await claims.SaveAsync(claimsAdded: false, cancellationToken) is { } refused) return refused;
 
         await aftermath.RunAsync(null, [(AppointmentDto.LocalDate(appointment, business.Policy), appointment.EmployeeId)]);

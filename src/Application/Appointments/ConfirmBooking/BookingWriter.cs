@@ -7,11 +7,11 @@ using AppointEase.Domain.Common;
 namespace AppointEase.Application.Appointments.ConfirmBooking;
 
 /// <summary>
-/// Writes a booking in the command's transaction: the appointment, its claimed cells, the outbox email and the idempotent
-/// response. The appointment is saved on its own first: a unique violation there can only be its random reference (drawn
+/// Writes a booking in the command's transaction: the appointment, its claimed cells, the webhook event, the outbox email and
+/// the idempotent response. The appointment is saved on its own first: a unique violation there can only be its random reference (drawn
 /// again), while one while saving the claims means the slot is taken (the caller maps it).
 /// </summary>
-public sealed class BookingWriter(IAppDbContext db, IPersistenceErrors persistence, AppointmentClaims claims, BookingMail mail,
+public sealed class BookingWriter(IAppDbContext db, IPersistenceErrors persistence, AppointmentClaims claims, BookingNotices notices,
     IIdempotencyStore idempotency, TimeProvider clock)
 {
     private const int MaxReferenceDraws = 5;
@@ -27,7 +27,7 @@ public sealed class BookingWriter(IAppDbContext db, IPersistenceErrors persisten
         for (var attempt = 1; ; attempt++)
         {
             appointment = new Appointment(AppointmentReference.New(now.Year), service.Id, command.EmployeeId, grid.StartUtc, grid.EndUtc,
-                customer.Name!, EmailAddress.Parse(customer.Email!), customer.Phone, command.Notes, manageTokenHash, now);
+                customer.Name!, EmailAddress.Parse(customer.Email!), customer.Phone, command.Notes, manageTokenHash, now, command.Locale);
             db.Appointments.Add(appointment);
             try
             {
@@ -42,8 +42,8 @@ public sealed class BookingWriter(IAppDbContext db, IPersistenceErrors persisten
         claims.Claim(appointment, command.EmployeeId, grid, AvailabilityCalculator.FootprintOf(service), business.Policy.SlotMinutes);
         await db.SaveChangesAsync(ct);
 
-        if (sendMail)
-            mail.Queue(new BookingEmailFacts(BookingEmailKind.Confirmation, appointment, service.Name, target.EmployeeName, business, manageToken), now);
+        await notices.SendAsync(new BookingEmailFacts(BookingEmailKind.Confirmation, appointment, service.Name, target.EmployeeName, business, manageToken),
+            now, ct, mail: sendMail);
         var dto = AppointmentDto.From(appointment, business.Policy, manageToken);
         if (ticket is not null && !await idempotency.CompleteAsync(ticket, 201, JsonSerializer.Serialize(dto, AppointmentDto.Json), ct))
             throw new IdempotencyKeyLostException();

@@ -24,7 +24,8 @@ public sealed record ConfirmBookingCommand(
     string? LockToken,
     CustomerInput? Customer,
     string? Notes,
-    string? IdempotencyKey = null) : ICommand<Result<BookingReceipt>>, ITransactionalCommand
+    string? IdempotencyKey = null,
+    string? Locale = null) : ICommand<Result<BookingReceipt>>, ITransactionalCommand
 {
     /// <summary>SHA-256 of everything but the key itself: "same key, same body" means the same booking request.</summary>
     public string RequestHash() =>

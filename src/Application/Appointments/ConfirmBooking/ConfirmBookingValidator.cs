@@ -35,6 +35,10 @@ public sealed class ConfirmBookingValidator : AbstractValidator<ConfirmBookingCo
             .Must(n => n is null || n.Trim().Length <= Appointment.MaxNotesLength).WithMessage($"Notes have at most {Appointment.MaxNotesLength} characters.")
             .Must(CustomerRules.IsCleanMultiline).WithMessage("Notes must be plain text.")
             .OverridePropertyName("notes");
+        RuleFor(c => c.Locale)
+            .Must(l => l is null || Appointment.Locales.Contains(l))
+            .WithMessage($"locale must be one of {string.Join(", ", Appointment.Locales)} (or left out for {Appointment.DefaultLocale}).")
+            .OverridePropertyName("locale");
         RuleFor(c => c.IdempotencyKey)
             .Must(k => k is null || (k.Length is > 0 and <= MaxIdempotencyKeyLength && k.All(ch => ch is >= '!' and <= '~')))
             .WithMessage($"Idempotency-Key must be 1–{MaxIdempotencyKeyLength} visible ASCII characters.")

@@ -19,7 +19,7 @@ public sealed class RescheduleAppointmentHandler(
     AppointmentChanges changes,
     RescheduleSlotCheck slots,
     AppointmentClaims claims,
-    BookingMail mail,
+    BookingNotices notices,
     BookingAftermath aftermath,
     AppointEaseMetrics metrics) : ICommandHandler<RescheduleAppointmentCommand, Result<AppointmentDto>>
 {
@@ -46,7 +46,8 @@ public sealed class RescheduleAppointmentHandler(
         await claims.ReleaseAsync(appointment.Id, cancellationToken);
         appointment.Reschedule(slot.EmployeeId, grid.StartUtc, grid.EndUtc, now);
         claims.Claim(appointment, slot.EmployeeId, grid, AvailabilityCalculator.FootprintOf(service), business.Policy.SlotMinutes);
-        mail.Queue(new BookingEmailFacts(BookingEmailKind.Reschedule, appointment, service.Name, employeeName, business, manageToken), now);
+        await notices.SendAsync(new BookingEmailFacts(BookingEmailKind.Reschedule, appointment, service.Name, employeeName, business, manageToken),
+            now, cancellationToken);
         if (await claims.SaveAsync(claimsAdded: true, cancellationToken) is { } refused) return refused;
 
         await aftermath.RunAsync(slot, [oldDay, (slot.Date, slot.EmployeeId)]);

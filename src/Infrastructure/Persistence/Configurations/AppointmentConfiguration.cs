@@ -19,6 +19,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.Property(a => a.Notes).HasMaxLength(Appointment.MaxNotesLength);
         builder.Property(a => a.ManageTokenHash).HasMaxLength(64).IsRequired();
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        // Rows from before locales existed are English, which is what their emails were.
+        builder.Property(a => a.Locale).HasMaxLength(8).IsRequired().HasDefaultValue(Appointment.DefaultLocale);
         // Every change bumps Sequence, so two concurrent changes of one appointment cannot both save.
         builder.Property(a => a.Sequence).IsConcurrencyToken();
         builder.HasOne<Service>().WithMany().HasForeignKey(a => a.ServiceId).OnDelete(DeleteBehavior.Restrict);

@@ -100,6 +100,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An employee's calendar feed (iCalendar)
+         * @description Subscribe to this URL in a calendar app. Appointments from 30 days ago on; a move keeps the event's UID and raises SEQUENCE, a cancellation stays as STATUS:CANCELLED. Customer data is limited to the name and notes. Send If-None-Match with the ETag for a 304. An unknown or revoked token → 404.
+         */
+        get: operations["getStaffCalendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/slots/select": {
         parameters: {
             query?: never;
@@ -552,6 +572,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description Every registered endpoint with its events and state (secrets are never listed). disabledAt is set when deliveries to it failed for the whole retry schedule; register it again once the receiver works.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description url: absolute http(s); loopback, private and link-local targets are refused (422 webhook_target_refused) unless Webhooks:AllowPrivateTargets. events: any of booking.created, booking.rescheduled, booking.cancelled (all when left out). The answer carries the signing secret (whsec_…) this once: deliveries are signed with it per Standard Webhooks.
+         */
+        post: operations["registerWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a webhook endpoint
+         * @description Stops its deliveries at once and removes them and their log. 204 on success.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a webhook endpoint's signing secret
+         * @description The new secret is shown this once; every delivery from now on is signed with it.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook endpoint's delivery log
+         * @description Newest deliveries first (limit 1–500, default 50), each with its webhook-id, state and every attempt: status code (null when no answer came), duration, error and the start of the receiver's answer.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description Restarts the delivery's attempts now with the same webhook-id and body (receivers deduplicate by webhook-id).
+         */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/employees/{id}/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue an employee's calendar feed URL
+         * @description A new secret feed URL (path relative to this API) for Google, Outlook or Apple Calendar; shown this once. An earlier URL of the employee stops working.
+         */
+        post: operations["issueCalendarFeed"];
+        /**
+         * Revoke an employee's calendar feed
+         * @description The feed URL answers 404 from now on. 204 on success.
+         */
+        delete: operations["revokeCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appointments": {
         parameters: {
             query?: never;
@@ -689,7 +837,68 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "booking.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * booking.created (sent to your endpoint)
+         * @description A booking was made (the widget, the API or an admin). Signed per Standard Webhooks: verify webhook-signature (v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}" keyed with the secret's base64-decoded bytes after whsec_). Retries keep the webhook-id; answer 2xx within 10 s, then process.
+         */
+        post: operations["webhookBookingCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "booking.rescheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * booking.rescheduled (sent to your endpoint)
+         * @description An appointment moved to another time or employee; data shows the new position, sequence is higher. Signed per Standard Webhooks: verify webhook-signature (v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}" keyed with the secret's base64-decoded bytes after whsec_). Retries keep the webhook-id; answer 2xx within 10 s, then process.
+         */
+        post: operations["webhookBookingRescheduled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "booking.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * booking.cancelled (sent to your endpoint)
+         * @description An appointment was cancelled; data.status is cancelled. Signed per Standard Webhooks: verify webhook-signature (v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}" keyed with the secret's base64-decoded bytes after whsec_). Retries keep the webhook-id; answer 2xx within 10 s, then process.
+         */
+        post: operations["webhookBookingCancelled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         AddClosureCommand: {
@@ -808,6 +1017,42 @@ export interface components {
             before: null | components["schemas"]["JsonElement"];
             after: null | components["schemas"]["JsonElement"];
         };
+        BookingWebhookPayload: {
+            /** @enum {string} */
+            type: "booking.created" | "booking.rescheduled" | "booking.cancelled";
+            /** Format: date-time */
+            timestamp: string;
+            data: {
+                /** Format: int32 */
+                appointmentId: number;
+                reference: string;
+                /** @enum {string} */
+                status: "confirmed" | "cancelled";
+                /** Format: int32 */
+                sequence: number;
+                /** Format: int32 */
+                serviceId: number;
+                serviceName: string;
+                /** Format: int32 */
+                employeeId: number;
+                employeeName: string;
+                date: string;
+                time: string;
+                endTime: string;
+                timeZone: string;
+                /** Format: date-time */
+                startUtc: string;
+                /** Format: date-time */
+                endUtc: string;
+                /** @enum {string} */
+                locale: "en" | "de" | "es";
+                customer: {
+                    name: string;
+                    email: string;
+                    phone: null | string;
+                };
+            };
+        };
         BreakDto: {
             start: string;
             end: string;
@@ -827,6 +1072,14 @@ export interface components {
             slotMinutes: number;
             days: components["schemas"]["BusinessDayDto"][];
         };
+        CalendarFeedDto: {
+            /** Format: int32 */
+            employeeId: number;
+            token: string;
+            path: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         ClosureDto: {
             /** Format: int32 */
             id: number;
@@ -845,6 +1098,8 @@ export interface components {
             lockToken: null | string;
             customer: null | components["schemas"]["CustomerInput"];
             notes: null | string;
+            /** @enum {null|string} */
+            locale?: "en" | "de" | "es" | null;
         };
         CreateEmployeeRequest: {
             name: null | string;
@@ -1088,6 +1343,61 @@ export interface components {
         VerifyOtpCommand: {
             email: null | string;
             code: null | string;
+        };
+        WebhookAttemptDto: {
+            /** Format: int32 */
+            attempt: number;
+            /** Format: date-time */
+            at: string;
+            /** Format: int32 */
+            statusCode: number | null;
+            /** Format: int32 */
+            durationMs: number;
+            error: null | string;
+            responseExcerpt: null | string;
+        };
+        WebhookDeliveryDto: {
+            /** Format: int32 */
+            id: number;
+            messageId: string;
+            eventType: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            nextAttemptAt: null | string;
+            /** Format: date-time */
+            deliveredAt: null | string;
+            log: components["schemas"]["WebhookAttemptDto"][];
+        };
+        WebhookEndpointDto: {
+            /** Format: int32 */
+            id: number;
+            url: string;
+            events: string[];
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            disabledAt: null | string;
+        };
+        WebhookRequest: {
+            url: null | string;
+            events: null | ("booking.created" | "booking.rescheduled" | "booking.cancelled")[];
+            active: null | boolean;
+        };
+        WebhookSecretDto: {
+            /** Format: int32 */
+            id: number;
+            url: string;
+            events: string[];
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            secret: string;
         };
         WorkingDayDto: {
             /** @enum {string} */
@@ -1500,6 +1810,85 @@ export interface operations {
                         /** @enum {string} */
                         code?: "rate_limited";
                     };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getStaffCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The last ETag received: unchanged → 304 without a body. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Hash of the feed; send it back in If-None-Match. */
+                    ETag: string;
+                    /** @description private, max-age=300 */
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Not modified since the If-None-Match ETag. */
+            304: {
+                headers: {
+                    /** @description The same ETag again. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found (or not yours to see). code: calendar_feed_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "calendar_feed_not_found";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
@@ -4878,6 +5267,746 @@ export interface operations {
             };
         };
     };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 4,
+                     *         "url": "https://crm.example.com/hooks/appointease",
+                     *         "events": [
+                     *           "booking.cancelled",
+                     *           "booking.created",
+                     *           "booking.rescheduled"
+                     *         ],
+                     *         "active": true,
+                     *         "createdAt": "2026-12-01T09:30:00Z",
+                     *         "disabledAt": null
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["WebhookEndpointDto"][];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    registerWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://crm.example.com/hooks/appointease",
+                 *       "events": [
+                 *         "booking.created",
+                 *         "booking.cancelled"
+                 *       ],
+                 *       "active": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The new resource's URL (path). */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 4,
+                     *       "url": "https://crm.example.com/hooks/appointease",
+                     *       "events": [
+                     *         "booking.cancelled",
+                     *         "booking.created",
+                     *         "booking.rescheduled"
+                     *       ],
+                     *       "active": true,
+                     *       "createdAt": "2026-12-01T09:30:00Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookSecretDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description The request body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json; errors names body. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Validation failed; errors names the fields. code: webhook_target_refused. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "webhook_target_refused";
+                    };
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see). code: webhook_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "webhook_not_found";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 4,
+                     *       "url": "https://crm.example.com/hooks/appointease",
+                     *       "events": [
+                     *         "booking.cancelled",
+                     *         "booking.created",
+                     *         "booking.rescheduled"
+                     *       ],
+                     *       "active": true,
+                     *       "createdAt": "2026-12-01T09:30:00Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookSecretDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see). code: webhook_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "webhook_not_found";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDto"][];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see). code: webhook_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "webhook_not_found";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                deliveryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see). code: webhook_delivery_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "webhook_delivery_not_found";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    issueCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The new resource's URL (path). */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "employeeId": 2,
+                     *       "token": "q3V8yQm1T0cKxJr6Yb2nWfP9aLs4Ue7HdZiOg5Nk0Ct",
+                     *       "path": "/api/v1/calendar/q3V8yQm1T0cKxJr6Yb2nWfP9aLs4Ue7HdZiOg5Nk0Ct.ics",
+                     *       "createdAt": "2026-12-01T09:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CalendarFeedDto"];
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see). code: employee_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "employee_not_found";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    revokeCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong admin key. code: admin_key_required. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_key_required";
+                    };
+                };
+            };
+            /** @description The key may not use the admin API. code: admin_forbidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "admin_forbidden";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see). code: employee_not_found, calendar_feed_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "employee_not_found" | "calendar_feed_not_found";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database is unreachable; nothing was saved. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listMyAppointments: {
         parameters: {
             query?: never;
@@ -5773,6 +6902,93 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
+            };
+        };
+    };
+    webhookBookingCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Message id, the same on every retry: deduplicate by it. */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; reject values far from your clock (replays). */
+                "webhook-timestamp": string;
+                /** @description Space-separated signatures, each v1,<base64>. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingWebhookPayload"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx: received. Anything else, or no answer in time: retried with backoff. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookBookingRescheduled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Message id, the same on every retry: deduplicate by it. */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; reject values far from your clock (replays). */
+                "webhook-timestamp": string;
+                /** @description Space-separated signatures, each v1,<base64>. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingWebhookPayload"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx: received. Anything else, or no answer in time: retried with backoff. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookBookingCancelled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Message id, the same on every retry: deduplicate by it. */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; reject values far from your clock (replays). */
+                "webhook-timestamp": string;
+                /** @description Space-separated signatures, each v1,<base64>. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingWebhookPayload"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx: received. Anything else, or no answer in time: retried with backoff. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
