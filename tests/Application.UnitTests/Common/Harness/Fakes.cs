@@ -74,6 +74,12 @@ public sealed class FakeDispatcher : IEmailDispatcher
     public void Nudge() => Nudges++;
 }
 
+public sealed class FakeWebhookDispatcher : IWebhookDispatcher
+{
+    public List<int> Dispatched { get; } = [];
+    public void Dispatch(IReadOnlyCollection<int> deliveryIds) => Dispatched.AddRange(deliveryIds);
+}
+
 public sealed class FakeStoreStatus : IStoreStatus
 {
     public StorageMode Mode { get; set; } = StorageMode.Redis;

@@ -61,6 +61,7 @@ public sealed class TestWorld : IDisposable
         services.AddSingleton<IAfterCommit>(AfterCommit);
         services.AddSingleton<ISlotChangeNotifier>(Notifier);
         services.AddSingleton<IEmailDispatcher>(Dispatcher);
+        services.AddSingleton<IWebhookDispatcher>(Webhooks);
         services.AddSingleton<IStoreStatus>(Status);
         services.AddSingleton<IRequestOrigin>(new FakeRequestOrigin());
         services.AddSingleton<IRateLimiter>(Limiter);
@@ -83,6 +84,7 @@ public sealed class TestWorld : IDisposable
     public FakeAfterCommit AfterCommit { get; } = new();
     public FakeNotifier Notifier { get; } = new();
     public FakeDispatcher Dispatcher { get; } = new();
+    public FakeWebhookDispatcher Webhooks { get; } = new();
     public FakeStoreStatus Status { get; } = new();
     public FakeRateLimiter Limiter { get; } = new();
     public FakeIdempotencyStore Idempotency { get; } = new();
