@@ -18,8 +18,10 @@ namespace AppointEase.WebApi.IntegrationTests.Scale;
 /// <summary>
 /// A Redis master killed under booking load, on a Cluster and through Sentinel (issue 18, acceptance 2; decision 111):
 /// no request answers 5xx, no slot is booked twice, a hold taken before the kill and one taken during the failover
-/// still block another visitor afterwards, and the instance ends up serving from Redis again.
+/// still block another visitor afterwards, and the instance ends up serving from Redis again. Run alone (after the
+/// parallel collections): a failover's timing on two cores shared with the whole suite is not what is under test.
 /// </summary>
+[Collection(Reliability.ServerOutageCollection.Name)]
 public sealed class RedisMasterKillTests(ITestOutputHelper output)
 {
     private const int Workers = 8;
@@ -105,15 +107,17 @@ public sealed class RedisMasterKillTests(ITestOutputHelper output)
         var recovered = await kill(new SlotKey(date, employeeId, TimeOnly.Parse(heldBefore)).DayTag);
         var lockedDuring = await LockAsync(client, date, employeeId, heldDuring, "holder-during");
         Assert.Equal(HttpStatusCode.OK, lockedDuring.StatusCode);
-        await Eventually.WaitUntilAsync(recovered, TimeSpan.FromSeconds(30), "the topology serves every slot again");
+        await Eventually.WaitUntilAsync(recovered, TimeSpan.FromSeconds(60), "the topology serves every slot again");
         var state = app.Services.GetRequiredService<SlotStoreState>();
-        await Eventually.WaitUntilAsync(() => Task.FromResult(state.Mode == StorageMode.Redis), TimeSpan.FromSeconds(30),
+        await Eventually.WaitUntilAsync(() => Task.FromResult(state.Mode == StorageMode.Redis), TimeSpan.FromSeconds(60),
             "the instance serves from Redis again");
         await Task.Delay(2000);   // load on the recovered topology too
         await stop.CancelAsync();
         await Task.WhenAll(load);
 
         output.WriteLine("statuses: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} ×{s.Value}")));
+        // The holds are checked on the store that serves now; say which, so a failure tells a lost hold from a mode flip.
+        output.WriteLine($"mode when checking the holds: {state.Mode}");
         Assert.DoesNotContain(statuses.Keys, status => status >= 500);
         Assert.All(winners, w => Assert.Equal(1, w.Value));
         Assert.Equal(HttpStatusCode.Conflict, (await LockAsync(client, date, employeeId, heldBefore, "rival-visitor-1")).StatusCode);
