@@ -2,8 +2,9 @@
 // Prints one line per scenario and, last, "scenarios: N passed, M failed" (run.sh turns it into the e2e summary).
 import {
   assert, baseUrl, openPages, trouble, nthFreeDay, chooseUpToDate, currentStep, fillDetails, launch, lockTtlSeconds, openWidget, readOtp, shot, slot,
-  tabTo, waitForSlotState, waitForStep,
+  tabTo, waitForSlotState, waitForStep, audits,
 } from './lib.mjs';
+import { i18nScenarios } from './i18n-scenarios.mjs';
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -283,6 +284,8 @@ const scenarios = {
       await close();
     }
   },
+
+  ...i18nScenarios,
 };
 
 const only = (process.env.E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -306,6 +309,11 @@ for (const [name, run] of Object.entries(scenarios)) {
     for (const line of trouble.slice(-8)) console.log(`        seen: ${line}`);
     console.log(`  FAIL  ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n        ${String(error?.message ?? error).split('\n').slice(0, 3).join('\n        ')}`);
   }
+}
+if (audits.length) {
+  const lesser = audits.filter((a) => a.lesser > 0);
+  const blocking = audits.reduce((n, a) => n + a.blocking, 0);
+  console.log(`  axe WCAG 2.1 AA: ${audits.length} audits, ${blocking} serious/critical` + (lesser.length ? `; lesser: ${lesser.map((a) => `${a.where} ${a.ids.join(',')}`).join('; ')}` : ''));
 }
 console.log(`scenarios: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
