@@ -33,17 +33,18 @@ async function book(page, { dayIndex = 0, timeIndex = 0, email, shots = null }) 
 }
 
 /** "Another site": a page on a second origin with the documented <script> + <div data-appointease> snippet. */
-async function withEmbeddingSite(run) {
+async function withEmbeddingSite(run, { pageLang = 'en', widgetAttributes = '' } = {}) {
   const { createServer } = await import('node:http');
   const port = Number(process.env.E2E_EMBED_PORT ?? 0);
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Some other site</title></head>
-<body><h1>Hair by the river</h1><div data-appointease data-api-base="${baseUrl}"></div>
+  const html = `<!doctype html><html lang="${pageLang}"><head><meta charset="utf-8"><title>Some other site</title></head>
+<body><h1>Hair by the river</h1><div data-appointease data-api-base="${baseUrl}" ${widgetAttributes}></div>
 <script src="${baseUrl}/app/appointease.js" defer></script></body></html>`;
   const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html));
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   try {
     await run(`http://127.0.0.1:${server.address().port}/`);
   } finally {
+    server.closeAllConnections(); // a kept-alive socket would keep serving this page to the next site on the port
     server.close();
   }
 }
@@ -233,6 +234,30 @@ const scenarios = {
         await close();
       }
     });
+  },
+
+  async 'embedded: the page lang picks the language, data-locale overrides it'() {
+    const { context, close } = await launch(undefined, { locale: 'en-US' });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      openPages.add(page);
+      const spoken = async () => {
+        await page.locator('.ae-widget .ae-choice').first().waitFor();
+        return { lang: await page.locator('.ae-widget').getAttribute('lang'), title: (await page.locator('.ae-step-title').textContent())?.trim() };
+      };
+      await withEmbeddingSite(async (url) => {
+        await page.goto(url);
+        const es = await spoken();
+        assert(es.lang === 'es' && es.title?.includes('Elige un servicio'), `a lang="es" page got ${JSON.stringify(es)}`);
+      }, { pageLang: 'es' });
+      await withEmbeddingSite(async (url) => {
+        await page.goto(url);
+        const de = await spoken();
+        assert(de.lang === 'de' && de.title?.includes('Leistung wählen'), `data-locale="de" on a lang="es" page got ${JSON.stringify(de)}`);
+      }, { pageLang: 'es', widgetAttributes: 'data-locale="de"' });
+    } finally {
+      await close();
+    }
   },
 
   async 'keyboard-only booking at 360 px'() {
