@@ -8,11 +8,11 @@ import { fallbackLanguage, type WidgetLocale } from '../i18n/languages';
 import { withRetry } from '../lib/backoff';
 import { clientId as tabClientId } from '../lib/clientId';
 import type { LinkMode } from '../lib/heartbeat';
+import { visitorTimeZone } from '../lib/zones';
 import { BookingFlow } from './BookingFlow';
 import { ManageBooking } from './ManageBooking';
 import { Notice, type NoticeMessage } from './Notice';
 import { StatusDot } from './StatusDot';
-import { visitorTimeZone } from '../lib/zones';
 
 type Tab = 'book' | 'manage';
 
@@ -97,28 +97,28 @@ function Widget() {
 
   return (
     <ZonesContext.Provider value={zones}>
-    <div className="ae-widget" lang={language}>
-      <header className="ae-header">
-        <p className="ae-brand">{hours?.businessName ?? t('app.title')}</p>
-        <StatusDot mode={linkMode.mode} storageMode={linkMode.storage} />
-      </header>
-      <nav className="ae-tabs" aria-label={t('app.tabs')}>
-        <button type="button" className="ae-tab" aria-current={tab === 'book' ? 'page' : undefined} onClick={() => setTab('book')}>
-          {t('app.book')}
-        </button>
-        <button type="button" className="ae-tab" aria-current={tab === 'manage' ? 'page' : undefined} onClick={() => setTab('manage')}>
-          {t('app.manage')}
-        </button>
-      </nav>
-      <Notice notice={notice} />
-      {services === null ? (
-        <p className="ae-muted">{t('common.loading')}</p>
-      ) : tab === 'book' ? (
-        <BookingFlow services={services} businessHours={hours} clientId={clientId} mode={{ kind: 'book' }} manageUrlFor={(a) => manageUrl(a)} onLinkMode={onLinkMode} />
-      ) : (
-        <ManageBooking services={services} businessHours={hours} clientId={clientId} link={link} onLinkMode={onLinkMode} />
-      )}
-    </div>
+      <div className="ae-widget" lang={language}>
+        <header className="ae-header">
+          <p className="ae-brand">{hours?.businessName ?? t('app.title')}</p>
+          <StatusDot mode={linkMode.mode} storageMode={linkMode.storage} />
+        </header>
+        <nav className="ae-tabs" aria-label={t('app.tabs')}>
+          <button type="button" className="ae-tab" aria-current={tab === 'book' ? 'page' : undefined} onClick={() => setTab('book')}>
+            {t('app.book')}
+          </button>
+          <button type="button" className="ae-tab" aria-current={tab === 'manage' ? 'page' : undefined} onClick={() => setTab('manage')}>
+            {t('app.manage')}
+          </button>
+        </nav>
+        <Notice notice={notice} />
+        {services === null ? (
+          <p className="ae-muted">{t('common.loading')}</p>
+        ) : tab === 'book' ? (
+          <BookingFlow services={services} businessHours={hours} clientId={clientId} mode={{ kind: 'book' }} manageUrlFor={(a) => manageUrl(a)} onLinkMode={onLinkMode} />
+        ) : (
+          <ManageBooking services={services} businessHours={hours} clientId={clientId} link={link} onLinkMode={onLinkMode} />
+        )}
+      </div>
     </ZonesContext.Provider>
   );
 }
