@@ -2,20 +2,26 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
 export const baseUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:5000';
 export const maildir = process.env.E2E_MAILDIR ?? '';
 export const screenshotDir = process.env.E2E_SCREENSHOTS ?? '';
 export const lockTtlSeconds = Number(process.env.E2E_LOCK_TTL_SECONDS ?? 20);
+/** The business's IANA zone run.sh gave the WebApi (Business:TimeZone). */
+export const businessTimeZone = process.env.E2E_BUSINESS_TIME_ZONE ?? 'Europe/Berlin';
 
 const flags = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
 ];
 
-/** A fresh browser with its own empty profile (a persistent context on a new temp dir). */
-export async function launch(viewport = { width: 420, height: 900 }) {
+/**
+ * A fresh browser with its own empty profile (a persistent context on a new temp dir). Unless told otherwise it is
+ * an en-US browser in the business's time zone; `locale` sets navigator.language(s) and `timezoneId` emulates a zone.
+ */
+export async function launch(viewport = { width: 420, height: 900 }, { locale = 'en-US', timezoneId = businessTimeZone } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'appointease-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -24,6 +30,8 @@ export async function launch(viewport = { width: 420, height: 900 }) {
     viewport,
     deviceScaleFactor: 1,
     acceptDownloads: true,
+    locale,
+    timezoneId,
   });
   context.setDefaultTimeout(10_000);
   const close = async () => {
@@ -163,4 +171,45 @@ export async function tabTo(page, selector, max = 60) {
     await page.keyboard.press('Tab');
   }
   throw new Error(`keyboard focus never reached ${selector}`);
+}
+
+/** axe-core's WCAG 2.0/2.1 A and AA rules: what "WCAG 2.1 AA" means for the audit. */
+const wcag21aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Once per run: the same audit must catch a page with two known critical faults (an image without alt text, a button
+ * without a name), so a green audit means "no violations", never "axe did not run" or "the tags matched no rule".
+ */
+let canaryPassed = false;
+async function auditCanary(context) {
+  const page = await context.newPage();
+  try {
+    await page.setContent('<!doctype html><html lang="en"><head><title>canary</title></head><body><main><img src="data:,"><button></button></main></body></html>');
+    const { violations } = await new AxeBuilder({ page }).withTags(wcag21aa).analyze();
+    const found = violations.filter((v) => v.impact === 'critical').map((v) => v.id);
+    if (!found.includes('image-alt') || !found.includes('button-name')) throw new Error(`the axe canary page was not caught: ${found.join(', ') || 'nothing found'}`);
+    canaryPassed = true;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Every audit of the run, for the summary line: where, and how many lesser (moderate/minor) findings it had. */
+export const audits = [];
+
+/**
+ * Audits the page as it is now with axe-core and fails on any serious or critical violation, naming the rule and
+ * the first elements. Lesser findings are counted and printed with the scenario, not failed.
+ */
+export async function audit(page, where) {
+  if (!canaryPassed) await auditCanary(page.context());
+  const { violations } = await new AxeBuilder({ page }).withTags(wcag21aa).analyze();
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  audits.push({ where, blocking: blocking.length, lesser: violations.length - blocking.length, ids: violations.map((v) => `${v.id}:${v.impact}`) });
+  if (blocking.length)
+    throw new Error(
+      `axe (${where}): ${blocking
+        .map((v) => `${v.id} [${v.impact}] ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)
+        .join(' | ')}`,
+    );
 }

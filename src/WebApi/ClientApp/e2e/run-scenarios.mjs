@@ -2,8 +2,9 @@
 // Prints one line per scenario and, last, "scenarios: N passed, M failed" (run.sh turns it into the e2e summary).
 import {
   assert, baseUrl, openPages, trouble, nthFreeDay, chooseUpToDate, currentStep, fillDetails, launch, lockTtlSeconds, openWidget, readOtp, shot, slot,
-  tabTo, waitForSlotState, waitForStep,
+  tabTo, waitForSlotState, waitForStep, audits,
 } from './lib.mjs';
+import { i18nScenarios } from './i18n-scenarios.mjs';
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -32,17 +33,18 @@ async function book(page, { dayIndex = 0, timeIndex = 0, email, shots = null }) 
 }
 
 /** "Another site": a page on a second origin with the documented <script> + <div data-appointease> snippet. */
-async function withEmbeddingSite(run) {
+async function withEmbeddingSite(run, { pageLang = 'en', widgetAttributes = '' } = {}) {
   const { createServer } = await import('node:http');
   const port = Number(process.env.E2E_EMBED_PORT ?? 0);
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Some other site</title></head>
-<body><h1>Hair by the river</h1><div data-appointease data-api-base="${baseUrl}"></div>
+  const html = `<!doctype html><html lang="${pageLang}"><head><meta charset="utf-8"><title>Some other site</title></head>
+<body><h1>Hair by the river</h1><div data-appointease data-api-base="${baseUrl}" ${widgetAttributes}></div>
 <script src="${baseUrl}/app/appointease.js" defer></script></body></html>`;
   const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html));
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   try {
     await run(`http://127.0.0.1:${server.address().port}/`);
   } finally {
+    server.closeAllConnections(); // a kept-alive socket would keep serving this page to the next site on the port
     server.close();
   }
 }
@@ -234,6 +236,30 @@ const scenarios = {
     });
   },
 
+  async 'embedded: the page lang picks the language, data-locale overrides it'() {
+    const { context, close } = await launch(undefined, { locale: 'en-US' });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      openPages.add(page);
+      const spoken = async () => {
+        await page.locator('.ae-widget .ae-choice').first().waitFor();
+        return { lang: await page.locator('.ae-widget').getAttribute('lang'), title: (await page.locator('.ae-step-title').textContent())?.trim() };
+      };
+      await withEmbeddingSite(async (url) => {
+        await page.goto(url);
+        const es = await spoken();
+        assert(es.lang === 'es' && es.title?.includes('Elige un servicio'), `a lang="es" page got ${JSON.stringify(es)}`);
+      }, { pageLang: 'es' });
+      await withEmbeddingSite(async (url) => {
+        await page.goto(url);
+        const de = await spoken();
+        assert(de.lang === 'de' && de.title?.includes('Leistung wählen'), `data-locale="de" on a lang="es" page got ${JSON.stringify(de)}`);
+      }, { pageLang: 'es', widgetAttributes: 'data-locale="de"' });
+    } finally {
+      await close();
+    }
+  },
+
   async 'keyboard-only booking at 360 px'() {
     const { context, close } = await launch({ width: 360, height: 780 });
     try {
@@ -283,6 +309,8 @@ const scenarios = {
       await close();
     }
   },
+
+  ...i18nScenarios,
 };
 
 const only = (process.env.E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -306,6 +334,11 @@ for (const [name, run] of Object.entries(scenarios)) {
     for (const line of trouble.slice(-8)) console.log(`        seen: ${line}`);
     console.log(`  FAIL  ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n        ${String(error?.message ?? error).split('\n').slice(0, 3).join('\n        ')}`);
   }
+}
+if (audits.length) {
+  const lesser = audits.filter((a) => a.lesser > 0);
+  const blocking = audits.reduce((n, a) => n + a.blocking, 0);
+  console.log(`  axe WCAG 2.1 AA: ${audits.length} audits, ${blocking} serious/critical` + (lesser.length ? `; lesser: ${lesser.map((a) => `${a.where} ${a.ids.join(',')}`).join('; ')}` : ''));
 }
 console.log(`scenarios: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -41,8 +41,10 @@ if [ ! -x /usr/bin/chromium ]; then
   (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium) >/dev/null || fail_setup "cannot install chromium"
 fi
 
-if [ ! -d "$client/node_modules" ]; then
-  (cd "$client" && npm ci --no-audit --no-fund) || fail_setup "npm ci failed"
+# Reinstall when package-lock.json changed since the last install (npm's marker is older), not only when missing.
+marker="$client/node_modules/.package-lock.json"
+if [ ! -f "$marker" ] || [ "$client/package-lock.json" -nt "$marker" ]; then
+  (cd "$client" && npm ci --no-audit --no-fund && touch "$marker") || fail_setup "npm ci failed"
 fi
 
 unit_failed=0
@@ -71,6 +73,8 @@ else
   pids+=($!)
 fi
 
+# The business's zone, set explicitly: the widget scenarios put the browser in it (one clock) or in another one.
+business_zone="${E2E_BUSINESS_TIME_ZONE:-Europe/Berlin}"
 port="$(free_port)"
 base="http://127.0.0.1:$port"
 # A second origin that plays "another site" embedding the widget; the API must allow it (CORS).
@@ -84,7 +88,7 @@ embed_origin="http://127.0.0.1:$embed_port"
   if [ -n "${APPOINTEASE_TEST_REDIS:-}" ]; then
     export ConnectionStrings__Redis="$APPOINTEASE_TEST_REDIS" Redis__KeyPrefix="e2e_$$_$RANDOM"
   fi
-  export Database__MigrateOnStartup=true Database__SeedDemoData=true
+  export Database__MigrateOnStartup=true Database__SeedDemoData=true Business__TimeZone="$business_zone"
   # Short TTLs so the hold-expiry path takes seconds, still long enough to fill in the form.
   export Business__LockTtlSeconds="${E2E_LOCK_TTL_SECONDS:-20}" Business__SelectionTtlSeconds=10 Business__HeartbeatIntervalMs=1000
   export Email__Smtp__Host="$smtp_host" Email__Smtp__Port="$smtp_port" Email__Smtp__Security=None
@@ -108,6 +112,7 @@ curl -fsS "$base/health/live" >/dev/null 2>&1 || fail_setup "WebApi did not star
 screens="${E2E_SCREENSHOTS:-$repo/docs/screenshots}"
 mkdir -p "$screens"
 E2E_BASE_URL="$base" E2E_EMBED_PORT="$embed_port" E2E_MAILDIR="$maildir" E2E_SCREENSHOTS="$screens" E2E_LOCK_TTL_SECONDS="${E2E_LOCK_TTL_SECONDS:-20}" \
+  E2E_BUSINESS_TIME_ZONE="$business_zone" \
   node "$here/run-scenarios.mjs" | tee "$work/result.txt"
 status=${PIPESTATUS[0]}
 last="$(grep -E '^scenarios: [0-9]+ passed, [0-9]+ failed$' "$work/result.txt" | tail -1)"

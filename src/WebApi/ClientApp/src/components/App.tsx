@@ -1,9 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, type AppointmentResponse, type BusinessHours, type Service } from '../api/endpoints';
 import { isTransient } from '../api/problem';
+import { ZonesContext } from '../hooks/useZones';
+import { WidgetLocaleProvider, useLocale } from '../i18n/LocaleContext';
+import { fallbackLanguage, type WidgetLocale } from '../i18n/languages';
 import { withRetry } from '../lib/backoff';
 import { clientId as tabClientId } from '../lib/clientId';
 import type { LinkMode } from '../lib/heartbeat';
+import { visitorTimeZone } from '../lib/zones';
 import { BookingFlow } from './BookingFlow';
 import { ManageBooking } from './ManageBooking';
 import { Notice, type NoticeMessage } from './Notice';
@@ -47,7 +52,20 @@ export function manageUrl(appointment: AppointmentResponse, page: Location = win
   return url.toString();
 }
 
-export function App() {
+const english: WidgetLocale = { language: fallbackLanguage, tag: fallbackLanguage };
+
+/** The widget in one language (embed.tsx picks it per element; English when none is given). */
+export function App({ locale = english }: { locale?: WidgetLocale }) {
+  return (
+    <WidgetLocaleProvider locale={locale}>
+      <Widget />
+    </WidgetLocaleProvider>
+  );
+}
+
+function Widget() {
+  const { t } = useTranslation();
+  const { language } = useLocale();
   const [link] = useState(() => manageLinkFromUrl());
   const [tab, setTab] = useState<Tab>(link ? 'manage' : 'book');
   const [services, setServices] = useState<Service[] | null>(null);
@@ -59,7 +77,7 @@ export function App() {
   useEffect(() => {
     const wait = (ms: number) => {
       setLinkMode({ mode: 'offline', storage: null });
-      setNotice({ kind: 'warning', text: `The booking server cannot be reached. Retrying in ${Math.ceil(ms / 1000)} s…` });
+      setNotice({ kind: 'warning', text: t('common.unreachableRetry', { seconds: Math.ceil(ms / 1000) }) });
     };
     withRetry(() => Promise.all([api.services(), api.businessHours()]), isTransient, wait, 8)
       .then(([list, h]) => {
@@ -68,33 +86,39 @@ export function App() {
         setNotice(null);
         setLinkMode({ mode: 'live', storage: null });
       })
-      .catch(() => setNotice({ kind: 'error', text: 'The booking server cannot be reached. Please reload the page to try again.' }));
-  }, []);
+      .catch(() => setNotice({ kind: 'error', text: t('common.unreachableReload') }));
+  }, [t]);
 
   const onLinkMode = useCallback((mode: LinkMode, storage: string | null) => setLinkMode({ mode, storage }), []);
+  const zones = useMemo(
+    () => ({ business: hours?.timeZone ?? null, visitor: visitorTimeZone(), place: hours?.businessName ?? '' }),
+    [hours?.timeZone, hours?.businessName],
+  );
 
   return (
-    <div className="ae-widget">
-      <header className="ae-header">
-        <p className="ae-brand">{hours?.businessName ?? 'Book an appointment'}</p>
-        <StatusDot mode={linkMode.mode} storageMode={linkMode.storage} />
-      </header>
-      <nav className="ae-tabs" aria-label="Booking">
-        <button type="button" className="ae-tab" aria-current={tab === 'book' ? 'page' : undefined} onClick={() => setTab('book')}>
-          Book
-        </button>
-        <button type="button" className="ae-tab" aria-current={tab === 'manage' ? 'page' : undefined} onClick={() => setTab('manage')}>
-          Manage my booking
-        </button>
-      </nav>
-      <Notice notice={notice} />
-      {services === null ? (
-        <p className="ae-muted">Loading…</p>
-      ) : tab === 'book' ? (
-        <BookingFlow services={services} businessHours={hours} clientId={clientId} mode={{ kind: 'book' }} manageUrlFor={(a) => manageUrl(a)} onLinkMode={onLinkMode} />
-      ) : (
-        <ManageBooking services={services} businessHours={hours} clientId={clientId} link={link} onLinkMode={onLinkMode} />
-      )}
-    </div>
+    <ZonesContext.Provider value={zones}>
+      <div className="ae-widget" lang={language}>
+        <header className="ae-header">
+          <p className="ae-brand">{hours?.businessName ?? t('app.title')}</p>
+          <StatusDot mode={linkMode.mode} storageMode={linkMode.storage} />
+        </header>
+        <nav className="ae-tabs" aria-label={t('app.tabs')}>
+          <button type="button" className="ae-tab" aria-current={tab === 'book' ? 'page' : undefined} onClick={() => setTab('book')}>
+            {t('app.book')}
+          </button>
+          <button type="button" className="ae-tab" aria-current={tab === 'manage' ? 'page' : undefined} onClick={() => setTab('manage')}>
+            {t('app.manage')}
+          </button>
+        </nav>
+        <Notice notice={notice} />
+        {services === null ? (
+          <p className="ae-muted">{t('common.loading')}</p>
+        ) : tab === 'book' ? (
+          <BookingFlow services={services} businessHours={hours} clientId={clientId} mode={{ kind: 'book' }} manageUrlFor={(a) => manageUrl(a)} onLinkMode={onLinkMode} />
+        ) : (
+          <ManageBooking services={services} businessHours={hours} clientId={clientId} link={link} onLinkMode={onLinkMode} />
+        )}
+      </div>
+    </ZonesContext.Provider>
   );
 }

@@ -71,4 +71,26 @@ describe('booking flow', () => {
     expect(await screen.findByRole('heading', { name: /Choose a service/ })).toHaveFocus();
     expect(screen.getByRole('button', { name: /Haircut/ })).toHaveAttribute('aria-pressed', 'true');
   });
+
+  it('speaks German and, for a visitor in New York, shows each Berlin time with the visitor time under it', async () => {
+    vi.stubEnv('TZ', 'America/New_York');
+    try {
+      vi.stubGlobal('fetch', fakeApi([]));
+      configureApi('');
+      const user = userEvent.setup();
+      render(<App locale={{ language: 'de', tag: 'de-DE' }} />);
+      expect(await screen.findByRole('heading', { name: /Leistung wählen/ })).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: /Haircut.*30 Min\. · 35,00\s€/ })).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: /Haircut/ }));
+      await user.click(await screen.findByRole('button', { name: /Alex/ }));
+      await user.click(await screen.findByRole('button', { name: /1 freie Uhrzeit/ }));
+      expect(await screen.findByRole('heading', { name: /Uhrzeit wählen/ })).toHaveFocus();
+      const grid = await screen.findByTestId('slot-grid');
+      expect(within(grid).getByRole('button', { name: '09:00, 03:00 Ihre Zeit, frei' })).toBeEnabled();
+      expect(screen.getByTestId('zone-note')).toHaveTextContent('Europe/Berlin');
+      expect(screen.getByTestId('zone-note')).toHaveTextContent('America/New_York');
+    } finally {
+      vi.stubEnv('TZ', 'Europe/Berlin');
+    }
+  });
 });

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, type AppointmentResponse, type BusinessHours, type Service } from '../api/endpoints';
 import { ApiError, isTransient } from '../api/problem';
 import { withRetry } from '../lib/backoff';
@@ -7,7 +9,7 @@ import type { LinkMode } from '../lib/heartbeat';
 import type { SlotView } from '../lib/slots';
 import type { Details } from '../lib/validation';
 import { useLiveSlots } from '../hooks/useLiveSlots';
-import { flowReducer, initialFlow, stepTitles, unreachableText, type FlowEvent, type Step } from './booking/flow';
+import { flowReducer, initialFlow, type FlowEvent, type Step } from './booking/flow';
 import { Notice } from './Notice';
 import { StepHeading } from './StepHeading';
 import { ChooseService } from './steps/ChooseService';
@@ -20,7 +22,6 @@ import { Review } from './steps/Review';
 import { Steps } from './Steps';
 
 export type { Step } from './booking/flow';
-export { stepTitles } from './booking/flow';
 
 export type FlowMode =
   | { kind: 'book' }
@@ -42,17 +43,22 @@ const emptyDetails: Details = { name: '', email: '', phone: '', notes: '' };
  * booking/flow.ts (a reducer); this component runs the API calls, dispatches their outcomes and shows one step.
  */
 export function BookingFlow({ services, businessHours, clientId, mode, manageUrlFor, onLinkMode }: BookingFlowProps) {
+  const { t } = useTranslation();
   const rescheduling = mode.kind === 'reschedule' ? mode.appointment : null;
   const [state, dispatch] = useReducer(flowReducer, null, () => initialFlow(services, rescheduling, newId()));
   const { step, service, employees, staff, date, selected, details, lock } = state;
 
   const unreachable = useCallback(
-    (ms: number) => dispatch({ type: 'notice', notice: { kind: 'warning', text: `${unreachableText}. Retrying in ${Math.ceil(ms / 1000)} s…` } }),
-    [],
+    (ms: number) =>
+      dispatch({ type: 'notice', notice: { kind: 'warning', text: t('common.unreachableRetry', { seconds: Math.ceil(ms / 1000) }), unreachable: true } }),
+    [t],
   );
-  const report = useCallback((error: unknown) => {
-    if (!(error instanceof Error && error.name === 'AbortError')) dispatch(reportEvent(error));
-  }, []);
+  const report = useCallback(
+    (error: unknown) => {
+      if (!(error instanceof Error && error.name === 'AbortError')) dispatch(reportEvent(error, t));
+    },
+    [t],
+  );
 
   const serviceId = service?.id;
   useEffect(() => {
@@ -89,7 +95,7 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
     };
   }, [clientId]);
 
-  const employeeName = (id: number | undefined) => employees.find((e) => e.id === id)?.name ?? 'Any available';
+  const employeeName = (id: number | undefined) => employees.find((e) => e.id === id)?.name ?? t('staff.any');
 
   function slotLost(text: string) {
     dispatch({ type: 'slotLost', text });
@@ -110,7 +116,7 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
       dispatch({ type: 'slotSelected', slot: { employeeId: slot.employeeId, time: slot.time } });
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
-        dispatch({ type: 'notice', notice: { kind: 'warning', text: `Sorry, ${slot.time} was just taken by someone else. Please pick another time.` } });
+        dispatch({ type: 'notice', notice: { kind: 'warning', text: t('time.taken', { time: slot.time }) } });
         void live.refresh();
       } else report(error);
     } finally {
@@ -126,7 +132,7 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
       dispatch({ type: 'lockTaken', token: taken.lockToken, expiresAt: taken.expiresAt });
     } catch (error) {
       if (error instanceof ApiError && (error.status === 409 || error.status === 410))
-        slotLost(`Sorry, ${selected.time} was just taken by someone else. Please pick another time.`);
+        slotLost(t('time.taken', { time: selected.time }));
       else report(error);
     } finally {
       dispatch({ type: 'lockEnded' });
@@ -139,7 +145,7 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
   }
 
   function holdExpired() {
-    slotLost('Your hold on this time expired. Please pick a time again.');
+    slotLost(t('time.holdExpired'));
   }
 
   async function confirm() {
@@ -169,9 +175,9 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
         dispatch({ type: 'booked', appointment: booked });
       }
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409) slotLost(`Sorry, ${selected.time} was just booked by someone else. Please pick another time.`);
+      if (error instanceof ApiError && error.status === 409) slotLost(t('time.justBooked', { time: selected.time }));
       else if (error instanceof ApiError && error.status === 410) holdExpired();
-      else if (error instanceof ApiError && error.status === 422 && !rescheduling) dispatch({ type: 'detailsRejected', errors: error.fieldErrors() });
+      else if (error instanceof ApiError && error.status === 422 && !rescheduling) dispatch({ type: 'detailsRejected', errors: error.fieldErrors(), text: t('details.check') });
       else report(error);
     } finally {
       dispatch({ type: 'submitEnded' });
@@ -180,14 +186,14 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
 
   const firstStep: Step = rescheduling ? 3 : 1;
   const heading = (s: Step) => (
-    <StepHeading focus={state.moved} step={s < 7 ? `Step ${s} of 6` : undefined}>
-      {rescheduling && s === 6 ? 'Review the new time' : stepTitles[s]}
+    <StepHeading focus={state.moved} step={s < 7 ? t('steps.count', { step: s, total: 6 }) : undefined}>
+      {rescheduling && s === 6 ? t('steps.rescheduleReview') : t(`steps.title${s}`)}
     </StepHeading>
   );
   const back = (to: Step) => dispatch({ type: 'back', to });
 
   return (
-    <section className="ae-flow" aria-label={rescheduling ? 'Reschedule booking' : 'Book an appointment'} data-step={step}>
+    <section className="ae-flow" aria-label={rescheduling ? t('steps.rescheduleSection') : t('steps.bookSection')} data-step={step}>
       <Steps current={step} first={firstStep} skip={rescheduling ? [5] : []} />
       <Notice notice={state.notice} onDismiss={() => dispatch({ type: 'notice', notice: null })} />
       {step === 1 && (
@@ -202,7 +208,7 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
           <ChooseStaff employees={employees} selected={staff} onChoose={(c) => dispatch({ type: 'staffChosen', staff: c })} />
           <div className="ae-actions">
             <button type="button" className="ae-btn ae-btn-ghost" onClick={() => back(1)}>
-              Back
+              {t('common.back')}
             </button>
           </div>
         </>
@@ -213,11 +219,11 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
           {employeeIds.length > 0 ? (
             <PickDate serviceId={service.id} employeeIds={employeeIds} selected={date} onError={report} onSelect={(d) => dispatch({ type: 'dateChosen', date: d })} />
           ) : (
-            <p className="ae-muted">Loading…</p>
+            <p className="ae-muted">{t('common.loading')}</p>
           )}
           <div className="ae-actions">
             <button type="button" className="ae-btn ae-btn-ghost" onClick={() => (mode.kind === 'reschedule' ? mode.onCancel() : back(2))}>
-              {rescheduling ? 'Cancel' : 'Back'}
+              {rescheduling ? t('common.cancel') : t('common.back')}
             </button>
           </div>
         </>
@@ -227,7 +233,7 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
           {heading(4)}
           <PickTime
             serviceName={service?.name ?? ''}
-            staffLabel={staff === 'any' ? 'any available' : employeeName(staff ?? undefined)}
+            staffLabel={staff === 'any' ? t('staff.anyLower') : employeeName(staff ?? undefined)}
             date={date}
             slots={live.slots}
             loading={live.loading}
@@ -273,7 +279,7 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
             serverOffsetMs={live.serverOffsetMs}
             locking={state.locking}
             submitting={state.submitting}
-            confirmLabel={rescheduling ? 'Confirm new time' : 'Confirm booking'}
+            confirmLabel={rescheduling ? t('review.confirmMove') : t('review.confirm')}
             onConfirm={confirm}
             onBack={leaveReview}
             onExpired={holdExpired}
@@ -297,9 +303,9 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
   );
 }
 
-/** How an unexpected failure is told to the visitor. */
-function reportEvent(error: unknown): FlowEvent {
-  if (isTransient(error)) return { type: 'notice', notice: { kind: 'error', text: `${unreachableText}. Please check your connection and try again.` } };
+/** How an unexpected failure is told to the visitor (an API problem's own text is the server's, in English). */
+function reportEvent(error: unknown, t: TFunction): FlowEvent {
+  if (isTransient(error)) return { type: 'notice', notice: { kind: 'error', text: t('common.unreachableCheck'), unreachable: true } };
   if (error instanceof ApiError) return { type: 'notice', notice: { kind: 'error', text: error.message } };
-  return { type: 'notice', notice: { kind: 'error', text: 'Something went wrong. Please try again.' } };
+  return { type: 'notice', notice: { kind: 'error', text: t('common.somethingWrong') } };
 }

@@ -1,4 +1,7 @@
-import { addMonths, eachDayOfInterval, endOfMonth, endOfWeek, format, isBefore, isSameMonth, parseISO, startOfMonth, startOfWeek } from 'date-fns';
+import { addMonths, eachDayOfInterval, endOfMonth, endOfWeek, format, isBefore, isSameMonth, startOfMonth, startOfWeek } from 'date-fns';
+import { useTranslation } from 'react-i18next';
+import { formatDay, formatMonth, weekdayNames } from '../i18n/format';
+import { useLocale } from '../i18n/LocaleContext';
 import { onGridArrowKeys } from '../lib/arrowKeys';
 
 export interface CalendarProps {
@@ -13,11 +16,12 @@ export interface CalendarProps {
   maxMonth: Date;
 }
 
-const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
 /** A month grid; days with free slots are buttons marked with a dot, the rest are shown but disabled. */
 export function Calendar(props: CalendarProps) {
   const { month, freeSlots, selected, today, loading } = props;
+  const { t } = useTranslation();
+  const { tag } = useLocale();
+  const weekdays = weekdayNames(tag);
   const days = eachDayOfInterval({
     start: startOfWeek(startOfMonth(month), { weekStartsOn: 1 }),
     end: endOfWeek(endOfMonth(month), { weekStartsOn: 1 }),
@@ -27,20 +31,20 @@ export function Calendar(props: CalendarProps) {
   return (
     <div className="ae-calendar">
       <div className="ae-calendar-nav">
-        <button type="button" className="ae-btn ae-btn-ghost" disabled={!canGoBack} onClick={() => props.onMonthChange(addMonths(month, -1))} aria-label="Previous month">
+        <button type="button" className="ae-btn ae-btn-ghost" disabled={!canGoBack} onClick={() => props.onMonthChange(addMonths(month, -1))} aria-label={t('calendar.previous')}>
           ‹
         </button>
         <p className="ae-calendar-month" aria-live="polite" id="ae-month-label">
-          {format(month, 'MMMM yyyy')}
-          {loading && <span className="ae-muted"> — loading…</span>}
+          {formatMonth(month, tag)}
+          {loading && <span className="ae-muted">{t('calendar.loading')}</span>}
         </p>
-        <button type="button" className="ae-btn ae-btn-ghost" disabled={!canGoForward} onClick={() => props.onMonthChange(addMonths(month, 1))} aria-label="Next month">
+        <button type="button" className="ae-btn ae-btn-ghost" disabled={!canGoForward} onClick={() => props.onMonthChange(addMonths(month, 1))} aria-label={t('calendar.next')}>
           ›
         </button>
       </div>
       <div className="ae-calendar-grid" role="group" aria-labelledby="ae-month-label" onKeyDown={onGridArrowKeys}>
-        {weekdays.map((d) => (
-          <span key={d} className="ae-weekday" aria-hidden="true">
+        {weekdays.map((d, i) => (
+          <span key={i} className="ae-weekday" aria-hidden="true">
             {d}
           </span>
         ))}
@@ -49,7 +53,8 @@ export function Calendar(props: CalendarProps) {
           const inMonth = isSameMonth(day, month);
           const free = freeSlots.get(key) ?? 0;
           if (!inMonth) return <span key={key} className="ae-day ae-day-outside" aria-hidden="true" />;
-          const label = `${format(parseISO(key), 'EEEE d MMMM')}, ${free > 0 ? `${free} free time${free === 1 ? '' : 's'}` : 'no free times'}`;
+          const dayName = formatDay(key, tag, 'longNoYear');
+          const label = free > 0 ? t('calendar.freeTimes', { day: dayName, count: free }) : t('calendar.noFreeTimes', { day: dayName });
           return (
             <button
               key={key}

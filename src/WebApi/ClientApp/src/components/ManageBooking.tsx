@@ -1,8 +1,10 @@
-import { format, parseISO } from 'date-fns';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, type AppointmentResponse, type BusinessHours, type Service } from '../api/endpoints';
 import { setBearerToken, setManageToken } from '../api/http';
 import { ApiError, isTransient } from '../api/problem';
+import { formatDay } from '../i18n/format';
+import { useLocale } from '../i18n/LocaleContext';
 import type { LinkMode } from '../lib/heartbeat';
 import { isValidEmail } from '../lib/validation';
 import { BookingFlow } from './BookingFlow';
@@ -22,6 +24,8 @@ export interface ManageBookingProps {
 
 /** "Manage my booking": email → one-time code → your bookings → reschedule (steps 3–6) or cancel. */
 export function ManageBooking({ services, businessHours, clientId, link, onLinkMode }: ManageBookingProps) {
+  const { t } = useTranslation();
+  const { tag } = useLocale();
   const [stage, setStage] = useState<Stage>(link ? 'list' : 'email');
   const [moved, setMoved] = useState(false);
   const [email, setEmail] = useState('');
@@ -48,22 +52,22 @@ export function ManageBooking({ services, businessHours, clientId, link, onLinkM
   }, [link?.id, link?.token]);
 
   function fail(error: unknown) {
-    if (isTransient(error)) setNotice({ kind: 'error', text: 'The booking server cannot be reached. Please try again in a moment.' });
+    if (isTransient(error)) setNotice({ kind: 'error', text: t('common.unreachableLater') });
     else if (error instanceof ApiError) setNotice({ kind: 'error', text: error.message });
-    else setNotice({ kind: 'error', text: 'Something went wrong. Please try again.' });
+    else setNotice({ kind: 'error', text: t('common.somethingWrong') });
   }
 
   async function sendCode(event: FormEvent) {
     event.preventDefault();
     if (!isValidEmail(email)) {
-      setFieldError('Please enter a valid email address, like name@example.com.');
+      setFieldError(t('manage.emailInvalid'));
       return;
     }
     setFieldError(null);
     setBusy(true);
     try {
       await api.requestOtp(email.trim());
-      setNotice({ kind: 'info', text: `If there are bookings for ${email.trim()}, a 6-digit code is on its way.` });
+      setNotice({ kind: 'info', text: t('manage.codeSent', { email: email.trim() }) });
       to('code');
     } catch (error) {
       if (error instanceof ApiError && error.status === 422) setFieldError(error.fieldErrors().email ?? error.message);
@@ -76,7 +80,7 @@ export function ManageBooking({ services, businessHours, clientId, link, onLinkM
   async function verify(event: FormEvent) {
     event.preventDefault();
     if (!/^\d{4,8}$/.test(code.trim())) {
-      setFieldError('Please enter the code from the email.');
+      setFieldError(t('manage.codeMissing'));
       return;
     }
     setFieldError(null);
@@ -88,7 +92,7 @@ export function ManageBooking({ services, businessHours, clientId, link, onLinkM
       setNotice(null);
       to('list');
     } catch (error) {
-      if (error instanceof ApiError && [400, 401, 403, 422].includes(error.status)) setFieldError(error.fieldErrors().code ?? 'That code is not right or has expired.');
+      if (error instanceof ApiError && [400, 401, 403, 422].includes(error.status)) setFieldError(error.fieldErrors().code ?? t('manage.codeWrong'));
       else fail(error);
     } finally {
       setBusy(false);
@@ -96,17 +100,17 @@ export function ManageBooking({ services, businessHours, clientId, link, onLinkM
   }
 
   async function cancel(a: AppointmentResponse) {
-    if (!window.confirm(`Cancel your booking ${a.reference} on ${a.date} at ${a.time}?`)) return;
+    if (!window.confirm(t('manage.confirmCancel', { reference: a.reference, day: formatDay(a.date, tag), time: a.time }))) return;
     try {
       await api.cancelAppointment(a.id);
       setAppointments((list) => list.map((x) => (x.id === a.id ? { ...x, status: 'cancelled' } : x)));
-      setNotice({ kind: 'success', text: `Booking ${a.reference} is cancelled.` });
+      setNotice({ kind: 'success', text: t('manage.isCancelled', { reference: a.reference }) });
     } catch (error) {
       fail(error);
     }
   }
 
-  const serviceName = (id: number) => services.find((s) => s.id === id)?.name ?? 'Appointment';
+  const serviceName = (id: number) => services.find((s) => s.id === id)?.name ?? t('manage.appointment');
 
   if (stage === 'reschedule' && rescheduling)
     return (
@@ -122,7 +126,7 @@ export function ManageBooking({ services, businessHours, clientId, link, onLinkM
           onCancel: () => to('list'),
           onDone: (updated) => {
             setAppointments((list) => list.map((x) => (x.id === updated.id ? updated : x)));
-            setNotice({ kind: 'success', text: `Booking ${updated.reference} moved to ${updated.date} at ${updated.time}.` });
+            setNotice({ kind: 'success', text: t('manage.moved', { reference: updated.reference, day: formatDay(updated.date, tag), time: updated.time }) });
             setRescheduling(null);
             to('list');
           },
@@ -131,47 +135,47 @@ export function ManageBooking({ services, businessHours, clientId, link, onLinkM
     );
 
   return (
-    <section className="ae-manage" aria-label="Manage my booking">
+    <section className="ae-manage" aria-label={t('manage.section')}>
       <Notice notice={notice} onDismiss={() => setNotice(null)} />
       {stage === 'email' && (
         <form className="ae-form" noValidate onSubmit={sendCode}>
-          <StepHeading focus={moved}>Find your bookings</StepHeading>
-          <p className="ae-muted">We'll email you a one-time code.</p>
+          <StepHeading focus={moved}>{t('manage.findTitle')}</StepHeading>
+          <p className="ae-muted">{t('manage.findHint')}</p>
           <div className="ae-field">
-            <label htmlFor="ae-manage-email">Email</label>
+            <label htmlFor="ae-manage-email">{t('manage.email')}</label>
             <input id="ae-manage-email" name="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={!!fieldError} aria-describedby={fieldError ? 'ae-manage-error' : undefined} />
             {fieldError && <p className="ae-field-error" id="ae-manage-error">{fieldError}</p>}
           </div>
           <div className="ae-actions">
             <button type="submit" className="ae-btn ae-btn-primary" disabled={busy}>
-              {busy ? 'Sending…' : 'Send code'}
+              {busy ? t('manage.sending') : t('manage.send')}
             </button>
           </div>
         </form>
       )}
       {stage === 'code' && (
         <form className="ae-form" noValidate onSubmit={verify}>
-          <StepHeading focus={moved}>Enter your code</StepHeading>
+          <StepHeading focus={moved}>{t('manage.codeTitle')}</StepHeading>
           <div className="ae-field">
-            <label htmlFor="ae-manage-code">Code sent to {email}</label>
+            <label htmlFor="ae-manage-code">{t('manage.codeLabel', { email })}</label>
             <input id="ae-manage-code" name="code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} aria-invalid={!!fieldError} aria-describedby={fieldError ? 'ae-manage-error' : undefined} />
             {fieldError && <p className="ae-field-error" id="ae-manage-error">{fieldError}</p>}
           </div>
           <div className="ae-actions">
             <button type="button" className="ae-btn ae-btn-ghost" onClick={() => to('email')}>
-              Back
+              {t('common.back')}
             </button>
             <button type="submit" className="ae-btn ae-btn-primary" disabled={busy}>
-              {busy ? 'Checking…' : 'Show my bookings'}
+              {busy ? t('manage.checking') : t('manage.show')}
             </button>
           </div>
         </form>
       )}
       {stage === 'list' && (
         <>
-          <StepHeading focus={moved}>Your bookings</StepHeading>
+          <StepHeading focus={moved}>{t('manage.listTitle')}</StepHeading>
           {appointments.length === 0 ? (
-            <p className="ae-muted">No bookings found.</p>
+            <p className="ae-muted">{t('manage.none')}</p>
           ) : (
             <ul className="ae-bookings">
               {appointments.map((a) => {
@@ -179,11 +183,9 @@ export function ManageBooking({ services, businessHours, clientId, link, onLinkM
                 return (
                   <li key={a.id} className="ae-booking" data-reference={a.reference}>
                     <p className="ae-choice-title">
-                      {serviceName(a.serviceId)} — {format(parseISO(a.date), 'EEE d MMM yyyy')} at {a.time}
+                      {t('manage.line', { service: serviceName(a.serviceId), day: formatDay(a.date, tag, 'medium'), time: a.time })}
                     </p>
-                    <p className="ae-muted">
-                      Reference {a.reference} · {a.status}
-                    </p>
+                    <p className="ae-muted">{t('manage.reference', { reference: a.reference, status: active ? t('manage.confirmed') : t('manage.cancelled') })}</p>
                     {active && (
                       <div className="ae-actions">
                         <button
@@ -195,10 +197,10 @@ export function ManageBooking({ services, businessHours, clientId, link, onLinkM
                             to('reschedule');
                           }}
                         >
-                          Reschedule
+                          {t('manage.reschedule')}
                         </button>
                         <button type="button" className="ae-btn ae-btn-danger" onClick={() => cancel(a)}>
-                          Cancel booking
+                          {t('manage.cancelBooking')}
                         </button>
                       </div>
                     )}

@@ -70,6 +70,6 @@ describe('slot states', () => {
       { time: '09:00', state: 'held' as const, employeeId: 1 },
       { time: '09:30', state: 'mine' as const, employeeId: 1 },
     ];
-    expect(describeChanges(before, after)).toEqual(['09:00 is now held by another customer.']);
+    expect(describeChanges(before, after)).toEqual([{ time: '09:00', state: 'held' }]);
   });
 });

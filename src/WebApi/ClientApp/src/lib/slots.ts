@@ -106,21 +106,13 @@ export function combineEmployees(grids: SlotView[][]): SlotView[] {
   return [...byTime.values()].sort((a, b) => a.time.localeCompare(b.time));
 }
 
-export const stateLabel: Record<SlotState, string> = {
-  available: 'available',
-  looking: 'someone is looking',
-  held: 'held by another customer',
-  booked: 'booked',
-  mine: 'your selection',
-};
-
-/** Announcements for the aria-live region: what changed between two renders of the grid. */
-export function describeChanges(before: SlotView[], after: SlotView[]): string[] {
+/** What changed between two renders of the grid, for the aria-live region (the visitor's own pick is left out). */
+export function describeChanges(before: SlotView[], after: SlotView[]): { time: string; state: SlotState }[] {
   const old = new Map(before.map((s) => [s.time, s.state]));
-  const messages: string[] = [];
+  const changes: { time: string; state: SlotState }[] = [];
   for (const slot of after) {
     const was = old.get(slot.time);
-    if (was && was !== slot.state && slot.state !== 'mine' && was !== 'mine') messages.push(`${slot.time} is now ${stateLabel[slot.state]}.`);
+    if (was && was !== slot.state && slot.state !== 'mine' && was !== 'mine') changes.push({ time: slot.time, state: slot.state });
   }
-  return messages;
+  return changes;
 }

@@ -1,4 +1,8 @@
-import { isValidEmail, isValidPhone, validateDetails } from './validation';
+import { createWidgetI18n } from '../i18n/instance';
+import { isValidEmail, isValidPhone, validateDetails as validateIn } from './validation';
+
+const { t } = createWidgetI18n('en');
+const validateDetails = (d: Parameters<typeof validateIn>[0]) => validateIn(d, t);
 
 const valid = { name: 'Erika', email: 'erika@example.com', phone: '', notes: '' };
 
@@ -40,5 +44,10 @@ describe('details validation (mirrors the server)', () => {
     expect(validateDetails({ ...valid, notes: 'x'.repeat(2001) }).notes).toBeDefined();
     expect(validateDetails({ ...valid, notes: 'line one\nline two' }).notes).toBeUndefined();
     expect(validateDetails({ ...valid, name: 'Erika\nM' }).name).toMatch(/single line/);
+  });
+
+  it('words its messages in the widget language', () => {
+    const german = validateIn({ ...valid, name: '', email: 'x' }, createWidgetI18n('de').t);
+    expect(german).toEqual({ name: 'Bitte geben Sie Ihren Namen ein.', email: expect.stringMatching(/gültige E-Mail-Adresse/) });
   });
 });

@@ -3,7 +3,10 @@
  * submitting; the server stays the authority (its 422 `errors` are shown on the same fields).
  * Email follows Domain/Common/EmailAddress.IsValid; name/phone/notes follow ConfirmBookingValidator + CustomerRules
  * (feat/booking): name ≤ 200, one line; phone ≤ 40 of digits and + - ( ) . / space with ≥ 3 digits; notes ≤ 2000.
+ * Messages come from the caller's catalogue (`t`), so this file stays free of any language.
  */
+import type { TFunction } from 'i18next';
+
 export interface Details {
   name: string;
   email: string;
@@ -33,18 +36,18 @@ export function isValidPhone(value: string): boolean {
   return v.length <= limits.phone && /^[0-9 +()./-]+$/.test(v) && digits.length >= 3;
 }
 
-export function validateDetails(d: Details): DetailErrors {
+export function validateDetails(d: Details, t: TFunction): DetailErrors {
   const errors: DetailErrors = {};
   const name = d.name.trim();
-  if (!name) errors.name = 'Please enter your name.';
-  else if (name.length > limits.name) errors.name = `Your name can be at most ${limits.name} characters.`;
+  if (!name) errors.name = t('details.nameRequired');
+  else if (name.length > limits.name) errors.name = t('details.nameTooLong', { max: limits.name });
   // eslint-disable-next-line no-control-regex -- finding control characters is what this check is for
-  else if (/[\u0000-\u001f\u007f-\u009f]/.test(d.name)) errors.name = 'Your name must be a single line of text.';
-  if (!d.email.trim()) errors.email = 'Please enter your email address.';
-  else if (!isValidEmail(d.email)) errors.email = 'Please enter a valid email address, like name@example.com.';
-  if (!isValidPhone(d.phone)) errors.phone = `Please enter a phone number: digits and + - ( ) . / or spaces, at most ${limits.phone} characters.`;
-  if (d.notes.trim().length > limits.notes) errors.notes = `Notes can be at most ${limits.notes} characters.`;
+  else if (/[\u0000-\u001f\u007f-\u009f]/.test(d.name)) errors.name = t('details.nameOneLine');
+  if (!d.email.trim()) errors.email = t('details.emailRequired');
+  else if (!isValidEmail(d.email)) errors.email = t('details.emailInvalid');
+  if (!isValidPhone(d.phone)) errors.phone = t('details.phoneInvalid', { max: limits.phone });
+  if (d.notes.trim().length > limits.notes) errors.notes = t('details.notesTooLong', { max: limits.notes });
   // eslint-disable-next-line no-control-regex -- finding control characters is what this check is for
-  else if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(d.notes)) errors.notes = 'Notes must be plain text.';
+  else if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(d.notes)) errors.notes = t('details.notesPlain');
   return errors;
 }

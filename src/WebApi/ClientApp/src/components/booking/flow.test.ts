@@ -1,5 +1,5 @@
 import type { AppointmentResponse, Service } from '../../api/endpoints';
-import { flowReducer, initialFlow, unreachableText, type FlowEvent, type FlowState } from './flow';
+import { flowReducer, initialFlow, type FlowEvent, type FlowState } from './flow';
 
 const haircut: Service = { id: 1, name: 'Haircut', durationMinutes: 30, price: 35 };
 const colour: Service = { id: 2, name: 'Colour', durationMinutes: 90, price: 80 };
@@ -63,8 +63,8 @@ describe('booking flow reducer', () => {
   });
 
   it('a 422 on confirm shows the field errors on the details step', () => {
-    const state = run(fresh(), { type: 'reviewEntered', idempotencyKey: 'k' }, { type: 'detailsRejected', errors: { email: 'bad' } });
-    expect(state).toMatchObject({ step: 5, serverErrors: { email: 'bad' }, lock: null, notice: { kind: 'error' } });
+    const state = run(fresh(), { type: 'reviewEntered', idempotencyKey: 'k' }, { type: 'detailsRejected', errors: { email: 'bad' }, text: 'Check' });
+    expect(state).toMatchObject({ step: 5, serverErrors: { email: 'bad' }, lock: null, notice: { kind: 'error', text: 'Check' } });
   });
 
   it('a booking shows the confirmation; "book another" starts over at step 1', () => {
@@ -75,7 +75,7 @@ describe('booking flow reducer', () => {
   });
 
   it('clears only the unreachable banner once the server answers again', () => {
-    const offline = run(fresh(), { type: 'notice', notice: { kind: 'warning', text: `${unreachableText}. Retrying in 2 s…` } });
+    const offline = run(fresh(), { type: 'notice', notice: { kind: 'warning', text: 'Server unreachable. Retrying in 2 s…', unreachable: true } });
     expect(run(offline, { type: 'reachable' }).notice).toBeNull();
     const other = run(fresh(), { type: 'notice', notice: { kind: 'warning', text: 'Sorry, 09:00 was just taken.' } });
     expect(run(other, { type: 'reachable' }).notice).toEqual(other.notice);

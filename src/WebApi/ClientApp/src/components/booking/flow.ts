@@ -9,16 +9,6 @@ import type { StaffChoice } from '../steps/ChooseStaff';
  */
 export type Step = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
-export const stepTitles: Record<Step, string> = {
-  1: 'Choose a service',
-  2: 'Choose who',
-  3: 'Pick a day',
-  4: 'Pick a time',
-  5: 'Your details',
-  6: 'Review and confirm',
-  7: 'Booked',
-};
-
 export interface SelectedSlot {
   employeeId: number;
   time: string;
@@ -68,13 +58,10 @@ export type FlowEvent =
   | { type: 'submitEnded' }
   | { type: 'booked'; appointment: AppointmentResponse }
   | { type: 'rescheduled' }
-  | { type: 'detailsRejected'; errors: DetailErrors }
+  | { type: 'detailsRejected'; errors: DetailErrors; text: string }
   | { type: 'notice'; notice: NoticeMessage | null }
   | { type: 'reachable' }
   | { type: 'restarted' };
-
-/** The banner shown while the server cannot be reached; it goes away by itself once the server answers again. */
-export const unreachableText = 'The booking server cannot be reached';
 
 export function initialFlow(services: Service[], rescheduling: AppointmentResponse | null, idempotencyKey: string): FlowState {
   return {
@@ -147,11 +134,11 @@ export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
     case 'rescheduled':
       return { ...state, lock: null, selected: null, notice: null };
     case 'detailsRejected':
-      return go({ ...state, serverErrors: event.errors, lock: null, notice: { kind: 'error', text: 'Please check your details.' } }, 5);
+      return go({ ...state, serverErrors: event.errors, lock: null, notice: { kind: 'error', text: event.text } }, 5);
     case 'notice':
       return { ...state, notice: event.notice };
     case 'reachable':
-      return state.notice?.text.startsWith(unreachableText) ? { ...state, notice: null } : state;
+      return state.notice?.unreachable ? { ...state, notice: null } : state;
     case 'restarted':
       return go({ ...state, service: null, staff: null, date: null, selected: null, details: null, booked: null, serverErrors: {} }, 1);
   }

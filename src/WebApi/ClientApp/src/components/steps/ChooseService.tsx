@@ -1,6 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import type { Service } from '../../api/endpoints';
+import { formatPrice } from '../../i18n/format';
+import { useLocale } from '../../i18n/LocaleContext';
 
 export function ChooseService({ services, selectedId, onChoose }: { services: Service[]; selectedId: number | null; onChoose: (s: Service) => void }) {
+  const { t } = useTranslation();
+  const { tag } = useLocale();
   return (
     <ul className="ae-choices">
       {services.map((s) => (
@@ -8,7 +13,7 @@ export function ChooseService({ services, selectedId, onChoose }: { services: Se
           <button type="button" className="ae-choice" aria-pressed={selectedId === s.id} onClick={() => onChoose(s)} data-service-id={s.id}>
             <span className="ae-choice-title">{s.name}</span>
             <span className="ae-choice-meta">
-              {s.durationMinutes} min · {s.price > 0 ? `€${s.price.toFixed(2)}` : 'free'}
+              {t('service.minutes', { count: s.durationMinutes })} · {s.price > 0 ? formatPrice(s.price, tag) : t('service.free')}
             </span>
           </button>
         </li>

@@ -1,14 +1,16 @@
+import { useTranslation } from 'react-i18next';
 import type { Employee } from '../../api/endpoints';
 
 export type StaffChoice = number | 'any';
 
 export function ChooseStaff({ employees, selected, onChoose }: { employees: Employee[]; selected: StaffChoice | null; onChoose: (c: StaffChoice) => void }) {
+  const { t } = useTranslation();
   return (
     <ul className="ae-choices">
       <li>
         <button type="button" className="ae-choice" aria-pressed={selected === 'any'} onClick={() => onChoose('any')} data-staff="any">
-          <span className="ae-choice-title">Any available</span>
-          <span className="ae-choice-meta">The first free person at the time you pick</span>
+          <span className="ae-choice-title">{t('staff.any')}</span>
+          <span className="ae-choice-meta">{t('staff.anyMeta')}</span>
         </button>
       </li>
       {employees.map((e) => (

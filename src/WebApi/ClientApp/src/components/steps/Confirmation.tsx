@@ -1,6 +1,7 @@
-import { format, parseISO } from 'date-fns';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, type AppointmentResponse } from '../../api/endpoints';
+import { When } from '../When';
 
 export interface ConfirmationProps {
   appointment: AppointmentResponse;
@@ -12,42 +13,43 @@ export interface ConfirmationProps {
 }
 
 export function Confirmation(p: ConfirmationProps) {
+  const { t } = useTranslation();
   const { appointment: a } = p;
   const icsHref = useCalendarFile(a);
 
   return (
     <div className="ae-confirmation">
-      <p className="ae-success">You're booked.</p>
+      <p className="ae-success">{t('confirmation.booked')}</p>
       <dl className="ae-summary">
-        <dt>Reference</dt>
+        <dt>{t('confirmation.reference')}</dt>
         <dd>
           <strong data-testid="booking-reference">{a.reference}</strong>
         </dd>
-        <dt>Service</dt>
+        <dt>{t('review.service')}</dt>
         <dd>{p.serviceName}</dd>
-        <dt>With</dt>
+        <dt>{t('review.with')}</dt>
         <dd>{p.staffName}</dd>
-        <dt>Where</dt>
+        <dt>{t('confirmation.where')}</dt>
         <dd>{p.businessName}</dd>
-        <dt>When</dt>
-        <dd>
-          {format(parseISO(a.date), 'EEEE d MMMM yyyy')} at {a.time}
+        <dt>{t('review.when')}</dt>
+        <dd data-testid="booked-when" data-date={a.date} data-time={a.time}>
+          <When date={a.date} time={a.time} />
         </dd>
       </dl>
-      <p className="ae-muted">A confirmation email is on its way to {a.customer.email}.</p>
+      <p className="ae-muted">{t('confirmation.emailSent', { email: a.customer.email })}</p>
       <div className="ae-actions ae-actions-wrap">
         {icsHref && (
           <a className="ae-btn ae-btn-secondary" href={icsHref} download={`appointment-${a.reference}.ics`}>
-            Add to calendar (.ics)
+            {t('confirmation.calendar')}
           </a>
         )}
         {p.manageUrl && (
           <a className="ae-btn ae-btn-secondary" href={p.manageUrl} data-testid="manage-link">
-            Manage this booking
+            {t('confirmation.manage')}
           </a>
         )}
         <button type="button" className="ae-btn ae-btn-ghost" onClick={p.onAnother}>
-          Book another
+          {t('confirmation.another')}
         </button>
       </div>
     </div>

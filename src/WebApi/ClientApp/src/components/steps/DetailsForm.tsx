@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { limits, validateDetails, type DetailErrors, type Details } from '../../lib/validation';
 
 export interface DetailsFormProps {
@@ -8,14 +9,15 @@ export interface DetailsFormProps {
   onBack: () => void;
 }
 
-const fields: { key: keyof Details; label: string; type: string; autoComplete: string; required: boolean }[] = [
-  { key: 'name', label: 'Name', type: 'text', autoComplete: 'name', required: true },
-  { key: 'email', label: 'Email', type: 'email', autoComplete: 'email', required: true },
-  { key: 'phone', label: 'Phone (optional)', type: 'tel', autoComplete: 'tel', required: false },
+const fields: { key: 'name' | 'email' | 'phone'; type: string; autoComplete: string; required: boolean }[] = [
+  { key: 'name', type: 'text', autoComplete: 'name', required: true },
+  { key: 'email', type: 'email', autoComplete: 'email', required: true },
+  { key: 'phone', type: 'tel', autoComplete: 'tel', required: false },
 ];
 
 /** Validates like the server on submit (then live per field), and moves focus to the first field in error. */
 export function DetailsForm({ initial, serverErrors, onSubmit, onBack }: DetailsFormProps) {
+  const { t } = useTranslation();
   const [values, setValues] = useState<Details>(initial);
   const [errors, setErrors] = useState<DetailErrors>(serverErrors);
   const [submitted, setSubmitted] = useState(Object.keys(serverErrors).length > 0);
@@ -24,12 +26,12 @@ export function DetailsForm({ initial, serverErrors, onSubmit, onBack }: Details
   const change = (key: keyof Details, value: string) => {
     const next = { ...values, [key]: value };
     setValues(next);
-    if (submitted) setErrors(validateDetails(next));
+    if (submitted) setErrors(validateDetails(next, t));
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validateDetails(values);
+    const found = validateDetails(values, t);
     setErrors(found);
     setSubmitted(true);
     const first = Object.keys(found)[0];
@@ -45,7 +47,7 @@ export function DetailsForm({ initial, serverErrors, onSubmit, onBack }: Details
       {fields.map((f) => (
         <div className="ae-field" key={f.key}>
           <label htmlFor={`ae-${f.key}`}>
-            {f.label}
+            {t(`details.${f.key}`)}
             {f.required && <span aria-hidden="true"> *</span>}
           </label>
           <input
@@ -68,7 +70,7 @@ export function DetailsForm({ initial, serverErrors, onSubmit, onBack }: Details
         </div>
       ))}
       <div className="ae-field">
-        <label htmlFor="ae-notes">Notes (optional)</label>
+        <label htmlFor="ae-notes">{t('details.notes')}</label>
         <textarea
           id="ae-notes"
           name="notes"
@@ -87,10 +89,10 @@ export function DetailsForm({ initial, serverErrors, onSubmit, onBack }: Details
       </div>
       <div className="ae-actions">
         <button type="button" className="ae-btn ae-btn-ghost" onClick={onBack}>
-          Back
+          {t('common.back')}
         </button>
         <button type="submit" className="ae-btn ae-btn-primary">
-          Review booking
+          {t('details.submit')}
         </button>
       </div>
     </form>

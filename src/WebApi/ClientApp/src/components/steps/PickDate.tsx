@@ -1,6 +1,8 @@
 import { addDays, endOfMonth, format, isBefore, parseISO, startOfMonth } from 'date-fns';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/endpoints';
+import { useZones } from '../../hooks/useZones';
+import { businessToday } from '../../lib/zones';
 import { Calendar } from '../Calendar';
 
 const HORIZON_DAYS = 90;
@@ -13,9 +15,13 @@ export interface PickDateProps {
   onError: (error: unknown) => void;
 }
 
-/** Loads one month of availability (one range call per employee) and marks the days that have a free slot. */
+/**
+ * Loads one month of availability (one range call per employee) and marks the days that have a free slot. Days are
+ * the business's: "today" is today at the business, wherever the visitor is.
+ */
 export function PickDate({ serviceId, employeeIds, selected, onSelect, onError }: PickDateProps) {
-  const today = new Date();
+  const zones = useZones();
+  const today = parseISO(businessToday(zones.business));
   const [month, setMonth] = useState(() => startOfMonth(selected ? parseISO(selected) : today));
   const [free, setFree] = useState<Map<string, number>>(new Map());
   const [loading, setLoading] = useState(true);

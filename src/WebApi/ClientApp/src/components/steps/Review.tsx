@@ -1,7 +1,8 @@
-import { format, parseISO } from 'date-fns';
 import { useEffect } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { formatSeconds, useCountdown } from '../../hooks/useCountdown';
 import type { Details } from '../../lib/validation';
+import { When } from '../When';
 
 export interface ReviewProps {
   serviceName: string;
@@ -21,6 +22,7 @@ export interface ReviewProps {
 }
 
 export function Review(p: ReviewProps) {
+  const { t } = useTranslation();
   const left = useCountdown(p.expiresAt, p.serverOffsetMs);
   useEffect(() => {
     if (left === 0 && !p.submitting) p.onExpired();
@@ -29,31 +31,29 @@ export function Review(p: ReviewProps) {
   return (
     <div className="ae-review">
       <dl className="ae-summary">
-        <dt>Service</dt>
-        <dd>
-          {p.serviceName} ({p.durationMinutes} min)
-        </dd>
-        <dt>With</dt>
+        <dt>{t('review.service')}</dt>
+        <dd>{t('review.duration', { service: p.serviceName, minutes: p.durationMinutes })}</dd>
+        <dt>{t('review.with')}</dt>
         <dd>{p.staffName}</dd>
-        <dt>When</dt>
+        <dt>{t('review.when')}</dt>
         <dd>
-          {format(parseISO(p.date), 'EEEE d MMMM yyyy')} at {p.time}
+          <When date={p.date} time={p.time} />
         </dd>
         {p.details && (
           <>
-            <dt>Name</dt>
+            <dt>{t('review.name')}</dt>
             <dd>{p.details.name}</dd>
-            <dt>Email</dt>
+            <dt>{t('review.email')}</dt>
             <dd>{p.details.email}</dd>
             {p.details.phone && (
               <>
-                <dt>Phone</dt>
+                <dt>{t('review.phone')}</dt>
                 <dd>{p.details.phone}</dd>
               </>
             )}
             {p.details.notes && (
               <>
-                <dt>Notes</dt>
+                <dt>{t('review.notes')}</dt>
                 <dd className="ae-pre">{p.details.notes}</dd>
               </>
             )}
@@ -61,18 +61,18 @@ export function Review(p: ReviewProps) {
         )}
       </dl>
       <p className="ae-hold" data-testid="hold-countdown">
-        {p.locking
-          ? 'Holding this time for you…'
-          : left !== null
-            ? <>This time is held for you for <strong>{formatSeconds(left)}</strong>.</>
-            : null}
+        {p.locking ? (
+          t('review.holding')
+        ) : left !== null ? (
+          <Trans i18nKey="review.held" values={{ left: formatSeconds(left) }} components={{ strong: <strong /> }} />
+        ) : null}
       </p>
       <div className="ae-actions">
         <button type="button" className="ae-btn ae-btn-ghost" onClick={p.onBack} disabled={p.submitting}>
-          Back
+          {t('common.back')}
         </button>
         <button type="button" className="ae-btn ae-btn-primary" onClick={p.onConfirm} disabled={p.locking || p.submitting || left === null || left === 0}>
-          {p.submitting ? 'Booking…' : p.confirmLabel}
+          {p.submitting ? t('review.submitting') : p.confirmLabel}
         </button>
       </div>
     </div>
