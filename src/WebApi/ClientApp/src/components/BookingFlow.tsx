@@ -9,6 +9,7 @@ import type { LinkMode } from '../lib/heartbeat';
 import type { SlotView } from '../lib/slots';
 import type { Details } from '../lib/validation';
 import { useLiveSlots } from '../hooks/useLiveSlots';
+import { useLocale } from '../i18n/LocaleContext';
 import { flowReducer, initialFlow, type FlowEvent, type Step } from './booking/flow';
 import { Notice } from './Notice';
 import { StepHeading } from './StepHeading';
@@ -44,6 +45,7 @@ const emptyDetails: Details = { name: '', email: '', phone: '', notes: '' };
  */
 export function BookingFlow({ services, businessHours, clientId, mode, manageUrlFor, onLinkMode }: BookingFlowProps) {
   const { t } = useTranslation();
+  const { language } = useLocale();
   const rescheduling = mode.kind === 'reschedule' ? mode.appointment : null;
   const [state, dispatch] = useReducer(flowReducer, null, () => initialFlow(services, rescheduling, newId()));
   const { step, service, employees, staff, date, selected, details, lock } = state;
@@ -170,6 +172,8 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
           lockToken,
           customer: { name: details.name, email: details.email, phone: details.phone || null },
           notes: details.notes || null,
+          // The confirmation email and webhooks speak the language the visitor booked in.
+          locale: language,
         };
         const booked = await withRetry(() => api.createAppointment(booking, state.idempotencyKey), isTransient, unreachable);
         dispatch({ type: 'booked', appointment: booked });
