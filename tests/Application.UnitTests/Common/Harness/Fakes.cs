@@ -159,3 +159,30 @@ public sealed class DbSettingsProvider(Func<DbContext> newContext) : ISettingsPr
 
     public void Invalidate() => Invalidations++;
 }
+
+/// <summary>Allows every target unless a refusal is set, so the handler's answer to a refused URL can be seen.</summary>
+public sealed class FakeWebhookTargetPolicy : IWebhookTargetPolicy
+{
+    public string? Refusal { get; set; }
+    public List<Uri> Checked { get; } = [];
+
+    public string? RefusalFor(Uri url)
+    {
+        Checked.Add(url);
+        return Refusal;
+    }
+}
+
+/// <summary>Keeps what it was asked to write, and writes one line per entry so tests can read the feed.</summary>
+public sealed class FakeStaffCalendarWriter : IStaffCalendarWriter
+{
+    public string? CalendarName { get; private set; }
+    public string? Location { get; private set; }
+    public IReadOnlyList<StaffCalendarEntry> Entries { get; private set; } = [];
+
+    public string Write(string calendarName, string location, IReadOnlyList<StaffCalendarEntry> entries)
+    {
+        (CalendarName, Location, Entries) = (calendarName, location, entries);
+        return string.Join('\n', entries.Select(e => $"{e.Reference} {e.ServiceName} {(e.Cancelled ? "cancelled" : "confirmed")}"));
+    }
+}

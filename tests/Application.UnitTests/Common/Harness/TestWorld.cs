@@ -62,6 +62,8 @@ public sealed class TestWorld : IDisposable
         services.AddSingleton<ISlotChangeNotifier>(Notifier);
         services.AddSingleton<IEmailDispatcher>(Dispatcher);
         services.AddSingleton<IWebhookDispatcher>(Webhooks);
+        services.AddSingleton<IWebhookTargetPolicy>(WebhookTargets);
+        services.AddSingleton<IStaffCalendarWriter>(CalendarWriter);
         services.AddSingleton<IStoreStatus>(Status);
         services.AddSingleton<IRequestOrigin>(new FakeRequestOrigin());
         services.AddSingleton<IRateLimiter>(Limiter);
@@ -85,6 +87,8 @@ public sealed class TestWorld : IDisposable
     public FakeNotifier Notifier { get; } = new();
     public FakeDispatcher Dispatcher { get; } = new();
     public FakeWebhookDispatcher Webhooks { get; } = new();
+    public FakeWebhookTargetPolicy WebhookTargets { get; } = new();
+    public FakeStaffCalendarWriter CalendarWriter { get; } = new();
     public FakeStoreStatus Status { get; } = new();
     public FakeRateLimiter Limiter { get; } = new();
     public FakeIdempotencyStore Idempotency { get; } = new();
