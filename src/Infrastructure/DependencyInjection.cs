@@ -41,6 +41,7 @@ public static class DependencyInjection
 
         services.AddPersistence(configuration);
         services.AddSingleton<DatabaseStartup>();
+        services.AddSingleton<IFaultLogGate, Faults.OutageFaultLogGate>();
         services.AddEmail(configuration);
         services.AddRedis(configuration);
         services.AddSlotState(configuration);

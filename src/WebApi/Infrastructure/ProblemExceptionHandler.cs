@@ -12,7 +12,8 @@ namespace AppointEase.WebApi.Infrastructure;
 /// Maps exceptions to problem details: validation → 422 by field (unreadable requests: <see cref="BadRequestExceptionHandler"/>),
 /// an unreachable database → 503 with Retry-After, anything else → 500 with no internals outside Development.
 /// </summary>
-internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, IHostEnvironment environment, ILogger<ProblemExceptionHandler> logger)
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, IHostEnvironment environment, ILogger<ProblemExceptionHandler> logger,
+    IFaultLogGate gate)
     : IExceptionHandler
 {
     public const int RetryAfterSeconds = 5;
@@ -26,9 +27,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             _ => Unexpected(exception),
         };
         // A fault is logged once, with its exception: by the mediator's UnhandledExceptionBehavior when it came from a
-        // handler, here otherwise. 4xx answers are expected outcomes and not logged above Debug.
+        // handler, here otherwise, under the same outage gate. 4xx answers are expected outcomes and not logged above Debug.
         if (problem.Status >= 500 && !exception.Data.Contains(UnhandledExceptionBehavior<IMessage, object>.LoggedKey))
-            logger.LogError(exception, "Request failed with {Status}", problem.Status);
+            UnhandledExceptionBehavior<IMessage, object>.Log(logger, gate.Admit(exception), exception, $"{httpContext.Request.Method} {httpContext.GetEndpoint()?.DisplayName ?? httpContext.Request.Path}");
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
