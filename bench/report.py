@@ -54,7 +54,7 @@ CAUSES = {
                   "per instance while Redis is down (it would no longer be shared between instances).",
     "select-p99": "Profiled: {sel_sql} SQL statements per select in this run: the catalogue comes from the 5-second "
                   "cache (decision 064) and the day's booked starts from the Redis day-bookings cache (decision 071), "
-                  "so a warm select is two small Redis scripts. redis-benchmark is raw SETs without HTTP; the app "
+                  "so a warm select is a Redis MGET and a small script. redis-benchmark is raw SETs without HTTP; the app "
                   "adds Kestrel, JSON binding, the Mediator pipeline and validation on cores shared with the load "
                   "generator, which at 50 concurrent clients queue for CPU.",
     "lock-p99": "Profiled: {lock_sql} SQL statements per lock in this run, the same guard as select (cached catalogue, "

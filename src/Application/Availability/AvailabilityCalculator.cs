@@ -14,8 +14,8 @@ public sealed class AvailabilityCalculator(
     TimeProvider clock)
 {
     /// <summary>
-    /// Each open day's live state comes with its cached bookings (one store call per day); the days the cache misses are
-    /// read from SQL in one query and cached. Closed days cost nothing beyond the cached catalogue.
+    /// Each open day's live state is read together with its cached bookings (one round trip per day, decision 125); the
+    /// days the cache misses are read from SQL in one query and cached. Closed days cost nothing beyond the cached catalogue.
     /// </summary>
     public async Task<IReadOnlyList<DayAvailabilityDto>> ForRangeAsync(int employeeId, ServiceFootprint service, DateOnly from, DateOnly to,
         CancellationToken cancellationToken)
@@ -25,9 +25,16 @@ public sealed class AvailabilityCalculator(
         var plans = await scheduleReader.LoadWithoutBookingsAsync(policy, employeeId, from, to, cancellationToken);
         var grids = plans.ToDictionary(p => p.Date, p => SlotGrid.Calculate(policy, service, p, now));
         var live = new Dictionary<DateOnly, DaySlotState>();
+        var cached = new Dictionary<DateOnly, DayBookingsCacheEntry>();
         foreach (var plan in plans.Where(p => grids[p.Date].Count > 0))
-            live[plan.Date] = await slotState.GetDayStateAsync(plan.Date, employeeId, cancellationToken);
-        var busy = await BusyByDayAsync(policy, employeeId, live, cancellationToken);
+        {
+            // Sent together, state first, like the heartbeat's two reads (HeartbeatDayReader).
+            var state = slotState.GetDayStateAsync(plan.Date, employeeId, cancellationToken);
+            var lookUp = dayBookings.LookUpAsync(plan.Date, employeeId, cancellationToken);
+            live[plan.Date] = await state;
+            cached[plan.Date] = await lookUp;
+        }
+        var busy = await BusyByDayAsync(policy, employeeId, cached, cancellationToken);
 
         return plans.Select(plan =>
         {
@@ -39,15 +46,15 @@ public sealed class AvailabilityCalculator(
     }
 
     private async Task<Dictionary<DateOnly, IReadOnlyList<BusyInterval>>> BusyByDayAsync(SchedulingPolicy policy, int employeeId,
-        Dictionary<DateOnly, DaySlotState> live, CancellationToken cancellationToken)
+        Dictionary<DateOnly, DayBookingsCacheEntry> cached, CancellationToken cancellationToken)
     {
-        var busy = live.Where(d => d.Value.CachedBookings is not null)
-            .ToDictionary(d => d.Key, d => d.Value.CachedBookings!.Busy);
-        var misses = live.Keys.Where(d => !busy.ContainsKey(d)).Order().ToList();
+        var busy = cached.Where(d => d.Value.Bookings is not null)
+            .ToDictionary(d => d.Key, d => d.Value.Bookings!.Busy);
+        var misses = cached.Keys.Where(d => !busy.ContainsKey(d)).Order().ToList();
         if (misses.Count == 0) return busy;
         var fresh = await scheduleReader.LoadAsync(policy, employeeId, misses[0], misses[^1], null, cancellationToken);
-        foreach (var plan in fresh.Where(p => live.ContainsKey(p.Date) && !busy.ContainsKey(p.Date)))
-            busy[plan.Date] = (await dayBookings.CacheAsync(policy, plan, employeeId, live[plan.Date].BookedCacheVersion, cancellationToken)).Busy;
+        foreach (var plan in fresh.Where(p => cached.ContainsKey(p.Date) && !busy.ContainsKey(p.Date)))
+            busy[plan.Date] = (await dayBookings.CacheAsync(policy, plan, employeeId, cached[plan.Date].Version, cancellationToken)).Busy;
         return busy;
     }
 

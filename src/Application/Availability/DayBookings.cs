@@ -4,18 +4,25 @@ using AppointEase.Domain.Scheduling;
 namespace AppointEase.Application.Availability;
 
 /// <summary>
-/// A day's bookings for reads that may be a moment old: the store's cache of the day when it has one (Redis, dropped on
-/// every booking change), else SQL, then offered back to the cache under the version read with the miss, so a computation
-/// that raced a booking cannot overwrite that booking's invalidation (decision 071). Bookings and reschedules do not use
-/// this: they read SQL inside their own checks.
+/// A day's bookings for reads that may be a moment old: the <see cref="IDayBookingsCache"/> entry of the day when there
+/// is one (Redis, dropped on every booking change), else SQL, then offered back to the cache under the version read with
+/// the miss, so a computation that raced a booking cannot overwrite that booking's invalidation (decision 071). Bookings
+/// and reschedules do not use this: they read SQL inside their own checks.
 /// </summary>
-public sealed class DayBookings(ScheduleReader scheduleReader, ISlotStateStore store, TimeProvider clock)
+public sealed class DayBookings(ScheduleReader scheduleReader, IDayBookingsCache cache, TimeProvider clock)
 {
     public async Task<CachedDayBookings> GetAsync(SchedulingPolicy policy, DateOnly date, int employeeId, CancellationToken cancellationToken)
     {
-        var cached = await store.GetCachedBookingsAsync(date, employeeId, cancellationToken);
+        var cached = await cache.GetAsync(date, employeeId, cancellationToken);
         return cached.Bookings ?? await LoadAndCacheAsync(policy, date, employeeId, cached.Version, cancellationToken);
     }
+
+    /// <summary>
+    /// The cache's entry of the day, hit or miss. Callers that also read the day's slot state start both before awaiting
+    /// either: on Redis both commands carry the day's hash tag and travel in one round trip (decision 125).
+    /// </summary>
+    public ValueTask<DayBookingsCacheEntry> LookUpAsync(DateOnly date, int employeeId, CancellationToken cancellationToken) =>
+        cache.GetAsync(date, employeeId, cancellationToken);
 
     /// <summary>After a cache miss that read <paramref name="cacheVersion"/>: one SQL query, then the cache is filled.</summary>
     public async Task<CachedDayBookings> LoadAndCacheAsync(SchedulingPolicy policy, DateOnly date, int employeeId, long cacheVersion,
@@ -30,13 +37,13 @@ public sealed class DayBookings(ScheduleReader scheduleReader, ISlotStateStore s
         CancellationToken cancellationToken)
     {
         var bookings = Compute(policy, plan);
-        await store.CacheBookingsAsync(plan.Date, employeeId, bookings, cacheVersion, cancellationToken);
+        await cache.SetAsync(plan.Date, employeeId, bookings, cacheVersion, cancellationToken);
         return bookings;
     }
 
     /// <summary>
     /// From bookings the store read itself in the heartbeat's round trip (SQL mode, decision 066): no query while the
-    /// catalogue is cached, and nothing to cache (that store keeps no copy).
+    /// catalogue is cached, and nothing to cache (SQL mode keeps no copy).
     /// </summary>
     public async Task<CachedDayBookings> FromBookingsAsync(SchedulingPolicy policy, DateOnly date, int employeeId,
         IReadOnlyList<ConfirmedBooking> bookings, CancellationToken cancellationToken) =>

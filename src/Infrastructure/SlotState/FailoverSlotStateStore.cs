@@ -40,13 +40,6 @@ public sealed class FailoverSlotStateStore(RedisSlotStateStore redis, SqlSlotSta
         RateLimitRule limit, CancellationToken cancellationToken) =>
         RunAsync(s => s.HeartbeatAsync(date, employeeId, client, selectedTime, selectionTtl, limit, cancellationToken));
 
-    public ValueTask<DayBookingsCache> GetCachedBookingsAsync(DateOnly date, int employeeId, CancellationToken cancellationToken) =>
-        RunAsync(s => s.GetCachedBookingsAsync(date, employeeId, cancellationToken));
-
-    public ValueTask CacheBookingsAsync(DateOnly date, int employeeId, CachedDayBookings bookings, long version,
-        CancellationToken cancellationToken) =>
-        RunAsync(async s => { await s.CacheBookingsAsync(date, employeeId, bookings, version, cancellationToken); return true; }).AsVoid();
-
     private async ValueTask<T> RunAsync<T>(Func<ISlotStateStore, ValueTask<T>> operation)
     {
         if (state.Mode == StorageMode.Redis)

@@ -1,5 +1,6 @@
 using AppointEase.Infrastructure.Options;
 using AppointEase.Application.Common.Interfaces;
+using AppointEase.Infrastructure.BookingsCache;
 using AppointEase.Infrastructure.Redis;
 using AppointEase.Infrastructure.SlotState.Redis;
 using Microsoft.Extensions.Configuration;
@@ -11,8 +12,8 @@ namespace AppointEase.Infrastructure.SlotState;
 internal static class SlotStateRegistration
 {
     /// <summary>
-    /// With ConnectionStrings:Redis set: the failover store (Redis, SQL when Redis fails) plus its health monitor.
-    /// Without: the SQL store alone.
+    /// With ConnectionStrings:Redis set: the failover store (Redis, SQL when Redis fails) plus its health monitor, and the
+    /// day-bookings cache in Redis (a miss while the instance serves from SQL). Without: the SQL store alone, no cache.
     /// </summary>
     internal static IServiceCollection AddSlotState(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,6 +28,7 @@ internal static class SlotStateRegistration
         if (!redisConfigured)
         {
             services.AddSingleton<ISlotStateStore>(sp => sp.GetRequiredService<SqlSlotStateStore>());
+            services.AddSingleton<IDayBookingsCache, NoDayBookingsCache>();
             services.AddSingleton<ISlotChangeNotifier, NoCacheSlotChangeNotifier>();
             services.AddSingleton<ISlotFailbackSync, NoRedisFailbackSync>();
             return services;
@@ -35,6 +37,7 @@ internal static class SlotStateRegistration
         services.AddSingleton<RedisSlotStateStore>();
         services.AddSingleton<FailoverSlotStateStore>();
         services.AddSingleton<ISlotStateStore>(sp => sp.GetRequiredService<FailoverSlotStateStore>());
+        services.AddSingleton<IDayBookingsCache, RedisDayBookingsCache>();
         services.AddSingleton<ISlotChangeNotifier, RedisSlotChangeNotifier>();
         services.AddSingleton<RedisFailbackSync>();
         services.AddSingleton<ISlotFailbackSync>(sp => sp.GetRequiredService<RedisFailbackSync>());

@@ -195,17 +195,6 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
             selectionTtl, limit, Now(), cancellationToken);
     }
 
-    /// <summary>
-    /// SQL mode has no cache: the heartbeat reads the bookings in its own round trip (<see cref="DaySlotState.Bookings"/>),
-    /// other reads query them; a second copy would only go stale.
-    /// </summary>
-    public ValueTask<DayBookingsCache> GetCachedBookingsAsync(DateOnly date, int employeeId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(DayBookingsCache.Miss);
-
-    public ValueTask CacheBookingsAsync(DateOnly date, int employeeId, CachedDayBookings bookings, long version,
-        CancellationToken cancellationToken) =>
-        ValueTask.CompletedTask;
-
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
     private static async Task<SlotLockState?> ReadLockAsync(AppDbContext db, SlotKey slot, DateTime now, CancellationToken cancellationToken)

@@ -48,20 +48,35 @@ public sealed class GetHeartbeatSnapshotHandlerTests : IAsyncLifetime, IDisposab
 
         await BeatAsync();
 
-        var fill = Assert.Single(_world.Slots.CacheFills);
-        Assert.Equal((TestWorld.Tomorrow, _world.EmployeeId), (fill.Date, fill.EmployeeId));
+        var fill = Assert.Single(_world.BookingsCache.Fills);
+        Assert.Equal((TestWorld.Tomorrow, _world.EmployeeId, FakeDayBookingsCache.Version), (fill.Date, fill.EmployeeId, fill.Version));
         Assert.Equal([new TimeOnly(14, 0), new TimeOnly(14, 15)], fill.Bookings.BookedStarts);
     }
 
     [Fact]
     public async Task Heartbeat_WithCachedBookings_UsesThemAndWritesNoCache()
     {
-        _world.Slots.CachedBookings = new CachedDayBookings([new TimeOnly(16, 0)], []);
+        _world.BookingsCache.Cached = new CachedDayBookings([new TimeOnly(16, 0)], []);
 
         var snapshot = (await BeatAsync()).Value!;
 
         Assert.Equal(["16:00"], snapshot.BookedSlots);
-        Assert.Empty(_world.Slots.CacheFills);
+        Assert.Empty(_world.BookingsCache.Fills);
+    }
+
+    [Fact]
+    public async Task Heartbeat_AsksTheBookingsCacheWhileTheStoreCallIsStillInFlight()
+    {
+        // Sent together, the Redis script and the cache read share one network round trip (decision 125).
+        _world.Slots.HeartbeatInFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var beat = BeatAsync();
+        var cacheReadsWhileInFlight = _world.BookingsCache.Reads;
+        _world.Slots.HeartbeatInFlight.SetResult();
+        await beat;
+
+        Assert.Equal(1, cacheReadsWhileInFlight);
+        Assert.Equal(1, _world.BookingsCache.Reads);
     }
 
     [Fact]

@@ -52,16 +52,6 @@ public interface ISlotStateStore
     /// </summary>
     ValueTask<HeartbeatOutcome> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl,
         RateLimitRule limit, CancellationToken cancellationToken);
-
-    /// <summary>The day's cached bookings (null on a miss, and always in SQL mode) and the version to cache under.</summary>
-    ValueTask<DayBookingsCache> GetCachedBookingsAsync(DateOnly date, int employeeId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Remembers the day's bookings (Redis: 5 minutes, dropped by ISlotChangeNotifier; SQL: no-op), but only while the
-    /// day's booking version is still <paramref name="version"/>, the one read with the miss: a booking that changed the
-    /// day in between has dropped the cache after its commit, and this older computation must not bring it back.
-    /// </summary>
-    ValueTask CacheBookingsAsync(DateOnly date, int employeeId, CachedDayBookings bookings, long version, CancellationToken cancellationToken);
 }
 
 public enum SelectOutcome
@@ -120,15 +110,6 @@ public sealed record DaySlotState(IReadOnlyList<SlotSelectionState> Selections, 
     public static readonly DaySlotState Empty = new([], []);
 
     /// <summary>
-    /// The day's bookings as cached by the store (heartbeat and day reads), or null when the store has no cache or it is
-    /// cold: the caller then reads them from SQL and offers them back through <see cref="ISlotStateStore.CacheBookingsAsync"/>.
-    /// </summary>
-    public CachedDayBookings? CachedBookings { get; init; }
-
-    /// <summary>The day's booking version read with <see cref="CachedBookings"/>; pass it back when filling the cache.</summary>
-    public long BookedCacheVersion { get; init; }
-
-    /// <summary>
     /// The employee's confirmed bookings overlapping <see cref="BookingsWindowUtc"/>, when the store read them in the
     /// heartbeat's own round trip (SQL mode), else null. With them the heartbeat needs no bookings query of its own.
     /// </summary>
@@ -141,18 +122,6 @@ public sealed record DaySlotState(IReadOnlyList<SlotSelectionState> Selections, 
     /// </summary>
     public static (DateTime FromUtc, DateTime ToUtc) BookingsWindowUtc(DateOnly date) =>
         (date.AddDays(-2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), date.AddDays(3).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-}
-
-/// <summary>
-/// A day's bookings as the cache keeps them: the starts a booking blocks for a one-grid-step hold (what the heartbeat,
-/// select and lock need, ready to use) and the busy intervals they came from (what availability needs for any service).
-/// </summary>
-public sealed record CachedDayBookings(IReadOnlyList<TimeOnly> BookedStarts, IReadOnlyList<BusyInterval> Busy);
-
-/// <summary>The day's cached bookings, or null on a miss, with the booking version read at the same moment.</summary>
-public sealed record DayBookingsCache(CachedDayBookings? Bookings, long Version)
-{
-    public static readonly DayBookingsCache Miss = new(null, 0);
 }
 
 /// <summary>A confirmed booking as stored: its times and its service's buffers.</summary>

@@ -9,9 +9,9 @@ namespace AppointEase.Application.Slots.GetHeartbeatSnapshot;
 public sealed record HeartbeatDay(DaySlotState Live, IReadOnlyList<TimeOnly> BookedStarts);
 
 /// <summary>
-/// The heartbeat's store call (the per-client count, the optional selection refresh and the day's state in one round
-/// trip) and where its booked starts come from: the store's cache of the day, else the bookings the SQL store read in
-/// that same round trip (decision 066), else SQL, then cached (<see cref="DayBookings"/>).
+/// The heartbeat's store call (the per-client count, the optional selection refresh and the day's state) and where its
+/// booked starts come from: the day-bookings cache, else the bookings the SQL store read in the store call's own round
+/// trip (decision 066), else SQL, then cached (<see cref="DayBookings"/>).
 /// </summary>
 public sealed class HeartbeatDayReader(ISlotStateStore store, HeartbeatRateLimit limit, DayBookings dayBookings)
 {
@@ -19,13 +19,19 @@ public sealed class HeartbeatDayReader(ISlotStateStore store, HeartbeatRateLimit
     public async Task<Result<HeartbeatDay>> ReadAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime,
         BusinessSettingsSnapshot business, CancellationToken cancellationToken)
     {
-        var outcome = await store.HeartbeatAsync(date, employeeId, client, selectedTime, business.SelectionTtl, limit.Rule, cancellationToken);
+        // Both calls leave before either is awaited, so on Redis the script and the cache read are pipelined: one network
+        // round trip (decision 125). The slot state goes first: a booking clears its lock, then drops the cache, so a cache
+        // read sent after the state read is never older, next to the locks it is shown with, than one atomic read was.
+        var heartbeat = store.HeartbeatAsync(date, employeeId, client, selectedTime, business.SelectionTtl, limit.Rule, cancellationToken);
+        var lookUp = dayBookings.LookUpAsync(date, employeeId, cancellationToken);
+        var outcome = await heartbeat;
+        var cached = await lookUp;
         if (!outcome.Allowed) return Error.RateLimited(outcome.Limit.RetryAfter);
         var live = outcome.Day;
-        var booked = live.CachedBookings
+        var booked = cached.Bookings
                      ?? (live.Bookings is { } read
                          ? await dayBookings.FromBookingsAsync(business.Policy, date, employeeId, read, cancellationToken)
-                         : await dayBookings.LoadAndCacheAsync(business.Policy, date, employeeId, live.BookedCacheVersion, cancellationToken));
+                         : await dayBookings.LoadAndCacheAsync(business.Policy, date, employeeId, cached.Version, cancellationToken));
         return new HeartbeatDay(live, booked.BookedStarts);
     }
 }

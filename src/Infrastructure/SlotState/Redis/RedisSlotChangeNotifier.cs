@@ -1,12 +1,13 @@
 using AppointEase.Application.Common.Interfaces;
+using AppointEase.Infrastructure.BookingsCache;
 using AppointEase.Infrastructure.Redis;
 using Microsoft.Extensions.Logging;
 
 namespace AppointEase.Infrastructure.SlotState.Redis;
 
 /// <summary>
-/// After a booking change: bumps the day's booking version, drops its cached availability and publishes on
-/// <c>{prefix}:slots:{date}:{employee}</c>, in one script (decision 071).
+/// After a booking change: bumps the day's booking version, drops its cached bookings (<see cref="RedisDayBookingsCache"/>)
+/// and publishes on <c>{prefix}:slots:{date}:{employee}</c>, in one script (decision 071).
 /// Never throws: the booking has committed; a stale cache dies by its own 5-minute TTL.
 /// </summary>
 public sealed class RedisSlotChangeNotifier(RedisConnection connection, IStoreStatus status, ILogger<RedisSlotChangeNotifier> logger)
@@ -19,8 +20,9 @@ public sealed class RedisSlotChangeNotifier(RedisConnection connection, IStoreSt
         if (status.Mode != StorageMode.Redis) return;
         try
         {
-            await connection.Database.ScriptEvaluateAsync(SlotScripts.BookingsChanged, [_keys.Availability(date, employeeId), _keys.BookingVersion(date, employeeId)],
-                [_keys.Channel(date, employeeId).ToString(), RedisSlotStateStore.Ms(RedisSlotStateStore.BookingVersionTtl)]);
+            await connection.Database.ScriptEvaluateAsync(DayBookingsCacheScripts.BookingsChanged,
+                [_keys.Availability(date, employeeId), _keys.BookingVersion(date, employeeId)],
+                [_keys.Channel(date, employeeId).ToString(), RedisSlotStateStore.Ms(RedisDayBookingsCache.VersionTtl)]);
         }
         catch (Exception ex) when (connection.IsOutage(ex))
         {

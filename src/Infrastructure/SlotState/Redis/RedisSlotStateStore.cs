@@ -17,12 +17,7 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
     /// <summary>The failure is a Redis outage (fail over), not a bug that must surface.</summary>
     internal bool IsOutage(Exception exception) => connection.IsOutage(exception);
 
-    private long _roundTrips;
-
     public RedisSlotKeys Keys { get; } = new(connection.Options.KeyPrefix);
-
-    /// <summary>Redis calls made by this store (each is one round trip); tests use it to prove the heartbeat's cost.</summary>
-    public long RoundTrips => Interlocked.Read(ref _roundTrips);
 
     public async ValueTask<SelectOutcome> SelectAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken)
     {
@@ -151,34 +146,11 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
             args = [.. args, slot.TimeText, Ms(selectionTtl)];
         }
         var result = await EvalDayAsync(keys, args);
-        var decision = RateLimitBuckets.Decide(limit, (long)result[4], now, end);
+        var decision = RateLimitBuckets.Decide(limit, (long)result[3], now, end);
         return decision.Allowed ? HeartbeatOutcome.Served(ParseDay(date, employeeId, result), decision) : HeartbeatOutcome.Refused(decision);
     }
 
-    public async ValueTask<DayBookingsCache> GetCachedBookingsAsync(DateOnly date, int employeeId, CancellationToken cancellationToken)
-    {
-        var result = (RedisResult[])(await EvalAsync(SlotScripts.GetBooked, BookedKeys(date, employeeId), []))!;
-        return new DayBookingsCache(CachedBookingsText.Parse(result[0]), ParseVersion(result[1]));
-    }
-
-    public async ValueTask CacheBookingsAsync(DateOnly date, int employeeId, CachedDayBookings bookings, long version,
-        CancellationToken cancellationToken) =>
-        await EvalAsync(SlotScripts.CacheBooked, BookedKeys(date, employeeId), [CachedBookingsText.Format(bookings), Ms(AvailabilityTtl), version]);
-
-    /// <summary>Five minutes: long enough to spare SQL on every heartbeat, short enough to heal a missed invalidation.</summary>
-    public static readonly TimeSpan AvailabilityTtl = TimeSpan.FromMinutes(5);
-
-    /// <summary>
-    /// A day: far longer than any computation between a miss and its fill, so the version never lapses back to a value a
-    /// pending fill read; refreshed by every bump.
-    /// </summary>
-    public static readonly TimeSpan BookingVersionTtl = TimeSpan.FromDays(1);
-
-    private RedisKey[] DayKeys(DateOnly date, int employeeId) =>
-        [Keys.Active(date, employeeId), Keys.LockIndex(date, employeeId), .. BookedKeys(date, employeeId)];
-
-    internal RedisKey[] BookedKeys(DateOnly date, int employeeId) =>
-        [Keys.Availability(date, employeeId), Keys.BookingVersion(date, employeeId)];
+    private RedisKey[] DayKeys(DateOnly date, int employeeId) => [Keys.Active(date, employeeId), Keys.LockIndex(date, employeeId)];
 
     private async Task<RedisResult[]> EvalDayAsync(RedisKey[] keys, RedisValue[] args) =>
         (RedisResult[])(await EvalAsync(SlotScripts.DayState, keys, args))!;
@@ -201,14 +173,11 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
             if (parts.Length == 3 && TryTime((string)lockFields[i]!, out var time) && long.TryParse(parts[2], CultureInfo.InvariantCulture, out var expires))
                 locks.Add(new SlotLockState(new SlotKey(date, employeeId, time), parts[0], parts[1], FromMs(expires)));
         }
-        return new DaySlotState(selections, locks) { CachedBookings = CachedBookingsText.Parse(result[3]), BookedCacheVersion = ParseVersion(result[5]) };
+        return new DaySlotState(selections, locks);
     }
 
-    internal async Task<RedisResult> EvalAsync(string script, RedisKey[] keys, RedisValue[] args)
-    {
-        Interlocked.Increment(ref _roundTrips);
-        return await connection.Database.ScriptEvaluateAsync(script, keys, args);
-    }
+    internal Task<RedisResult> EvalAsync(string script, RedisKey[] keys, RedisValue[] args) =>
+        connection.Database.ScriptEvaluateAsync(script, keys, args);
 
     private RedisValue Channel(SlotKey slot) => Keys.Channel(slot.Date, slot.EmployeeId).ToString();
 
@@ -218,9 +187,6 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
         var parts = value.Split('|');
         return parts.Length == 3 ? new SlotLockState(slot, parts[0], parts[1], now.AddMilliseconds(pttlMs)) : null;
     }
-
-    private static long ParseVersion(RedisResult version) =>
-        version.IsNull || version.Resp2Type != ResultType.BulkString ? 0 : long.Parse((string)version!, CultureInfo.InvariantCulture);
 
     internal static long Ms(TimeSpan span) => (long)span.TotalMilliseconds;
 

@@ -156,24 +156,24 @@ internal static class SlotScripts
         """;
 
     /// <summary>
-    /// Day state and the heartbeat. KEYS: active, lock index, availability cache, booking version[, heartbeat counter[, lock
-    /// of the selected time]]. ARGV (heartbeat only): client, permitLimit, counterTtlMs[, time, selectionTtlMs].
+    /// Day state and the heartbeat. KEYS: active, lock index[, heartbeat counter[, lock of the selected time]].
+    /// ARGV (heartbeat only): client, permitLimit, counterTtlMs[, time, selectionTtlMs].
     /// With the counter key it first counts the hit (INCR + PEXPIRE together, so a counter never lives without a TTL); over
-    /// the limit it returns {nowMs, {}, {}, false, count, false} having changed nothing else. Within it (or without a
-    /// counter) it refreshes the caller's selection when the lock key is given (unless another holds that lock), then
-    /// returns {nowMs, {client, value, ...}, {time, value, ...}, cachedBookedSlots or false, count or false, version or
-    /// false} with expired entries dropped (and deleted).
+    /// the limit it returns {nowMs, {}, {}, count} having changed nothing else. Within it (or without a counter) it
+    /// refreshes the caller's selection when the lock key is given (unless another holds that lock), then returns
+    /// {nowMs, {client, value, ...}, {time, value, ...}, count or false} with expired entries dropped (and deleted).
+    /// The day's cached bookings are not read here: the caller sends that read beside this script (decision 125).
     /// </summary>
     public const string DayState = Now + RateLimitBuckets.RedisCountHit + """
 
         local n = now()
         local count = false
-        if #KEYS >= 5 then
-          count = count_hit(KEYS[5], ARGV[3])
-          if count > tonumber(ARGV[2]) then return {n, {}, {}, false, count, false} end
+        if #KEYS >= 3 then
+          count = count_hit(KEYS[3], ARGV[3])
+          if count > tonumber(ARGV[2]) then return {n, {}, {}, count} end
         end
-        if #KEYS == 6 then
-          local lock = redis.call('GET', KEYS[6])
+        if #KEYS == 4 then
+          local lock = redis.call('GET', KEYS[4])
           if not lock or string.sub(lock, 1, #ARGV[1] + 1) == ARGV[1] .. '|' then
             local ttl = tonumber(ARGV[5])
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[4] .. '|' .. (n + ttl))
@@ -194,35 +194,7 @@ internal static class SlotScripts
           end
           return out
         end
-        return {n, live(KEYS[1]), live(KEYS[2]), redis.call('GET', KEYS[3]), count, redis.call('GET', KEYS[4])}
-        """;
-
-    /// <summary>KEYS: availability cache, booking version. Returns {cachedBookedSlots or false, version or false}.</summary>
-    public const string GetBooked = """
-        return {redis.call('GET', KEYS[1]), redis.call('GET', KEYS[2])}
-        """;
-
-    /// <summary>
-    /// KEYS: availability cache, booking version. ARGV: value, ttlMs, expected version. Fills the cache only while the
-    /// version is the one read with the miss (absent counts as 0), so a computation that raced a booking is dropped.
-    /// Returns 1 when written.
-    /// </summary>
-    public const string CacheBooked = """
-        if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[3] then return 0 end
-        redis.call('SET', KEYS[1], ARGV[1], 'PX', tonumber(ARGV[2]))
-        return 1
-        """;
-
-    /// <summary>
-    /// KEYS: availability cache, booking version. ARGV: channel, versionTtlMs. After a booking change: bump the version
-    /// (before the cache goes, in the same script), drop the cache, tell subscribers.
-    /// </summary>
-    public const string BookingsChanged = """
-        redis.call('INCR', KEYS[2])
-        redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[2]))
-        redis.call('DEL', KEYS[1])
-        redis.call('PUBLISH', ARGV[1], 'booking')
-        return 1
+        return {n, live(KEYS[1]), live(KEYS[2]), count}
         """;
 
     /// <summary>

@@ -10,11 +10,12 @@ public sealed class FakeSlotStore(TimeProvider clock) : ISlotStateStore
     public Dictionary<SlotKey, SlotLockState> Locks { get; } = [];
     public List<(SlotKey Slot, string Client, DateTime ExpiresUtc)> Selections { get; } = [];
     public List<SlotKey> Cleared { get; } = [];
-    public List<(DateOnly Date, int EmployeeId, CachedDayBookings Bookings)> CacheFills { get; } = [];
     public List<HoldQuota?> Quotas { get; } = [];
     public bool RefuseHeartbeats { get; set; }
     public TimeSpan? QuotaRetryAfter { get; set; }
-    public CachedDayBookings? CachedBookings { get; set; }
+
+    /// <summary>When set, a heartbeat stays in flight until the test completes it (like a Redis reply still on its way).</summary>
+    public TaskCompletionSource? HeartbeatInFlight { get; set; }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -64,29 +65,17 @@ public sealed class FakeSlotStore(TimeProvider clock) : ISlotStateStore
     public ValueTask<DaySlotState> GetDayStateAsync(DateOnly date, int employeeId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Day(date, employeeId));
 
-    public ValueTask<HeartbeatOutcome> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl,
+    public async ValueTask<HeartbeatOutcome> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl,
         RateLimitRule limit, CancellationToken cancellationToken)
     {
-        if (RefuseHeartbeats) return ValueTask.FromResult(HeartbeatOutcome.Refused(new RateLimitDecision(false, limit.PermitLimit + 1, TimeSpan.FromSeconds(3))));
+        if (HeartbeatInFlight is { } inFlight) await inFlight.Task;
+        if (RefuseHeartbeats) return HeartbeatOutcome.Refused(new RateLimitDecision(false, limit.PermitLimit + 1, TimeSpan.FromSeconds(3)));
         if (selectedTime is { } time) _ = SelectAsync(new SlotKey(date, employeeId, time), client, selectionTtl, cancellationToken);
-        return ValueTask.FromResult(HeartbeatOutcome.Served(Day(date, employeeId), new RateLimitDecision(true, 1, TimeSpan.FromSeconds(1))));
-    }
-
-    public ValueTask<DayBookingsCache> GetCachedBookingsAsync(DateOnly date, int employeeId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new DayBookingsCache(CachedBookings, 7));
-
-    public ValueTask CacheBookingsAsync(DateOnly date, int employeeId, CachedDayBookings bookings, long version, CancellationToken cancellationToken)
-    {
-        CacheFills.Add((date, employeeId, bookings));
-        return ValueTask.CompletedTask;
+        return HeartbeatOutcome.Served(Day(date, employeeId), new RateLimitDecision(true, 1, TimeSpan.FromSeconds(1)));
     }
 
     private DaySlotState Day(DateOnly date, int employeeId) =>
         new(Selections.Where(s => s.Slot.Date == date && s.Slot.EmployeeId == employeeId && s.ExpiresUtc > Now)
                 .Select(s => new SlotSelectionState(s.Slot.Time, s.Client, s.ExpiresUtc)).ToList(),
-            Locks.Values.Where(l => l.Slot.Date == date && l.Slot.EmployeeId == employeeId && l.ExpiresUtc > Now).ToList())
-        {
-            CachedBookings = CachedBookings,
-            BookedCacheVersion = 7,
-        };
+            Locks.Values.Where(l => l.Slot.Date == date && l.Slot.EmployeeId == employeeId && l.ExpiresUtc > Now).ToList());
 }

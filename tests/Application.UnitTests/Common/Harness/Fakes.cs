@@ -56,6 +56,28 @@ public sealed class FakeAfterCommit : IAfterCommit
     }
 }
 
+/// <summary>A day-bookings cache holding at most one answer for every day, at version 7; records every fill.</summary>
+public sealed class FakeDayBookingsCache : IDayBookingsCache
+{
+    public const long Version = 7;
+
+    public CachedDayBookings? Cached { get; set; }
+    public List<(DateOnly Date, int EmployeeId, CachedDayBookings Bookings, long Version)> Fills { get; } = [];
+    public int Reads { get; private set; }
+
+    public ValueTask<DayBookingsCacheEntry> GetAsync(DateOnly date, int employeeId, CancellationToken cancellationToken)
+    {
+        Reads++;
+        return ValueTask.FromResult(new DayBookingsCacheEntry(Cached, Version));
+    }
+
+    public ValueTask SetAsync(DateOnly date, int employeeId, CachedDayBookings bookings, long version, CancellationToken cancellationToken)
+    {
+        Fills.Add((date, employeeId, bookings, version));
+        return ValueTask.CompletedTask;
+    }
+}
+
 public sealed class FakeNotifier : ISlotChangeNotifier
 {
     public List<(DateOnly Date, int EmployeeId)> Changed { get; } = [];

@@ -54,6 +54,7 @@ public sealed class TestWorld : IDisposable
         services.AddSingleton<ISettingsProvider>(Settings);
         services.AddSingleton<IScheduleSnapshotProvider>(new DbScheduleSnapshots(NewContext, Settings, Clock));
         services.AddSingleton<ISlotStateStore>(Slots);
+        services.AddSingleton<IDayBookingsCache>(BookingsCache);
         services.AddSingleton<IPersistenceErrors>(new SqlitePersistenceErrors(Db));
         services.AddSingleton<ICurrentUser>(User);
         services.AddSingleton<IEmailOutbox>(Outbox);
@@ -81,6 +82,7 @@ public sealed class TestWorld : IDisposable
     public SqliteAppDbContext Db { get; }
     public DbSettingsProvider Settings { get; }
     public FakeSlotStore Slots { get; }
+    public FakeDayBookingsCache BookingsCache { get; } = new();
     public FakeCurrentUser User { get; } = new();
     public FakeOutbox Outbox { get; } = new();
     public FakeAfterCommit AfterCommit { get; } = new();

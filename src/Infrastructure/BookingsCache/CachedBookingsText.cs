@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Text;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Domain.Scheduling;
-using StackExchange.Redis;
 
-namespace AppointEase.Infrastructure.SlotState.Redis;
+namespace AppointEase.Infrastructure.BookingsCache;
 
 /// <summary>
 /// The text of a day's bookings cache: <c>HH:mm,HH:mm;startS-endS,startS-endS</c> — the one-step booked starts, then the
@@ -23,10 +22,9 @@ internal static class CachedBookingsText
         return text.ToString();
     }
 
-    public static CachedDayBookings? Parse(RedisResult cached)
+    /// <summary>The bookings, or null for no value (the key is absent) or a value this version cannot read.</summary>
+    public static CachedDayBookings? Parse(string? text)
     {
-        if (cached.IsNull || cached.Resp2Type != ResultType.BulkString) return null; // Lua false (no key) arrives as nil
-        var text = (string?)cached;
         var split = text?.IndexOf(';') ?? -1;
         if (text is null || split < 0) return null;
         var starts = new List<TimeOnly>();
