@@ -21,7 +21,9 @@ TARGETS = [
     ("lock-p99", "lock: p99 < 2 ms", ["lock"], "p99_ms", 2, "max"),
     ("avail-day-p95", "availability, one day: p95 < 10 ms", ["availability-day-c50"], "p95_ms", 10, "max"),
     ("avail-31-p95", "availability, 31 days: p95 < 150 ms", ["availability-31d-c20"], "p95_ms", 150, "max"),
-    ("confirm-p99", "confirm, 100 concurrent: p99 < 50 ms", ["confirm"], "p99_ms", 50, "max"),
+    # Issue 20: p99 < 100 ms (stretch 50 ms), and throughput at least half of the same run's bare-SQL floor.
+    ("confirm-p99", "confirm, 100 concurrent: p99 < 100 ms", ["confirm"], "p99_ms", 100, "max"),
+    ("confirm-floor", "confirm, 100 concurrent: ≥ 50 % of the MySqlConnector floor's throughput", ["confirm"], "ratio", 0.50, "min"),
     ("failover-detect", "failover detection < 1 s", ["failover-heartbeat"], "detection_ms", 1000, "max"),
     ("failover-errors", "failover: 0 failed requests", ["failover-heartbeat"], "errors", 0, "max"),
     ("rss", "peak RSS < 200 MB at 1,000 heartbeat clients", ["memory"], "vmhwm_mb", 200, "max"),
@@ -42,6 +44,13 @@ HEARTBEAT_REDIS = (
     "clients in back-to-back runs. What remains is Kestrel, JSON binding, the Mediator pipeline and the Redis round "
     "trip on two cores shared with wrk, Redis and MariaDB; at 1,000 connections about a third of the CPU samples are "
     "in the runtime (most likely GC marking through the requests in flight). Not done: fewer allocations per request.")
+CONFIRM = (
+    "Counted: MariaDB executed {cf_sql} statements and {cf_commits} commits per confirm in this run (scenario 'confirm', "
+    "server counters); ConfirmRoundTripTests pins the budget of 3 commands in one transaction plus BEGIN and COMMIT "
+    "(decision 127; it was 7 commands in two transactions). The same run's floor, MySqlConnector alone doing the "
+    "same statements in one transaction at the same concurrency ('confirm-floor'), had p99 {floor_p99} ms at "
+    "{floor_rps} confirms/s: what remains above it is HTTP, the lock check in Redis, EF Core and the mail limiter on "
+    "two cores shared with the load tool, Redis and MariaDB.")
 CAUSES = {
     "hb-redis-p99": HEARTBEAT_REDIS,
     "hb-redis-ratio": HEARTBEAT_REDIS,
@@ -66,11 +75,8 @@ CAUSES = {
     "avail-31-p95": "Profiled: {av_31_redis} Redis commands per 31-day request in this run against {av_day_redis} for "
                     "one day — one live-state script per open day, one after another, and {av_31_sql} SQL statements; "
                     "pipelining the month's scripts would cut the waiting.",
-    "confirm-p99": "Counted with an EF command interceptor (2026-11-23): a confirm with an Idempotency-Key is 7 "
-                   "statements (idempotency row, the day's bookings, appointment, claims, outbox mail, idempotency "
-                   "completion) in two transactions plus the lock check in Redis. 100 of them arrive at the same "
-                   "moment and queue for MariaDB and the two shared cores; InnoDB deadlock victims are retried with "
-                   "jitter. The booking deliberately reads SQL, not the day-bookings cache.",
+    "confirm-p99": CONFIRM,
+    "confirm-floor": CONFIRM,
     "rss": "Profiled (bench/README.md): the process is already 160-170 MB when ready, about 90 MB of it "
            "mapped framework and library images; 1,000 connections add 80-130 MB. GC settings tried (concurrent GC "
            "off, GCConserveMemory, gen0 size, a 100 MB heap hard limit) gave no reproducible gain, concurrent GC off "
@@ -169,6 +175,10 @@ def main():
                 x["ratio"] = ratio(x.get("rps"), base.get("rps"))
                 x["ratio_vs"] = "redis-benchmark-set"
                 x["p99_ratio"] = ratio(x.get("p99_ms"), base.get("p99_ms"))
+    if measured("confirm") and measured("confirm-floor"):
+        r["confirm"]["ratio"] = ratio(r["confirm"].get("rps"), r["confirm-floor"].get("rps"))
+        r["confirm"]["ratio_vs"] = "confirm-floor"
+        r["confirm"]["p99_ratio"] = ratio(r["confirm"].get("p99_ms"), r["confirm-floor"].get("p99_ms"))
     if measured("memory"):
         r["memory"]["vmhwm_mb"] = r["memory"]["vmhwm_kb"] / 1024
     if measured("failover-heartbeat"):
@@ -182,6 +192,9 @@ def main():
         "sel_sql": trip(r, "select-redis", "sql_per_request"), "lock_sql": trip(r, "lock-redis", "sql_per_request"),
         "av_day_sql": trip(r, "availability-day", "sql_per_request"), "av_day_redis": trip(r, "availability-day", "redis_per_request"),
         "av_31_sql": trip(r, "availability-31d", "sql_per_request"), "av_31_redis": trip(r, "availability-31d", "redis_per_request"),
+        "cf_sql": extra_of(r, "confirm", "sql_statements_per_confirm"), "cf_commits": extra_of(r, "confirm", "commits_per_confirm"),
+        "floor_p99": fmt((r.get("confirm-floor") or {}).get("p99_ms")) if measured("confirm-floor") else "?",
+        "floor_rps": fmt((r.get("confirm-floor") or {}).get("rps"), 0) if measured("confirm-floor") else "?",
     })
 
     lines = []
@@ -285,7 +298,9 @@ def main():
     w("Scenario names: `heartbeat-<redis|sql>[-inm]-c<N>` = N distinct clients (one connection each), `-inm` = with "
       "If-None-Match carrying the current ETag (a 304 counts as success); `baseline-c<N>` = the bare endpoint with the same "
       "requests; `lock`/`release` come from the load tool's lock → release loop (50 clients); `confirm` = 100 clients "
-      "that each lock their own slot and then confirm at the same moment, 3 rounds; `busy-*` = the mixed busy-morning "
+      "that each lock their own slot and then confirm at the same moment, 3 rounds; `confirm-floor` = the same bookings' "
+      "SQL alone from 100 MySqlConnector connections (day's bookings, appointment, one batch of claims + outbox + "
+      "idempotency row, in one transaction), 3 rounds; `busy-*` = the mixed busy-morning "
       "profile (closed loop, 90 % heartbeats, 6 % selects, 3 % lock + release, 1 % lock + confirm), `busy-morning` "
       "being one whole step each.")
     w("")
@@ -303,6 +318,12 @@ def main():
         for k, v in trips:
             w(f"| {k[len('roundtrips-'):]} | {fmt(v.get('sql_per_request'), 1)} | {fmt(v.get('redis_per_request'), 1)} | "
               f"{fmt(v.get('idle_sql_per_s'), 1)} | {fmt(v.get('idle_redis_per_s'), 1)} | {v.get('statuses', '')} |")
+        w("")
+    if measured("confirm") and (measured("confirm").get("extra") or {}).get("sql_statements_per_confirm") is not None:
+        w(f"Confirm (with an `Idempotency-Key`), counted on MariaDB over the 'confirm' scenario's concurrent rounds (global "
+          f"`Questions` and `Com_commit`, so the app's own background traffic is included): **{facts['cf_sql']} statements "
+          f"and {facts['cf_commits']} commits per confirm**. Budget held by `ConfirmRoundTripTests`: one transaction of "
+          f"3 commands plus BEGIN and COMMIT (decision 127). The floor ('confirm-floor') runs the same 5 per confirm.")
         w("")
 
     w("## Memory, payload, failover")
@@ -409,6 +430,11 @@ def main():
 class Facts(dict):
     def __missing__(self, key):
         return "?"
+
+
+def extra_of(r, name, key):
+    v = ((r.get(name) or {}).get("extra") or {}).get(key)
+    return "?" if v is None else f"{v:g}"
 
 
 def trip(r, name, key):

@@ -6,7 +6,8 @@
 # environment, Warning logs) on a loopback port, seeds (the app's demo seeding), warms up, then measures:
 #   baselines     bare Kestrel endpoint (bench/Baseline) with the heartbeat's requests; redis-benchmark SET/GET
 #   heartbeat     10/100/1000 clients, Redis mode and SQL mode, with and without If-None-Match
-#   select, lock + release, availability (1 day, 31 days), confirm (100 concurrent, own slots), busy morning
+#   select, lock + release, availability (1 day, 31 days), confirm (100 concurrent, own slots) and its SQL-only
+#   floor (MySqlConnector, same statements and concurrency), busy morning
 #   peak RSS after the 1000-client heartbeats, heartbeat payload size, failover detection / failback under load
 #   failback sync of 10,000 SQL holds to Redis after an outage, 3 rounds (bench/failback.sh; exits 1 if unverified)
 #   BenchmarkDotNet micro-benchmarks (slot grid, heartbeat serialization)
@@ -328,10 +329,12 @@ for row in csv.DictReader(sys.stdin):
   run_wrk availability-31d-c20 20 availability.lua "$APP" BENCH_RANGE_DAYS=31
 
   if [ "$HAS_SLOTS" = 1 ] && [ "$HAS_CONFIRM" = 1 ]; then
-    run_tool confirm --clients 100 --rounds 3
+    run_tool confirm --clients 100 --rounds 3 --connection "${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;"
   else
     not_measured confirm "$NA"
   fi
+  # The confirm's floor: the same SQL from MySqlConnector alone, same concurrency (issue 20; scratch floor_* tables).
+  run_tool confirm-floor --clients 100 --rounds 3 --connection "${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;"
 
   if [ "$HAS_SLOTS" = 1 ] && [ "$HAS_HEARTBEAT" = 1 ] && [ "$HAS_CONFIRM" = 1 ]; then
     run_tool busy-morning --clients 200 --seconds 10

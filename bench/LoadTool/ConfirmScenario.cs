@@ -4,7 +4,8 @@ namespace AppointEase.Bench.LoadTool;
 
 /// <summary>
 /// --clients visitors (100) each lock their own slot, then all confirm at the same moment; --rounds times with new
-/// slots. Only the confirm calls are timed into "confirm"; throughput is confirms per second of confirm phases.
+/// slots. Only the confirm calls are timed into "confirm"; throughput is confirms per second of confirm phases. With
+/// --connection (the bench database) it also reports MariaDB's statements and commits per confirm, counted on the server.
 /// </summary>
 internal static class ConfirmScenario
 {
@@ -20,19 +21,33 @@ internal static class ConfirmScenario
         var locks = new Recorder("confirm-lock");
         var confirms = new Recorder("confirm");
         var confirmSeconds = 0.0;
+        // With --connection: MariaDB's own count of statements (Questions) and commits over the confirm phases, per confirm.
+        var server = options.String("connection", "") is { Length: > 0 } c ? new ServerCounters(c) : null;
+        var statements = 0L;
+        var commits = 0L;
 
         for (var round = 0; round < rounds; round++)
         {
             var tokens = await Task.WhenAll(Enumerable.Range(0, clients).Select(i =>
                 api.LockAsync(slots[round * clients + i], Slots.ClientId("cf", round * clients + i), locks)));
+            var before = server is null ? default : await server.ReadAsync();
             var started = Stopwatch.GetTimestamp();
             await Task.WhenAll(Enumerable.Range(0, clients).Select(i =>
                 tokens[i] is null
                     ? Task.CompletedTask
                     : api.ConfirmAsync(slots[round * clients + i], tokens[i], Slots.ClientId("cf", round * clients + i), confirms)));
             confirmSeconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
+            if (server is null) continue;
+            var after = await server.ReadAsync();
+            // Minus the counter's own SHOW STATUS statement.
+            statements += after.Questions - before.Questions - 1;
+            commits += after.Commits - before.Commits;
         }
 
-        return [confirms.ToJson(confirmSeconds, clients, new { rounds }), locks.ToJson(confirmSeconds, clients)];
+        var confirmed = confirms.Count;
+        object extra = server is null || confirmed == 0
+            ? new { rounds }
+            : new { rounds, sql_statements_per_confirm = Math.Round((double)statements / confirmed, 2), commits_per_confirm = Math.Round((double)commits / confirmed, 2) };
+        return [confirms.ToJson(confirmSeconds, clients, extra), locks.ToJson(confirmSeconds, clients)];
     }
 }

@@ -13,6 +13,11 @@ internal sealed class Recorder(string scenario)
 
     public string Scenario { get; } = scenario;
 
+    public int Count
+    {
+        get { lock (_gate) return _millis.Count - (int)Interlocked.Read(ref _errors); }
+    }
+
     public void Ok(double ms)
     {
         lock (_gate) _millis.Add(ms);

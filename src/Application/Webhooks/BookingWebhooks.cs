@@ -3,21 +3,21 @@ using System.Text.Json;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Domain.Appointments;
 using AppointEase.Domain.Webhooks;
-using Microsoft.EntityFrameworkCore;
 
 namespace AppointEase.Application.Webhooks;
 
 /// <summary>
 /// Writes one delivery row per subscribed endpoint into the current unit of work, so the webhook exists exactly when the
-/// booking change it reports was committed (the outbox). Sending starts after the commit.
+/// booking change it reports was committed (the outbox). Sending starts after the commit. The endpoints come from the
+/// cached catalogue (decision 127): a change on another instance reaches this one within the catalogue's 5 s at most.
 /// </summary>
-public sealed class BookingWebhooks(IAppDbContext db, IAfterCommit afterCommit, IWebhookDispatcher dispatcher, TimeProvider clock)
+public sealed class BookingWebhooks(IAppDbContext db, IScheduleSnapshotProvider catalogue, IAfterCommit afterCommit, IWebhookDispatcher dispatcher,
+    TimeProvider clock)
 {
     public async Task RaiseAsync(string eventType, Appointment appointment, string serviceName, string employeeName,
         BusinessSettingsSnapshot business, CancellationToken cancellationToken)
     {
-        var endpoints = await db.Set<WebhookEndpoint>().AsNoTracking().Where(e => e.IsActive).ToListAsync(cancellationToken);
-        var wanted = endpoints.Where(e => e.Wants(eventType)).ToList();
+        var wanted = (await catalogue.GetAsync(cancellationToken)).WebhookEndpointsWanting(eventType).ToList();
         if (wanted.Count == 0) return;
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -6,7 +6,11 @@ public enum IdempotencyStatus
     Completed = 1,
 }
 
-/// <summary>One use of an Idempotency-Key: unique by key, so only one request can own it at a time.</summary>
+/// <summary>
+/// One use of an Idempotency-Key: unique by key, so only one request can own it. Since decision 127 a row is written
+/// completed, in the booking's own batch; in-flight rows, their owner and lease come from earlier versions (a rolling
+/// deploy) and are still honoured.
+/// </summary>
 public sealed class IdempotencyRecord
 {
     public long Id { get; set; }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Domain.Catalogue;
 using AppointEase.Domain.Scheduling;
+using AppointEase.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -14,14 +15,14 @@ namespace AppointEase.Infrastructure.Persistence;
 /// is only known before the save; the cache is dropped then, and again once the change is visible to other readers
 /// (after the save, or after the commit when the save ran inside a transaction), so a reload in between cannot keep
 /// the old rows. Once committed, the change is announced to the other instances (<see cref="ICatalogueChangeBroadcast"/>);
-/// business settings count too, since those instances cache them for 5 s as well.
+/// business settings and webhook endpoints count too, since those instances cache them for 5 s as well.
 /// </summary>
 internal sealed class CatalogueChangeInterceptor(IScheduleSnapshotProvider snapshots, ICatalogueChangeBroadcast broadcast)
     : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly HashSet<Type> CatalogueTypes =
         [typeof(Service), typeof(Employee), typeof(BusinessHours), typeof(EmployeeWorkingHours), typeof(Closure), typeof(EmployeeTimeOff),
-         typeof(BusinessSettings)];
+         typeof(BusinessSettings), typeof(WebhookEndpoint)];
 
     private readonly ConditionalWeakTable<DbContext, object> _pending = [];
 

@@ -1,5 +1,6 @@
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Domain.Catalogue;
+using AppointEase.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -74,6 +75,7 @@ internal sealed class ScheduleSnapshotProvider(IServiceScopeFactory scopes, ISet
         var employeeHours = await db.EmployeeWorkingHours.AsNoTracking().ToListAsync(cancellationToken);
         var closures = await db.Closures.AsNoTracking().Where(c => c.Date >= from).Select(c => c.Date).ToListAsync(cancellationToken);
         var timeOff = await db.EmployeeTimeOff.AsNoTracking().Where(t => t.To >= from).ToListAsync(cancellationToken);
+        var webhookEndpoints = await db.Set<WebhookEndpoint>().AsNoTracking().Where(e => e.IsActive).ToListAsync(cancellationToken);
         return new ScheduleSnapshot(
             services.ToDictionary(s => s.Id),
             employees.ToDictionary(e => e.Id, e => new ActiveEmployee(e.Id, e.Name, e.Services.ToHashSet())),
@@ -81,7 +83,8 @@ internal sealed class ScheduleSnapshotProvider(IServiceScopeFactory scopes, ISet
             employeeHours.ToLookup(h => h.EmployeeId),
             closures.ToHashSet(),
             timeOff.ToLookup(t => t.EmployeeId),
-            from);
+            from,
+            webhookEndpoints);
     }
 
     private sealed record Cached(ScheduleSnapshot Snapshot, DateTimeOffset Until);

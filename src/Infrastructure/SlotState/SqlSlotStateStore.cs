@@ -17,8 +17,12 @@ namespace AppointEase.Infrastructure.SlotState;
 /// </summary>
 public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider clock) : ISlotStateStore
 {
+    private readonly SharedDayReads _dayReads = new(clock);
+    private readonly SelectionRefreshes _selections = new();
+
     public async ValueTask<SelectOutcome> SelectAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken)
     {
+        ChangingDay(slot, client);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = Now();
@@ -46,6 +50,7 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
 
     public async ValueTask DeselectAsync(SlotKey slot, ClientId client, CancellationToken cancellationToken)
     {
+        ChangingDay(slot, client);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Set<SlotSelectionRow>()
@@ -89,6 +94,7 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
     private async ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, string? network, int attempt,
         CancellationToken cancellationToken)
     {
+        ChangingDay(slot, client);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var token = LockToken.New(slot);
@@ -124,6 +130,7 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
 
     public async ValueTask<bool> ReleaseLockAsync(LockToken token, ClientId client, CancellationToken cancellationToken)
     {
+        ChangingDay(token.Slot, client);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = Now();
@@ -151,6 +158,7 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
 
     public async ValueTask ClearLockAsync(SlotKey slot, CancellationToken cancellationToken)
     {
+        _dayReads.Forget(slot.Date, slot.EmployeeId);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Set<SlotLockRow>()
@@ -190,9 +198,54 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
     public async ValueTask<HeartbeatOutcome> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime,
         TimeSpan selectionTtl, RateLimitRule limit, CancellationToken cancellationToken)
     {
+        // Decision 128: an unchanged selection written moments ago is not written again, and the day is read once per
+        // ShareFor per instance; the count is still one hit per heartbeat in the shared counter row (decision 026).
+        var now = Now();
+        var write = selectedTime is { } time ? _selections.Decide(date, employeeId, client.Value, time, selectionTtl, now) : SelectionWrite.None;
+        var written = write == SelectionWrite.None ? null : selectedTime;
+        // A changed selection reads the day after writing it, so this instance's next heartbeats show it at once.
+        var shared = write == SelectionWrite.Changed ? null : _dayReads.Join(date, employeeId);
         await using var scope = scopes.CreateAsyncScope();
-        return await HeartbeatBatch.RunAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), date, employeeId, client, selectedTime,
-            selectionTtl, limit, Now(), cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (shared is not null)
+        {
+            var (counted, _) = await HeartbeatBatch.RunAsync(db, date, employeeId, client, written, selectionTtl, limit, now, readsDay: false,
+                cancellationToken);
+            if (!counted.Allowed) return HeartbeatOutcome.Refused(counted);
+            Wrote(date, employeeId, client, written, selectionTtl, now);
+            return HeartbeatOutcome.Served(await shared.WaitAsync(cancellationToken), counted);
+        }
+
+        var read = _dayReads.Begin(date, employeeId);
+        try
+        {
+            var (decision, day) = await HeartbeatBatch.RunAsync(db, date, employeeId, client, written, selectionTtl, limit, now, readsDay: true,
+                cancellationToken);
+            read.Publish(day!);
+            if (!decision.Allowed) return HeartbeatOutcome.Refused(decision);
+            Wrote(date, employeeId, client, written, selectionTtl, now);
+            return HeartbeatOutcome.Served(day!, decision);
+        }
+        catch (Exception ex)
+        {
+            read.Fail(ex);
+            throw;
+        }
+    }
+
+    private void Wrote(DateOnly date, int employeeId, ClientId client, TimeOnly? written, TimeSpan ttl, DateTime now)
+    {
+        if (written is { } time) _selections.Wrote(date, employeeId, client.Value, time, ttl, now);
+    }
+
+    /// <summary>A booking changed the day (after its commit, from the change notifier): the next heartbeat reads it again.</summary>
+    public void DayChanged(DateOnly date, int employeeId) => _dayReads.Forget(date, employeeId);
+
+    /// <summary>This instance is about to change the day's slot state: its next heartbeats read and write afresh.</summary>
+    private void ChangingDay(SlotKey slot, ClientId client)
+    {
+        _dayReads.Forget(slot.Date, slot.EmployeeId);
+        _selections.Forget(slot.Date, slot.EmployeeId, client.Value);
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;

@@ -35,7 +35,8 @@ public static class Appointments
     [EndpointSummary("Book a slot")]
     [EndpointDescription("Books serviceId with employeeId at date/time (business time zone). Send the lockToken from checkout when you hold one. " +
                          "Idempotency-Key (or X-Idempotency-Key): the same key and body return the stored 201 again with Idempotent-Replayed: true; " +
-                         "a different body → 422; while the first is still running → 409. 409 also when the slot is taken or locked by someone else. " +
+                         "a different body → 422; while the first is still running, this one waits for it and then gets its stored 201 " +
+                         "(409 idempotency_key_in_flight only asks to retry in a moment). 409 also when the slot is taken or locked by someone else. " +
                          "The response's manageToken is shown only here: it authorises later changes (header X-Manage-Token).")]
     public static async Task<Results<Created<AppointmentDto>, ProblemHttpResult>> Confirm(
         ConfirmBookingRequest request,

@@ -54,7 +54,7 @@ internal static class ProtocolHeaders
                         if (parameter.Name is not (Appointments.IdempotencyKeyHeader or Appointments.LegacyIdempotencyKeyHeader)) continue;
                         parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 128, Pattern = "^[\\x21-\\x7E]+$" };
                         parameter.Description = parameter.Name == Appointments.IdempotencyKeyHeader
-                            ? "1–128 visible ASCII characters. Same key + same body → the stored 201 again; different body → 422; still running → 409. Kept 24 h."
+                            ? "1–128 visible ASCII characters. Same key + same body → the stored 201 again; different body → 422; still running → waits for it, then its 201 (a 409 asks to retry). Kept 24 h."
                             : "Older spelling of Idempotency-Key; Idempotency-Key wins when both are sent.";
                         parameter.Deprecated = parameter.Name == Appointments.LegacyIdempotencyKeyHeader;
                     }

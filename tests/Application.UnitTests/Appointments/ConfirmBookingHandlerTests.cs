@@ -111,21 +111,21 @@ public sealed class ConfirmBookingHandlerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Confirm_WithAnIdempotencyKey_StoresTheResponseWithTheBooking()
+    public async Task Confirm_WithAnIdempotencyKey_StoresTheResponseWithTheBooking_WithoutALookUp()
     {
         var receipt = (await ConfirmAsync(Command(key: "key-1"))).Value!;
 
-        var (status, body) = Assert.Single(_world.Idempotency.Completed);
+        var (status, body) = Assert.Single(_world.Idempotency.Recorded);
         Assert.Equal(201, status);
         Assert.Equal(JsonSerializer.Serialize(receipt.Appointment, AppointmentDto.Json), body);
-        Assert.Empty(_world.Idempotency.Abandoned);
+        Assert.Empty(_world.Idempotency.LookedUp);
     }
 
     [Fact]
     public async Task Confirm_ReplayOfAKey_ReturnsTheStoredAnswerAndBooksNothing()
     {
         var stored = (await ConfirmAsync(Command(key: "key-1"))).Value!.Appointment;
-        _world.Idempotency.Start = new IdempotencyStart(IdempotencyState.Replay, Body: JsonSerializer.Serialize(stored, AppointmentDto.Json));
+        _world.Idempotency.Found = new IdempotencyStart(IdempotencyState.Replay, 201, JsonSerializer.Serialize(stored, AppointmentDto.Json));
 
         var replay = (await ConfirmAsync(Command(key: "key-1"))).Value!;
 
@@ -138,9 +138,10 @@ public sealed class ConfirmBookingHandlerTests : IAsyncLifetime, IDisposable
     [Theory]
     [InlineData(IdempotencyState.InFlight, "idempotency_key_in_flight")]
     [InlineData(IdempotencyState.Mismatch, "idempotency_key_reused")]
-    public async Task Confirm_WithAKeyInFlightOrReused_IsRefused(IdempotencyState state, string code)
+    public async Task Confirm_RefusedOnAKeyInFlightOrReused_SaysSo(IdempotencyState state, string code)
     {
-        _world.Idempotency.Start = new IdempotencyStart(state);
+        await _world.AddAppointmentAsync(TestWorld.Tomorrow, new TimeOnly(10, 0));
+        _world.Idempotency.Found = new IdempotencyStart(state);
 
         var result = await ConfirmAsync(Command(key: "key-1"));
 
@@ -148,22 +149,14 @@ public sealed class ConfirmBookingHandlerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Confirm_Refused_WithAKey_GivesTheKeyBack()
+    public async Task Confirm_Refused_WithAnUnusedKey_KeepsItsOwnRefusal()
     {
         await _world.AddAppointmentAsync(TestWorld.Tomorrow, new TimeOnly(10, 0));
 
-        await ConfirmAsync(Command(key: "key-1"));
-
-        Assert.Single(_world.Idempotency.Abandoned);
-    }
-
-    [Fact]
-    public async Task Confirm_WhenTheKeyWasTakenOver_IsAConflict()
-    {
-        _world.Idempotency.CompleteSucceeds = false;
-
         var result = await ConfirmAsync(Command(key: "key-1"));
 
-        Assert.Equal("idempotency_key_in_flight", result.Error!.Code);
+        Assert.Equal("slot_taken", result.Error!.Code);
+        Assert.Equal(["key-1"], _world.Idempotency.LookedUp);
+        Assert.Empty(_world.Idempotency.Recorded);
     }
 }

@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AppointEase.Domain.Appointments;
 using AppointEase.Domain.Common;
+using AppointEase.Domain.Scheduling;
+using AppointEase.Infrastructure.SlotState;
+using AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 using AppointEase.WebApi.IntegrationTests.Infrastructure;
 using AppointEase.WebApi.IntegrationTests.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +18,8 @@ namespace AppointEase.WebApi.IntegrationTests.Slots;
 /// In SQL mode a heartbeat is ONE database command (decision 065): the rate-limit count, the selection refresh, the
 /// day's selections and locks and the employee's bookings. Every DbCommand EF runs while the app serves the request is
 /// recorded (<see cref="RequestCommandRecorder"/>). The clock is pinned, so the 5-second settings and catalogue caches
-/// filled by the warm-up call are still warm for the counted one.
+/// filled by the warm-up call are still warm for the counted one; the tests of decision 128 (a shared day read, a
+/// selection written once per third of its TTL) move it on by hand.
 /// </summary>
 public abstract class SqlHeartbeatRoundTripTests(SqlHeartbeatAppFactory app)
 {
@@ -29,7 +33,8 @@ public abstract class SqlHeartbeatRoundTripTests(SqlHeartbeatAppFactory app)
     public async Task Heartbeat_InSqlMode_WarmCall_RunsExactlyOneDatabaseCommand(string? selectedTime)
     {
         var date = TestDates.Weekday(2);
-        await HeartbeatAsync(date, selectedTime); // warm-up: settings and catalogue caches, connection pool
+        await HeartbeatAsync(date, null); // warm-up: settings and catalogue caches, connection pool
+        app.Clock.Advance(SharedDayReads.ShareFor); // past the warm-up's shared read (decision 128)
 
         var (heartbeat, commands) = await RecordedHeartbeatAsync(date, selectedTime);
 
@@ -72,6 +77,56 @@ public abstract class SqlHeartbeatRoundTripTests(SqlHeartbeatAppFactory app)
         Assert.Single(commands);
         Assert.Equal(["10:30"], heartbeat.GetProperty("activeSelections").EnumerateArray().Select(e => e.GetString()!).ToArray());
         Assert.Equal(["11:00"], heartbeat.GetProperty("lockedSlots").EnumerateArray().Select(e => e.GetString()!).ToArray());
+    }
+
+    [Fact]
+    public async Task Heartbeat_InSqlMode_WithinTheShareWindow_ServesTheLastReadOfTheDay_AndReadsAgainAfterIt()
+    {
+        var date = TestDates.Weekday(9);
+        await HeartbeatAsync(date, null); // reads the day at t
+        await app.WithDbAsync(async db => // another instance locks 11:00 just after
+        {
+            db.Add(new SlotLockRow
+            {
+                SlotDate = date, EmployeeId = Employee, SlotTime = new TimeOnly(11, 0), OwnerClientId = "carol-elsewhere",
+                Secret = Guid.NewGuid().ToString("N"), ExpiresUtc = app.Clock.GetUtcNow().UtcDateTime.AddMinutes(5), CreatedUtc = app.Clock.GetUtcNow().UtcDateTime,
+            });
+            await db.SaveChangesAsync();
+        });
+
+        app.Clock.Advance(SharedDayReads.ShareFor - TimeSpan.FromMilliseconds(1));
+        var (within, withinCommands) = await RecordedHeartbeatAsync(date, null);
+        app.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        var (after, afterCommands) = await RecordedHeartbeatAsync(date, null);
+
+        // Within the bound: one command that only counts the hit, and the day as read at t (the lock not yet shown).
+        Assert.DoesNotContain("slot_locks", Assert.Single(withinCommands));
+        Assert.Empty(within.GetProperty("lockedSlots").EnumerateArray());
+        // At the bound: the day is read again and shows the lock.
+        Assert.Contains("slot_locks", Assert.Single(afterCommands));
+        Assert.Equal(["11:00"], after.GetProperty("lockedSlots").EnumerateArray().Select(e => e.GetString()!).ToArray());
+    }
+
+    [Fact]
+    public async Task Heartbeat_InSqlMode_AnUnchangedSelection_IsWrittenAgainOnlyAfterAThirdOfItsTtl()
+    {
+        var date = TestDates.Weekday(10);
+        var ttl = TimeSpan.FromSeconds(BusinessSettings.DefaultSelectionTtlSeconds);
+        var (_, first) = await RecordedHeartbeatAsync(date, "10:00");
+        var (_, repeated) = await RecordedHeartbeatAsync(date, "10:00");
+        app.Clock.Advance(SelectionRefreshes.RewriteAfter(ttl) - TimeSpan.FromMilliseconds(1));
+        var (_, justBefore) = await RecordedHeartbeatAsync(date, "10:00");
+        app.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        var (_, due) = await RecordedHeartbeatAsync(date, "10:00");
+        var (_, moved) = await RecordedHeartbeatAsync(date, "10:30");
+
+        Assert.Contains("INSERT INTO slot_selections", Assert.Single(first));
+        Assert.DoesNotContain("INSERT INTO slot_selections", Assert.Single(repeated));
+        Assert.DoesNotContain("INSERT INTO slot_selections", Assert.Single(justBefore));
+        Assert.Contains("INSERT INTO slot_selections", Assert.Single(due));
+        Assert.Contains("INSERT INTO slot_selections", Assert.Single(moved));
+        await app.WithDbAsync(async db => Assert.Equal(new TimeOnly(10, 30),
+            await db.Set<SlotSelectionRow>().Where(r => r.SlotDate == date && r.ClientId == _alice).Select(r => r.SlotTime).SingleAsync()));
     }
 
     private async Task<JsonElement> HeartbeatAsync(DateOnly date, string? selectedTime)
@@ -123,10 +178,12 @@ public abstract class SqlHeartbeatAppFactory : AppFactory
     {
         ConfigureServices = services =>
         {
-            services.AddSingleton<TimeProvider>(new FakeTimeProvider(TwoInstances.MidWindow()));
+            services.AddSingleton<TimeProvider>(Clock);
             Commands.Register(services, database);
         };
     }
+
+    public FakeTimeProvider Clock { get; } = new(TwoInstances.MidWindow());
 
     public RequestCommandRecorder Commands { get; } = new();
 }

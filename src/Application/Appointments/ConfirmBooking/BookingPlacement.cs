@@ -6,12 +6,13 @@ namespace AppointEase.Application.Appointments.ConfirmBooking;
 
 /// <summary>
 /// One booking attempt inside the command's unit of work: check the slot, write the booking, then (after the commit)
-/// release the hold and announce the change. A lost race on the claims' unique key is a 409, rolled back by the unit of work.
+/// release the hold and announce the change. A lost race on the claims' (or the idempotency) unique key is a refusal, rolled back by
+/// the unit of work.
 /// </summary>
 public sealed class BookingPlacement(BookableSlotCheck check, ISettingsProvider settings, BookingWriter writer, IPersistenceErrors persistence,
     BookingAftermath aftermath, AppointEaseMetrics metrics)
 {
-    public async Task<Result<BookingReceipt>> PlaceAsync(ConfirmBookingCommand command, IdempotencyTicket? ticket, bool sendMail,
+    public async Task<Result<BookingReceipt>> PlaceAsync(ConfirmBookingCommand command, IdempotencyEntry? idempotencyEntry, bool sendMail,
         CancellationToken cancellationToken)
     {
         var target = await check.CheckAsync(command, cancellationToken);
@@ -21,21 +22,17 @@ public sealed class BookingPlacement(BookableSlotCheck check, ISettingsProvider 
         var business = await settings.GetAsync(cancellationToken);
         try
         {
-            var dto = await writer.WriteAsync(command, ticket, target.Value, business, sendMail, cancellationToken);
+            var dto = await writer.WriteAsync(command, idempotencyEntry, target.Value, business, sendMail, cancellationToken);
             await aftermath.RunAsync(slot, [(slot.Date, slot.EmployeeId)]);
             metrics.BookingConfirmed();
             return new BookingReceipt(dto, Replayed: false);
         }
         catch (Exception ex) when (persistence.Classify(ex) == DataFault.UniqueViolation)
         {
-            // The claims' unique key: another booking holds one of these cells. The unit of work rolls back the refusal.
+            // The claims' unique key (another booking holds one of these cells) or the idempotency key (the handler looks
+            // it up). The unit of work rolls back the refusal.
             persistence.DiscardTrackedChanges();
             return BookingErrors.SlotTaken;
-        }
-        catch (IdempotencyKeyLostException)
-        {
-            persistence.DiscardTrackedChanges();
-            return Error.Conflict("idempotency_key_in_flight", "A request with this Idempotency-Key took over while this one was slow. Retry to get its result.");
         }
     }
 }

@@ -6,17 +6,22 @@ using AppointEase.Domain.Common;
 
 namespace AppointEase.Application.Appointments.ConfirmBooking;
 
+/// <summary>The request's Idempotency-Key and the hash of its body, recorded with the booking.</summary>
+public sealed record IdempotencyEntry(string Key, string RequestHash);
+
 /// <summary>
-/// Writes a booking in the command's transaction: the appointment, its claimed cells, the webhook event, the outbox email and
-/// the idempotent response. The appointment is saved on its own first: a unique violation there can only be its random reference (drawn
-/// again), while one while saving the claims means the slot is taken (the caller maps it).
+/// Writes a booking in the command's transaction in two batches (decision 127): the appointment alone, because the
+/// claims, the response and the manage link need its generated id and a unique violation there can only be its random
+/// reference (drawn again); then its claimed cells, the webhook deliveries, the outbox email and the idempotent response
+/// together in one command. A unique violation in that batch is a claimed cell or the idempotency key: the caller
+/// refuses the booking and the handler tells the two apart by looking the key up.
 /// </summary>
 public sealed class BookingWriter(IAppDbContext db, IPersistenceErrors persistence, AppointmentClaims claims, BookingNotices notices,
     IIdempotencyStore idempotency, TimeProvider clock)
 {
     private const int MaxReferenceDraws = 5;
 
-    public async Task<AppointmentDto> WriteAsync(ConfirmBookingCommand command, IdempotencyTicket? ticket, BookableSlot target,
+    public async Task<AppointmentDto> WriteAsync(ConfirmBookingCommand command, IdempotencyEntry? idempotencyEntry, BookableSlot target,
         BusinessSettingsSnapshot business, bool sendMail, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -40,16 +45,12 @@ public sealed class BookingWriter(IAppDbContext db, IPersistenceErrors persisten
             }
         }
         claims.Claim(appointment, command.EmployeeId, grid, AvailabilityCalculator.FootprintOf(service), business.Policy.SlotMinutes);
-        await db.SaveChangesAsync(ct);
-
         await notices.SendAsync(new BookingEmailFacts(BookingEmailKind.Confirmation, appointment, service.Name, target.EmployeeName, business, manageToken),
             now, ct, mail: sendMail);
         var dto = AppointmentDto.From(appointment, business.Policy, manageToken);
-        if (ticket is not null && !await idempotency.CompleteAsync(ticket, 201, JsonSerializer.Serialize(dto, AppointmentDto.Json), ct))
-            throw new IdempotencyKeyLostException();
+        if (idempotencyEntry is not null)
+            idempotency.Record(idempotencyEntry.Key, idempotencyEntry.RequestHash, 201, JsonSerializer.Serialize(dto, AppointmentDto.Json));
+        await db.SaveChangesAsync(ct); // claims, webhook deliveries, outbox email and the idempotent response: one batch
         return dto;
     }
 }
-
-/// <summary>Aborts the booking transaction when this request no longer owns its idempotency key.</summary>
-internal sealed class IdempotencyKeyLostException() : Exception("The idempotency key was taken over by another request.");

@@ -25,8 +25,11 @@ public sealed record ConfirmBookingCommand(
     CustomerInput? Customer,
     string? Notes,
     string? IdempotencyKey = null,
-    string? Locale = null) : ICommand<Result<BookingReceipt>>, ITransactionalCommand
+    string? Locale = null) : ICommand<Result<BookingReceipt>>, IDecidesCommit<Result<BookingReceipt>>
 {
+    /// <summary>A replay answers from an earlier booking after this attempt was refused: what the attempt wrote goes.</summary>
+    public bool ShouldCommit(Result<BookingReceipt> response) => response.IsSuccess && !response.Value!.Replayed;
+
     /// <summary>SHA-256 of everything but the key itself: "same key, same body" means the same booking request.</summary>
     public string RequestHash() =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(this with { IdempotencyKey = null }, AppointmentDto.Json))));
@@ -36,14 +39,15 @@ public sealed record ConfirmBookingCommand(
 public sealed record BookingReceipt(AppointmentDto Appointment, bool Replayed);
 
 /// <summary>
-/// The idempotency protocol around one booking (<see cref="BookingPlacement"/>): a replay returns the stored answer, a
-/// key in flight or reused with another body is refused, and only a created booking keeps its key.
+/// The idempotency protocol around one booking (<see cref="BookingPlacement"/>, decision 127): the key is recorded in
+/// the booking's own write batch, so a first request costs no extra round trip. A refusal (the slot taken, the hold
+/// gone, or the key's unique violation) may be the answer to an earlier request with this key: only then is the key
+/// looked up, and a completed identical request is replayed, a key reused with another body refused.
 /// </summary>
 public sealed class ConfirmBookingHandler(
     BookingMailGate mailGate,
     IIdempotencyStore idempotency,
     BookingPlacement placement,
-    IPersistenceErrors persistence,
     AppointEaseMetrics metrics) : ICommandHandler<ConfirmBookingCommand, Result<BookingReceipt>>
 {
     public async ValueTask<Result<BookingReceipt>> Handle(ConfirmBookingCommand command, CancellationToken cancellationToken)
@@ -54,32 +58,22 @@ public sealed class ConfirmBookingHandler(
         if (command.IdempotencyKey is null)
             return await placement.PlaceAsync(command, null, sendMail, cancellationToken);
 
-        var start = await idempotency.BeginAsync(command.IdempotencyKey, command.RequestHash(), cancellationToken);
-        switch (start.State)
+        var entry = new IdempotencyEntry(command.IdempotencyKey, command.RequestHash());
+        var result = await placement.PlaceAsync(command, entry, sendMail, cancellationToken);
+        if (result.IsSuccess) return result;
+
+        var earlier = await idempotency.FindAsync(entry.Key, entry.RequestHash, cancellationToken);
+        switch (earlier.State)
         {
             case IdempotencyState.Replay:
                 metrics.IdempotentReplay();
-                return new BookingReceipt(JsonSerializer.Deserialize<AppointmentDto>(start.Body!, AppointmentDto.Json)!, Replayed: true);
+                return new BookingReceipt(JsonSerializer.Deserialize<AppointmentDto>(earlier.Body!, AppointmentDto.Json)!, Replayed: true);
             case IdempotencyState.InFlight:
                 return Error.Conflict("idempotency_key_in_flight", "A request with this Idempotency-Key is still being processed. Retry in a moment.");
             case IdempotencyState.Mismatch:
                 return Error.Invalid("idempotencyKey", "idempotency_key_reused", "This Idempotency-Key was already used with a different request body.");
-        }
-
-        var ticket = start.Ticket!;
-        try
-        {
-            var result = await placement.PlaceAsync(command, ticket, sendMail, cancellationToken);
-            // Only a created booking is remembered; after a refusal the client may fix the request and reuse the key.
-            if (!result.IsSuccess) await idempotency.AbandonAsync(ticket);
-            return result;
-        }
-        catch (Exception ex)
-        {
-            // A connection that failed at once (killed, reset) is retried by the unit of work on a fresh one, and the
-            // retry must find the key free: release it now. Only a server that does not answer is left to the background.
-            await idempotency.AbandonAsync(ticket, databaseFailed: persistence.Classify(ex) == DataFault.Unavailable && persistence.TimedOut(ex));
-            throw;
+            default:
+                return result; // the key is unused: the refusal is this request's own answer, and the client may reuse the key
         }
     }
 }

@@ -9,3 +9,12 @@ public interface ITransactionalCommand;
 
 /// <summary>A transactional command whose refusals still commit (a wrong sign-in code must count as an attempt).</summary>
 public interface ICommitsRefusals : ITransactionalCommand;
+
+/// <summary>
+/// A transactional command that decides itself whether its answer commits: a success can still have nothing to keep
+/// (a booking replayed from its Idempotency-Key after this request's own attempt was refused, decision 127).
+/// </summary>
+public interface IDecidesCommit<in TResponse> : ITransactionalCommand
+{
+    bool ShouldCommit(TResponse response);
+}

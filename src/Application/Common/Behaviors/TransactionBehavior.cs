@@ -15,8 +15,9 @@ public sealed class TransactionBehavior<TMessage, TResponse>(IUnitOfWork unitOfW
     where TMessage : notnull, IMessage, ITransactionalCommand
 {
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken) =>
-        new(unitOfWork.RunAsync(ct => next(message, ct).AsTask(), ShouldCommit, cancellationToken));
+        new(unitOfWork.RunAsync(ct => next(message, ct).AsTask(), response => ShouldCommit(message, response), cancellationToken));
 
-    private static bool ShouldCommit(TResponse response) =>
-        typeof(ICommitsRefusals).IsAssignableFrom(typeof(TMessage)) || response is not IResultStatus { IsSuccess: false };
+    private static bool ShouldCommit(TMessage message, TResponse response) => message is IDecidesCommit<TResponse> decides
+        ? decides.ShouldCommit(response)
+        : typeof(ICommitsRefusals).IsAssignableFrom(typeof(TMessage)) || response is not IResultStatus { IsSuccess: false };
 }

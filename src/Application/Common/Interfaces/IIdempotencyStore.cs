@@ -1,38 +1,34 @@
 namespace AppointEase.Application.Common.Interfaces;
 
 /// <summary>
-/// Idempotency keys backed by a unique key in the database. <see cref="BeginAsync"/> inserts an in-flight row in its own
-/// short transaction, so the insert (not a prior read) decides which of two concurrent requests owns a key;
-/// <see cref="CompleteAsync"/> stores the response inside the caller's business transaction, so a key is completed
-/// exactly when the business change commits.
+/// Idempotency keys backed by a unique key in the database (decisions 011, 127). A booking's answer is
+/// <see cref="Record">recorded</see> in the booking's own write batch, so "key used" and "appointment exists" commit
+/// together and the unique key, not a prior read, decides between two requests with one key: the second one's write
+/// fails (after waiting for the first to commit) and the booking is refused. Only then, or after any other refusal, is
+/// the key <see cref="FindAsync">looked up</see>: a refusal may be the answer to a request that already succeeded.
 /// </summary>
 public interface IIdempotencyStore
 {
-    Task<IdempotencyStart> BeginAsync(string key, string requestHash, CancellationToken cancellationToken);
-
-    /// <summary>Marks the owned key completed in the current transaction; false when the ticket no longer owns the key.</summary>
-    Task<bool> CompleteAsync(IdempotencyTicket ticket, int status, string body, CancellationToken cancellationToken);
-
     /// <summary>
-    /// Frees an owned in-flight key after a failure so the client may retry with it; best effort, never throws. With
-    /// <paramref name="databaseFailed"/> the request is failing because the database does not answer: the release then
-    /// waits only briefly and goes on in the background, so the 503 is not delayed by a second timeout.
+    /// The committed use of <paramref name="key"/>, read on a connection of its own (the latest committed state, not the
+    /// calling transaction's snapshot). <see cref="IdempotencyState.Absent"/> when there is none.
     /// </summary>
-    Task AbandonAsync(IdempotencyTicket ticket, bool databaseFailed = false);
+    Task<IdempotencyStart> FindAsync(string key, string requestHash, CancellationToken cancellationToken);
+
+    /// <summary>Adds the completed use of the key to the current unit of work; written by its next save.</summary>
+    void Record(string key, string requestHash, int status, string body);
 }
 
 public enum IdempotencyState
 {
-    /// <summary>This request owns the key and should do the work.</summary>
-    Started,
+    /// <summary>No use of the key is committed: the request's own outcome stands.</summary>
+    Absent,
     /// <summary>The same request already completed: return the stored response.</summary>
     Replay,
-    /// <summary>The same key is being processed by another request right now.</summary>
+    /// <summary>The key is held by a request still running (written by an earlier version) or by a stale row just freed: retry.</summary>
     InFlight,
     /// <summary>The key was used with a different request body.</summary>
     Mismatch,
 }
 
-public sealed record IdempotencyTicket(string Key, string Owner);
-
-public sealed record IdempotencyStart(IdempotencyState State, IdempotencyTicket? Ticket = null, int? Status = null, string? Body = null);
+public sealed record IdempotencyStart(IdempotencyState State, int? Status = null, string? Body = null);

@@ -8,15 +8,17 @@ namespace AppointEase.Infrastructure.SlotState.Redis;
 /// <summary>
 /// After a booking change: bumps the day's booking version, drops its cached bookings (<see cref="RedisDayBookingsCache"/>)
 /// and publishes on <c>{prefix}:slots:{date}:{employee}</c>, in one script (decision 071).
-/// Never throws: the booking has committed; a stale cache dies by its own 5-minute TTL.
+/// Never throws: the booking has committed; a stale cache dies by its own 5-minute TTL. In SQL mode it drops the SQL
+/// store's shared read of the day instead (decision 128).
 /// </summary>
-public sealed class RedisSlotChangeNotifier(RedisConnection connection, IStoreStatus status, ILogger<RedisSlotChangeNotifier> logger)
-    : ISlotChangeNotifier
+public sealed class RedisSlotChangeNotifier(RedisConnection connection, IStoreStatus status, SqlSlotStateStore sqlStore,
+    ILogger<RedisSlotChangeNotifier> logger) : ISlotChangeNotifier
 {
     private readonly RedisSlotKeys _keys = new(connection.Options.KeyPrefix);
 
     public async ValueTask SlotsChangedAsync(DateOnly date, int employeeId, CancellationToken cancellationToken)
     {
+        sqlStore.DayChanged(date, employeeId);
         if (status.Mode != StorageMode.Redis) return;
         try
         {

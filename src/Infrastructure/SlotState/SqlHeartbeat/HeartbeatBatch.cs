@@ -15,12 +15,16 @@ namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 /// </summary>
 internal static class HeartbeatBatch
 {
-    public static async Task<HeartbeatOutcome> RunAsync(AppDbContext db, DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime,
-        TimeSpan selectionTtl, RateLimitRule limit, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the batch; with <paramref name="readsDay"/> the day's state comes back too, also when the hit is refused
+    /// (other heartbeats may be waiting for this read).
+    /// </summary>
+    public static async Task<(RateLimitDecision Decision, DaySlotState? Day)> RunAsync(AppDbContext db, DateOnly date, int employeeId, ClientId client,
+        TimeOnly? selectedTime, TimeSpan selectionTtl, RateLimitRule limit, DateTime now, bool readsDay, CancellationToken cancellationToken)
     {
         var (windowStart, windowEnd) = RateLimitBuckets.WindowAt(now, limit.Window);
         var (bookingsFrom, bookingsTo) = DaySlotState.BookingsWindowUtc(date);
-        var command = new HandWrittenCommand(db, HeartbeatSql.For(db.Database).Batch(refreshesSelection: selectedTime is not null))
+        var command = new HandWrittenCommand(db, HeartbeatSql.For(db.Database).Batch(refreshesSelection: selectedTime is not null, readsDay))
             .BindCounter(RateLimitBuckets.Of(limit, SlotKey.DayKey(date, employeeId) + client.Value), windowStart, windowEnd)
             .Parameter<SlotSelectionRow>("date", nameof(SlotSelectionRow.SlotDate), date)
             .Parameter<SlotSelectionRow>("employee", nameof(SlotSelectionRow.EmployeeId), employeeId)
@@ -40,10 +44,9 @@ internal static class HeartbeatBatch
         var reader = result.DbDataReader;
         if (!await reader.ReadAsync(cancellationToken))
             throw new InvalidOperationException("The heartbeat's counter was not found after its upsert.");
+        // Refused: the guarded selection refresh changed nothing; the caller shows nothing, as in Redis mode.
         var decision = RateLimitBuckets.Decide(limit, reader.GetInt64(0), now, windowEnd);
-        // Refused: the guarded selection refresh changed nothing. The batch's reads still run (disposing the reader drains
-        // them) but a refusal shows nothing, as in Redis mode.
-        if (!decision.Allowed) return HeartbeatOutcome.Refused(decision);
+        if (!readsDay) return (decision, null);
 
         var selections = new List<SlotSelectionState>();
         await NextResultAsync(reader, "selections", cancellationToken);
@@ -61,7 +64,7 @@ internal static class HeartbeatBatch
         while (await reader.ReadAsync(cancellationToken))
             bookings.Add(new ConfirmedBooking(Utc(reader.GetDateTime(0)), Utc(reader.GetDateTime(1)), reader.GetInt32(2), reader.GetInt32(3)));
 
-        return HeartbeatOutcome.Served(new DaySlotState(selections, locks) { Bookings = bookings }, decision);
+        return (decision, new DaySlotState(selections, locks) { Bookings = bookings });
     }
 
     private static async Task NextResultAsync(DbDataReader reader, string expected, CancellationToken cancellationToken)

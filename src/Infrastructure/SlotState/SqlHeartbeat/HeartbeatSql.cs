@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 
 /// <summary>
-/// The SQL-mode heartbeat as one batch of statements, sent as one DbCommand: one round trip (decision 065).
+/// The SQL-mode heartbeat as one batch of statements, sent as one DbCommand: one round trip (decision 065). The
+/// refresh and the reads are left out when decision 128 lets a heartbeat skip them.
 /// Result sets, in order: the count in the hit's rate-limit window; the day's live selections; its live locks; the
 /// employee's confirmed bookings in <c>DaySlotState.BookingsWindowUtc</c>. The two upserts (the counter, and the
 /// selection refresh when the client sent a selected time) return no result set; the refresh is guarded by the
@@ -13,16 +14,21 @@ namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 /// </summary>
 internal abstract class HeartbeatSql
 {
-    private readonly string _withSelection;
-    private readonly string _withoutSelection;
+    private readonly string _countHit;
+    private readonly string _refreshSelection;
 
     protected HeartbeatSql(string countHit, string refreshSelection)
     {
-        _withSelection = countHit + refreshSelection + ReadDay;
-        _withoutSelection = countHit + ReadDay;
+        _countHit = countHit;
+        _refreshSelection = refreshSelection;
     }
 
-    public string Batch(bool refreshesSelection) => refreshesSelection ? _withSelection : _withoutSelection;
+    /// <summary>
+    /// Without <paramref name="readsDay"/> the batch only counts (and refreshes): the day comes from a read another
+    /// heartbeat of this instance shared moments ago (<see cref="SharedDayReads"/>, decision 128).
+    /// </summary>
+    public string Batch(bool refreshesSelection, bool readsDay = true) =>
+        _countHit + (refreshesSelection ? _refreshSelection : "") + (readsDay ? ReadDay : "");
 
     public static HeartbeatSql For(DatabaseFacade database) =>
         database.IsSqlite() ? SqliteHeartbeatSql.Instance : MySqlHeartbeatSql.Instance;

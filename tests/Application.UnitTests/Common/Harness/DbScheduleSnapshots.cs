@@ -18,9 +18,11 @@ public sealed class DbScheduleSnapshots(Func<DbContext> newContext, ISettingsPro
         var employeeHours = await db.EmployeeWorkingHours.AsNoTracking().ToListAsync(cancellationToken);
         var closures = await db.Closures.AsNoTracking().Where(c => c.Date >= from).Select(c => c.Date).ToListAsync(cancellationToken);
         var timeOff = await db.EmployeeTimeOff.AsNoTracking().Where(t => t.To >= from).ToListAsync(cancellationToken);
+        var webhookEndpoints = await context.Set<AppointEase.Domain.Webhooks.WebhookEndpoint>().AsNoTracking().Where(e => e.IsActive).ToListAsync(cancellationToken);
         return new ScheduleSnapshot(services.ToDictionary(s => s.Id),
             employees.ToDictionary(e => e.Id, e => new ActiveEmployee(e.Id, e.Name, e.Services.ToHashSet())),
-            businessHours, employeeHours.ToLookup(h => h.EmployeeId), closures.ToHashSet(), timeOff.ToLookup(t => t.EmployeeId), from);
+            businessHours, employeeHours.ToLookup(h => h.EmployeeId), closures.ToHashSet(), timeOff.ToLookup(t => t.EmployeeId), from,
+            webhookEndpoints);
     }
 
     public void Invalidate() { }

@@ -128,24 +128,18 @@ public sealed class FakeRateLimiter : IRateLimiter
 
 public sealed class FakeIdempotencyStore : IIdempotencyStore
 {
-    public IdempotencyStart Start { get; set; } = new(IdempotencyState.Started, new IdempotencyTicket("key", "owner"));
-    public bool CompleteSucceeds { get; set; } = true;
-    public List<(int Status, string Body)> Completed { get; } = [];
-    public List<IdempotencyTicket> Abandoned { get; } = [];
+    /// <summary>What a look-up finds (the real store reads the committed row).</summary>
+    public IdempotencyStart Found { get; set; } = new(IdempotencyState.Absent);
+    public List<string> LookedUp { get; } = [];
+    public List<(int Status, string Body)> Recorded { get; } = [];
 
-    public Task<IdempotencyStart> BeginAsync(string key, string requestHash, CancellationToken cancellationToken) => Task.FromResult(Start);
-
-    public Task<bool> CompleteAsync(IdempotencyTicket ticket, int status, string body, CancellationToken cancellationToken)
+    public Task<IdempotencyStart> FindAsync(string key, string requestHash, CancellationToken cancellationToken)
     {
-        if (CompleteSucceeds) Completed.Add((status, body));
-        return Task.FromResult(CompleteSucceeds);
+        LookedUp.Add(key);
+        return Task.FromResult(Found);
     }
 
-    public Task AbandonAsync(IdempotencyTicket ticket, bool databaseFailed = false)
-    {
-        Abandoned.Add(ticket);
-        return Task.CompletedTask;
-    }
+    public void Record(string key, string requestHash, int status, string body) => Recorded.Add((status, body));
 }
 
 public sealed class FakeFailbackSync : ISlotFailbackSync

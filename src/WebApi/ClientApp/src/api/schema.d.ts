@@ -715,7 +715,7 @@ export interface paths {
         put?: never;
         /**
          * Book a slot
-         * @description Books serviceId with employeeId at date/time (business time zone). Send the lockToken from checkout when you hold one. Idempotency-Key (or X-Idempotency-Key): the same key and body return the stored 201 again with Idempotent-Replayed: true; a different body → 422; while the first is still running → 409. 409 also when the slot is taken or locked by someone else. The response's manageToken is shown only here: it authorises later changes (header X-Manage-Token).
+         * @description Books serviceId with employeeId at date/time (business time zone). Send the lockToken from checkout when you hold one. Idempotency-Key (or X-Idempotency-Key): the same key and body return the stored 201 again with Idempotent-Replayed: true; a different body → 422; while the first is still running, this one waits for it and then gets its stored 201 (409 idempotency_key_in_flight only asks to retry in a moment). 409 also when the slot is taken or locked by someone else. The response's manageToken is shown only here: it authorises later changes (header X-Manage-Token).
          */
         post: operations["confirmBooking"];
         delete?: never;
@@ -6086,7 +6086,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 1–128 visible ASCII characters. Same key + same body → the stored 201 again; different body → 422; still running → 409. Kept 24 h. */
+                /** @description 1–128 visible ASCII characters. Same key + same body → the stored 201 again; different body → 422; still running → waits for it, then its 201 (a 409 asks to retry). Kept 24 h. */
                 "Idempotency-Key"?: string;
                 /**
                  * @deprecated
