@@ -2,8 +2,8 @@
 # THE test command for AppointEase:  scripts/test.sh [--filter EXPR]
 #
 # On a fresh Debian 12 machine it:
-#   1. installs mariadb-server, redis-server, python3-aiosmtpd, nginx (and, once browser tests exist, chromium and the
-#      ClientApp's npm packages) if they are missing;
+#   1. installs mariadb-server, redis-server, python3-aiosmtpd, nginx, socat, iproute2 (and, once browser tests
+#      exist, chromium and the ClientApp's npm packages) if they are missing;
 #   2. starts private MariaDB, Redis (single, a 3+3 Cluster and a Sentinel group) and SMTP-sink instances on free
 #      loopback ports with temp data dirs and exports their addresses as APPOINTEASE_TEST_* (formats and the restart
 #      contract for failover tests: see the header of scripts/lib/servers.sh);
@@ -83,8 +83,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # --- 1. prerequisites -----------------------------------------------------------------------------------------
 command -v dotnet >/dev/null || die "dotnet (SDK 10) is not on PATH"
 ae_ensure_server_packages || die "could not install the server packages"
-# The scale-out tests put nginx (the deploy kit's site) in front of three WebApi processes they start themselves.
+# The scale-out tests put nginx (the deploy kit's site) in front of three WebApi processes they start themselves, one of
+# them in a network namespace of its own (ip netns, veth, socat forwarders: scripts/lib/netns.sh; needs root).
 ae_ensure_nginx || die "could not install nginx"
+command -v socat >/dev/null || ae_apt_install socat || die "could not install socat"
+command -v ip >/dev/null || ae_apt_install iproute2 || die "could not install iproute2"
 
 if [ -d "$CLIENT_APP/e2e" ]; then
   e2e_missing=()
