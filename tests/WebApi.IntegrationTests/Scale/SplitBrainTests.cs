@@ -34,6 +34,8 @@ public sealed class SplitBrainTests(ScaleOutDeployment deployment, ITestOutputHe
         string lockToken;
         var statuses = new ConcurrentDictionary<int, int>();
         var winners = new ConcurrentBag<string>();
+        var bySide = new ConcurrentDictionary<string, int>();
+        var failures = new ConcurrentBag<string>();
         try
         {
             var clock = Stopwatch.StartNew();
@@ -58,10 +60,16 @@ public sealed class SplitBrainTests(ScaleOutDeployment deployment, ITestOutputHe
                     customer = new { name = "Split racer", email = $"split-{side}-{attempt}@example.com" },
                 });
                 statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+                bySide.AddOrUpdate($"{"ABC"[side]} {(int)response.StatusCode}", 1, (_, n) => n + 1);
                 if (response.StatusCode == HttpStatusCode.Created) winners.Add("ABC"[side].ToString());
+                if ((int)response.StatusCode >= 500) failures.Add($"{"ABC"[side]}: {await response.Content.ReadAsStringAsync()}");
             })));
-            output.WriteLine("race across the split: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} ×{s.Value}"))
+            output.WriteLine("race across the split: " + string.Join(", ", bySide.OrderBy(s => s.Key).Select(s => $"{s.Key} ×{s.Value}"))
                              + $"; won through instance {string.Join(", ", winners)}");
+            foreach (var failure in failures.Take(3)) output.WriteLine(failure);
+            if (!failures.IsEmpty)
+                foreach (var line in deployment.C.Output.Split('\n').Where(l => l.Contains("fail:") || l.Contains("warn:") || l.Contains("Exception")).TakeLast(40))
+                    output.WriteLine("C| " + line);
         }
         finally
         {
