@@ -2,8 +2,8 @@
 # THE test command for AppointEase:  scripts/test.sh [--filter EXPR]
 #
 # On a fresh Debian 12 machine it:
-#   1. installs mariadb-server, redis-server, python3-aiosmtpd (and, once browser tests exist, chromium and the
-#      ClientApp's npm packages) if they are missing;
+#   1. installs mariadb-server, redis-server, python3-aiosmtpd, nginx, socat, iproute2 (and, once browser tests
+#      exist, chromium and the ClientApp's npm packages) if they are missing;
 #   2. starts private MariaDB, Redis (single, a 3+3 Cluster and a Sentinel group) and SMTP-sink instances on free
 #      loopback ports with temp data dirs and exports their addresses as APPOINTEASE_TEST_* (formats and the restart
 #      contract for failover tests: see the header of scripts/lib/servers.sh);
@@ -13,7 +13,8 @@
 #      runs scripts/backup-restore-check.sh (counted as one test), the browser suite hook (below) and the short
 #      reliability suite (scripts/reliability.sh --short, each of its checks one test; only with
 #      APPOINTEASE_RELIABILITY_SHORT=1 for now) unless --filter was given. Without --filter the .NET tests run with
-#      `--filter Category!=faults`: the Redis master-kill suite runs on request (`--filter Category=faults`);
+#      `--filter "Category!=faults&Category!=long"`: the Redis master-kill suite (`--filter Category=faults`) and the
+#      10,000-attempt race through nginx (`--filter Category=long`) run on request;
 #   5. stops every server it started (by pid) and deletes the temp dirs, whatever happened;
 #   6. prints as its LAST line `tests: N passed, M failed` (`, K skipped` appended when K > 0).
 # Exit status is non-zero if the build failed, a server could not be started, any test failed or a test run
@@ -34,6 +35,8 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
 # shellcheck source=lib/servers.sh
 source "$REPO_ROOT/scripts/lib/servers.sh"
+# shellcheck source=lib/nginx.sh
+source "$REPO_ROOT/scripts/lib/nginx.sh"
 
 SOLUTION=AppointEase.sln
 CONFIGURATION=Release
@@ -80,6 +83,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # --- 1. prerequisites -----------------------------------------------------------------------------------------
 command -v dotnet >/dev/null || die "dotnet (SDK 10) is not on PATH"
 ae_ensure_server_packages || die "could not install the server packages"
+# The scale-out tests put nginx (the deploy kit's site) in front of three WebApi processes they start themselves, one of
+# them in a network namespace of its own (ip netns, veth, socat forwarders: scripts/lib/netns.sh; needs root).
+ae_ensure_nginx || die "could not install nginx"
+command -v socat >/dev/null || ae_apt_install socat || die "could not install socat"
+command -v ip >/dev/null || ae_apt_install iproute2 || die "could not install iproute2"
 
 if [ -d "$CLIENT_APP/e2e" ]; then
   e2e_missing=()
@@ -132,9 +140,10 @@ print(passed, failed, skipped)
 PY
 }
 
-# The default run leaves out the Redis fault suite (Category=faults): it kills Redis masters and takes minutes.
+# The default run leaves out the Redis fault suite (Category=faults: it kills Redis masters and takes minutes) and the
+# long scale-out race (Category=long: 10,000 attempts through nginx, 1-1.5 minutes; a 2,000-attempt one stays in).
 test_filter=("${filter[@]}")
-[ "${#filter[@]}" -eq 0 ] && test_filter=(--filter "Category!=faults")
+[ "${#filter[@]}" -eq 0 ] && test_filter=(--filter "Category!=faults&Category!=long")
 for proj in "${test_projects[@]}"; do
   name="$(basename "$proj" .csproj)"
   printf '\n=== %s ===\n' "$name" >&2

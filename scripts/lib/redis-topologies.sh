@@ -12,9 +12,11 @@
 # Ports stay <= 55535: a cluster node's bus port is its port + 10000. No persistence, like the single Redis.
 
 # ae__redis_node DIR PORT [ARGS...]: one daemonized redis-server, waits for PONG.
+# repl-diskless-sync-delay 0: Redis 7 waits 5 s by default before the first full sync of a replica (to batch several
+# replicas); a test that kills a master sooner would find an unsynced replica (see ae__wait_replicas_synced).
 ae__redis_node() {
   local dir="$1" port="$2" i; shift 2
-  redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+  redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --repl-diskless-sync-delay 0 \
     --pidfile "$dir/$port.pid" --dir "$dir" --logfile "$dir/$port.log" "$@" >/dev/null 2>&1 || true
   for i in $(seq 1 100); do
     [ "$(redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null)" = PONG ] && return 0
@@ -22,6 +24,24 @@ ae__redis_node() {
   done
   ae__log_tail "$dir/$port.log"
   ae_die "redis node did not answer on 127.0.0.1:$port"
+}
+
+# ae__wait_replicas_synced PORT...: up to 30 s until every replica among these nodes has completed its first sync
+# (master_link_status:up). Until then a replica holds no data: a Cluster replica refuses to take over ("disconnected
+# from master for longer than allowed", it never was connected) and a Sentinel would promote an empty one, so a
+# master-kill test must not start before (decision 131).
+ae__wait_replicas_synced() {
+  local port i pending
+  for i in $(seq 1 300); do
+    pending=""
+    for port in "$@"; do
+      redis-cli -h 127.0.0.1 -p "$port" info replication 2>/dev/null | tr -d '\r' | grep -q '^role:slave' || continue
+      redis-cli -h 127.0.0.1 -p "$port" info replication 2>/dev/null | tr -d '\r' | grep -q '^master_link_status:up' || pending="$port"
+    done
+    [ -z "$pending" ] && return 0
+    sleep 0.1
+  done
+  ae_die "Redis replica on 127.0.0.1:$pending did not finish its first sync within 30 s"
 }
 
 ae_start_redis_cluster() {
@@ -41,6 +61,7 @@ ae_start_redis_cluster() {
     { ae__log_tail "$dir/create.log"; ae_die "redis-cli --cluster create failed"; return 1; }
   for i in $(seq 1 300); do   # up to 30 s for every node to agree (slow on a loaded 2-core machine)
     if redis-cli -h 127.0.0.1 -p "${ports[0]##*:}" cluster info 2>/dev/null | grep -q '^cluster_state:ok'; then
+      ae__wait_replicas_synced "${ports[@]##*:}" || return 1
       export APPOINTEASE_TEST_REDIS_CLUSTER; APPOINTEASE_TEST_REDIS_CLUSTER="$(IFS=,; echo "${ports[*]}")"
       export APPOINTEASE_TEST_REDIS_CLUSTER_DIR="$dir"
       ae_log "Redis Cluster (3 masters, 3 replicas) on $APPOINTEASE_TEST_REDIS_CLUSTER"
@@ -76,6 +97,7 @@ ae_start_redis_sentinel() {
       [ "$(redis-cli -h 127.0.0.1 -p "${s##*:}" sentinel get-master-addr-by-name appointease 2>/dev/null | tail -n 1)" = "$master" ] || ready=""
     done
     if [ -n "$ready" ] && [ "$(redis-cli -h 127.0.0.1 -p "${sentinels[0]##*:}" sentinel replicas appointease 2>/dev/null | grep -c "$replica")" -gt 0 ]; then
+      ae__wait_replicas_synced "$replica" || return 1
       export APPOINTEASE_TEST_REDIS_SENTINEL; APPOINTEASE_TEST_REDIS_SENTINEL="$(IFS=,; echo "${sentinels[*]}"),serviceName=appointease"
       export APPOINTEASE_TEST_REDIS_SENTINEL_DIR="$dir"
       ae_log "Redis Sentinel (master $master, replica $replica) via $APPOINTEASE_TEST_REDIS_SENTINEL"

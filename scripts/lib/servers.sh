@@ -19,6 +19,8 @@
 #   APPOINTEASE_TEST_MYSQL            Server=127.0.0.1;Port=P;User ID=appointease;Password=HEX;   (no Database=;
 #                                     the user has ALL PRIVILEGES ON *.* WITH GRANT OPTION, so a test may create
 #                                     and drop its own databases)
+#   APPOINTEASE_TEST_MYSQL_SOCKET     the same server's Unix socket (reachable from any network namespace, which the
+#                                     split-brain test needs; user appointease@localhost, same password)
 #   APPOINTEASE_TEST_MYSQL_PIDFILE    file holding the pid of mariadbd (kill -9 it, or -STOP/-CONT to freeze it)
 #   APPOINTEASE_TEST_MYSQL_SERVER_CMD shell command line of mariadbd (foreground; the restart script backgrounds it)
 #   APPOINTEASE_TEST_MYSQL_RESTART    absolute path of scripts/lib/restart-mariadb.sh (no args; see that file)
@@ -238,6 +240,7 @@ SQL
   fi
 
   export APPOINTEASE_TEST_MYSQL="Server=127.0.0.1;Port=$port;User ID=appointease;Password=$pass;"
+  export APPOINTEASE_TEST_MYSQL_SOCKET="$dir/sock"
   AE_MARIADB_PORT="$port"
   ae_log "MariaDB on 127.0.0.1:$port (data $dir)"
 }

@@ -82,17 +82,23 @@ public static class FaultClassifier
     /// the instance to SQL. <paramref name="connected"/> is the multiplexer's state after the failure: when Redis dies
     /// while a command is being written, the client can surface the pipe's InvalidOperationException instead of a
     /// connection exception (bench/run.sh saw it as 500s right after a kill), and only the lost connection tells it apart.
+    /// On a Cluster the multiplexer stays "connected" while any node answers, so the pipe's own exception — thrown by
+    /// System.IO.Pipelines when the client reads a pipe its torn-down socket has completed — counts by where it was
+    /// thrown as well (seen as 500s on an instance whose link to every node went down, decision 130).
     /// </summary>
     public static DataFault Redis(Exception exception, bool connected) => exception switch
     {
         RedisConnectionException or RedisTimeoutException or ObjectDisposedException => DataFault.Unavailable,
-        InvalidOperationException when !connected => DataFault.Unavailable,
+        InvalidOperationException when !connected || ThrownByAPipe(exception) => DataFault.Unavailable,
         // StackExchange.Redis takes no cancellation token, so a cancelled task from it was never asked for: it is how
         // the client abandons commands in flight when the connection drops (seen killing a Sentinel master under load).
         OperationCanceledException cancelled when !cancelled.CancellationToken.IsCancellationRequested => DataFault.Unavailable,
         RedisServerException server when IsFailoverReply(server) => DataFault.Unavailable,
         _ => DataFault.Other,
     };
+
+    private static bool ThrownByAPipe(Exception exception) =>
+        exception.TargetSite?.DeclaringType?.Namespace == typeof(System.IO.Pipelines.Pipe).Namespace;
 
     /// <summary>
     /// Error codes a healthy Cluster or Sentinel deployment answers while a master is being replaced or a node is

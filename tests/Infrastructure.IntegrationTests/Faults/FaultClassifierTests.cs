@@ -177,6 +177,22 @@ public sealed class FaultClassifierTests : IAsyncLifetime
         Assert.Equal(DataFault.Other, FaultClassifier.Redis(new OperationCanceledException(requested.Token), connected: true));
     }
 
+    /// <summary>
+    /// When a socket is torn down under a command, StackExchange.Redis can surface the pipe's InvalidOperationException
+    /// (reading a completed pipe) while the multiplexer still counts as connected (a Cluster with other nodes up): an
+    /// outage by where it was thrown. The same type thrown by anything else while connected stays a bug.
+    /// </summary>
+    [Fact]
+    public async Task Redis_APipeReadAfterItsSocketClosed_IsUnavailable_AnotherInvalidOperation_IsNot()
+    {
+        var pipe = new System.IO.Pipelines.Pipe();
+        await pipe.Reader.CompleteAsync();
+        var torn = Assert.Throws<InvalidOperationException>(() => pipe.Reader.AdvanceTo(default(System.Buffers.ReadOnlySequence<byte>).Start));
+
+        Assert.Equal(DataFault.Unavailable, FaultClassifier.Redis(torn, connected: true));
+        Assert.Equal(DataFault.Other, FaultClassifier.Redis(Assert.Throws<InvalidOperationException>(() => new List<int>().First()), connected: true));
+    }
+
     private async Task<MySqlConnection> OpenAsync()
     {
         var connection = new MySqlConnection(new MySqlConnectionStringBuilder(MySql) { Database = _database }.ConnectionString);

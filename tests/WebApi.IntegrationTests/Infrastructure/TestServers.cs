@@ -7,6 +7,8 @@ namespace AppointEase.WebApi.IntegrationTests.Infrastructure;
 public static class TestServers
 {
     public static string MySql => Required("APPOINTEASE_TEST_MYSQL");
+    /// <summary>The same MariaDB's Unix socket: reachable from inside a network namespace, unlike 127.0.0.1.</summary>
+    public static string MySqlSocket => Required("APPOINTEASE_TEST_MYSQL_SOCKET");
     public static string Redis => Required("APPOINTEASE_TEST_REDIS");
     /// <summary>Seed list of every node of the 3-master, 3-replica Redis Cluster.</summary>
     public static string RedisCluster => Required("APPOINTEASE_TEST_REDIS_CLUSTER");

@@ -8,36 +8,44 @@ namespace AppointEase.WebApi.IntegrationTests.Operations;
 /// <summary>
 /// The built WebApi (src/WebApi/bin/&lt;Configuration&gt;/net10.0) run as an operator runs it: <c>dotnet
 /// AppointEase.WebApi.dll [migrate]</c> with configuration in environment variables, on a free loopback port. Output
-/// (stdout and stderr) is collected; the process is killed by its own handle on dispose.
+/// (stdout and stderr) is collected; the process is killed by its own handle on dispose. Optionally inside a network
+/// namespace (<c>ip netns exec</c>, which execs, so the handle is still dotnet's) listening on that namespace's address.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private AppProcess(Process process, int port)
+    private AppProcess(Process process, string host, int port)
     {
         _process = process;
+        Host = host;
         Port = port;
     }
 
+    public string Host { get; }
     public int Port { get; }
-    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+    public Uri BaseAddress => new($"http://{Host}:{Port}");
     public string Output => string.Join('\n', _output);
     public bool HasExited => _process.HasExited;
 
-    public static AppProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static AppProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Start(environment, "127.0.0.1", networkNamespace: null, args);
+
+    /// <param name="host">the address to listen on (a namespace's own address when <paramref name="networkNamespace"/> is set)</param>
+    public static AppProcess Start(IReadOnlyDictionary<string, string?> environment, string host, string? networkNamespace, params string[] args)
     {
-        var port = FreePort();
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var port = FreePort();   // free on the host's loopback; in a fresh namespace every port is free
+        var info = new ProcessStartInfo(networkNamespace is null ? "dotnet" : "ip") { WorkingDirectory = AppDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (networkNamespace is not null) foreach (var arg in new[] { "netns", "exec", networkNamespace, "dotnet" }) info.ArgumentList.Add(arg);
         info.ArgumentList.Add(Path.Combine(AppDirectory, "AppointEase.WebApi.dll"));
         foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["ASPNETCORE_URLS"] = $"http://{host}:{port}";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_ENVIRONMENT"] = null;
         foreach (var (key, value) in environment) info.Environment[key.Replace(":", "__")] = value;
         var process = new Process { StartInfo = info };
-        var app = new AppProcess(process, port);
+        var app = new AppProcess(process, host, port);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) app._output.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) app._output.Enqueue(e.Data); };
         process.Start();

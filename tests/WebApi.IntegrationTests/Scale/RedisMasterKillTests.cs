@@ -19,9 +19,9 @@ namespace AppointEase.WebApi.IntegrationTests.Scale;
 /// A Redis master killed under booking load, on a Cluster and through Sentinel (issue 18, acceptance 2; decision 111):
 /// no request answers 5xx, no slot is booked twice, a hold taken before the kill and one taken during the failover
 /// still block another visitor afterwards, and the instance ends up serving from Redis again. A fault suite of its own
-/// (`scripts/test.sh --filter Category=faults`, README): it passes alone, but inside the full run on 2026-12-05 the
-/// Cluster did not report every slot served within 60 s and, through Sentinel, the hold taken before the kill was
-/// gone afterwards — both still open on issue 18.
+/// (`scripts/test.sh --filter Category=faults`, README). It once failed inside the full run because the private
+/// topology was handed over before its replicas had synced (no Cluster failover, an empty Sentinel replica promoted);
+/// scripts/lib/redis-topologies.sh now waits for that (decision 131).
 /// </summary>
 [Trait("Category", "faults")]
 [Collection(Reliability.ServerOutageCollection.Name)]

@@ -14,8 +14,8 @@ namespace AppointEase.WebApi.IntegrationTests.Scale;
 /// Three stateless instances on one MariaDB and one Redis (issue 18): what a visitor does through one instance shows
 /// in a heartbeat served by another within a second, a catalogue change made through one is listed by all within a
 /// second (the Redis `catalogue` announcement drops their 5 s caches), and a booking race spread over all three books
-/// each slot once with no 5xx. In-process instances; the same across real processes behind nginx is what
-/// scripts/reliability.sh does with two.
+/// each slot once with no 5xx. In-process instances, quick to debug; the same with three Production processes behind
+/// nginx is <see cref="ScaleOutBehindNginxTests"/>.
 /// </summary>
 public sealed class ThreeInstanceTests(ThreeInstanceTests.Instances instances) : IClassFixture<ThreeInstanceTests.Instances>
 {
