@@ -11,10 +11,9 @@
 #      one TRX file per project under TestResults/<Project>/, carrying on past a failing project;
 #   4. lints the OpenAPI document (tools/api-lint/run.sh: Redocly + Spectral, two tests, also with --filter), then
 #      runs scripts/backup-restore-check.sh (counted as one test), the browser suite hook (below) and the short
-#      reliability suite (scripts/reliability.sh --short, each of its checks one test; only with
-#      APPOINTEASE_RELIABILITY_SHORT=1 for now) unless --filter was given. Without --filter the .NET tests run with
-#      `--filter "Category!=faults&Category!=long"`: the Redis master-kill suite (`--filter Category=faults`) and the
-#      10,000-attempt race through nginx (`--filter Category=long`) run on request;
+#      reliability suite (scripts/reliability.sh --short, each of its checks one test) unless --filter was given.
+#      Without --filter the .NET tests run with `--filter "Category!=long"`: the 10,000-attempt race through nginx
+#      (`--filter Category=long`) runs on request; the Redis master-kill suite (Category=faults) is in the default run;
 #   5. stops every server it started (by pid) and deletes the temp dirs, whatever happened;
 #   6. prints as its LAST line `tests: N passed, M failed` (`, K skipped` appended when K > 0).
 # Exit status is non-zero if the build failed, a server could not be started, any test failed or a test run
@@ -140,10 +139,11 @@ print(passed, failed, skipped)
 PY
 }
 
-# The default run leaves out the Redis fault suite (Category=faults: it kills Redis masters and takes minutes) and the
-# long scale-out race (Category=long: 10,000 attempts through nginx, 1-1.5 minutes; a 2,000-attempt one stays in).
+# The default run leaves out the long scale-out race (Category=long: 10,000 attempts through nginx, 1-1.5 minutes; a
+# 2,000-attempt one stays in). The Redis fault suite (Category=faults, about a minute) is in: its failures inside full
+# runs came from topologies handed over before the replicas had synced (decision 131), now waited for.
 test_filter=("${filter[@]}")
-[ "${#filter[@]}" -eq 0 ] && test_filter=(--filter "Category!=faults&Category!=long")
+[ "${#filter[@]}" -eq 0 ] && test_filter=(--filter "Category!=long")
 for proj in "${test_projects[@]}"; do
   name="$(basename "$proj" .csproj)"
   printf '\n=== %s ===\n' "$name" >&2
@@ -221,11 +221,10 @@ fi
 # and freezes them, which the servers above must not suffer) and reuses this build. Each of its checks counts as one
 # test; its last line is `reliability: N passed, M failed`, its report TestResults/reliability/reliability.md and
 # the instances' logs TestResults/reliability/logs/.
-# Off by default for now (APPOINTEASE_RELIABILITY_SHORT=1 turns it on): after the issue 16 fixes it passed 10/10 twice
-# on its own, but inside a full run on 2026-12-05 one heartbeat answered 500 outside every outage window (a
-# NullReferenceException inside MySqlConnector's CloseDatabaseAsync while a pooled DbContext was returned, during the
-# Redis-kill cycle), a defect still open on issue 16. Make it unconditional again once that is fixed.
-if [ "${#filter[@]}" -eq 0 ] && [ "${APPOINTEASE_RELIABILITY_SHORT:-0}" = 1 ]; then
+# The 500 that kept it on request (MySqlConnector 2.4's NullReferenceException returning a pooled connection with a dead
+# transaction) went with MySqlConnector 2.6.2; since then it passed 10/10 in three of four runs on 2026-12-05, the
+# fourth failing on client time-outs at a load average of 60. APPOINTEASE_RELIABILITY_SHORT=0 leaves it out.
+if [ "${#filter[@]}" -eq 0 ] && [ "${APPOINTEASE_RELIABILITY_SHORT:-1}" = 1 ]; then
   printf '\n=== reliability (short) ===\n' >&2
   rel_log="$RESULTS_DIR/reliability.log"
   rc=0

@@ -385,8 +385,8 @@ def main():
               f"{log_table[(cat, 'unknown time')]:,} |")
         w("")
     w("Re-run: `scripts/reliability.sh` (full, rewrites this file; about 7 minutes on 2 cores, longer on a busy "
-      "machine) or `scripts/reliability.sh --short` (one cycle of each fault; in `scripts/test.sh` with "
-      "`APPOINTEASE_RELIABILITY_SHORT=1`). Log lines without a timestamp count as *Unknown time*.")
+      "machine) or `scripts/reliability.sh --short` (one cycle of each fault; the last step of "
+      "`scripts/test.sh`). Log lines without a timestamp count as *Unknown time*.")
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
 
