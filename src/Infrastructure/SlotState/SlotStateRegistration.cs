@@ -29,6 +29,7 @@ internal static class SlotStateRegistration
             services.AddSingleton<ISlotStateStore>(sp => sp.GetRequiredService<SqlSlotStateStore>());
             services.AddSingleton<ISlotChangeNotifier, NoCacheSlotChangeNotifier>();
             services.AddSingleton<ISlotFailbackSync, NoRedisFailbackSync>();
+            services.AddSingleton<ISlotChangeFeed, NoSlotChangeFeed>();
             return services;
         }
 
@@ -40,6 +41,9 @@ internal static class SlotStateRegistration
         services.AddSingleton<ISlotFailbackSync>(sp => sp.GetRequiredService<RedisFailbackSync>());
         services.AddSingleton<RedisHealthMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<RedisHealthMonitor>());
+        services.AddSingleton<RedisSlotChangeFeed>();
+        services.AddSingleton<ISlotChangeFeed>(sp => sp.GetRequiredService<RedisSlotChangeFeed>());
+        services.AddHostedService(sp => sp.GetRequiredService<RedisSlotChangeFeed>());
         return services;
     }
 }

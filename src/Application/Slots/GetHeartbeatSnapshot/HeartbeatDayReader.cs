@@ -1,6 +1,7 @@
 using AppointEase.Application.Availability;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
+using AppointEase.Domain.Scheduling;
 using AppointEase.Domain.Slots;
 
 namespace AppointEase.Application.Slots.GetHeartbeatSnapshot;
@@ -22,10 +23,20 @@ public sealed class HeartbeatDayReader(ISlotStateStore store, HeartbeatRateLimit
         var outcome = await store.HeartbeatAsync(date, employeeId, client, selectedTime, business.SelectionTtl, limit.Rule, cancellationToken);
         if (!outcome.Allowed) return Error.RateLimited(outcome.Limit.RetryAfter);
         var live = outcome.Day;
+        return new HeartbeatDay(live, await BookedStartsAsync(live, business.Policy, date, employeeId, cancellationToken));
+    }
+
+    /// <summary>
+    /// The booked starts that go with a day read from the store: its cached bookings, the bookings it read in the same
+    /// round trip, else SQL (then cached). The slot stream's shared day read uses it too, so both see the same starts.
+    /// </summary>
+    public async Task<IReadOnlyList<TimeOnly>> BookedStartsAsync(DaySlotState live, SchedulingPolicy policy, DateOnly date, int employeeId,
+        CancellationToken cancellationToken)
+    {
         var booked = live.CachedBookings
                      ?? (live.Bookings is { } read
-                         ? await dayBookings.FromBookingsAsync(business.Policy, date, employeeId, read, cancellationToken)
-                         : await dayBookings.LoadAndCacheAsync(business.Policy, date, employeeId, live.BookedCacheVersion, cancellationToken));
-        return new HeartbeatDay(live, booked.BookedStarts);
+                         ? await dayBookings.FromBookingsAsync(policy, date, employeeId, read, cancellationToken)
+                         : await dayBookings.LoadAndCacheAsync(policy, date, employeeId, live.BookedCacheVersion, cancellationToken));
+        return booked.BookedStarts;
     }
 }
