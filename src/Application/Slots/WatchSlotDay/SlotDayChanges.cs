@@ -13,24 +13,26 @@ public enum SlotChangeKind
 }
 
 /// <summary>
-/// One change between two reads of a day. <paramref name="Actor"/> is the visitor whose selection or lock changed (null
-/// for bookings); <paramref name="SelectorsAfter"/> the visitors still selecting that time afterwards. With both, each
-/// stream can tell whether its own visitor sees the change: not its own, and a time stays "selected" while anyone
-/// else still selects it. <paramref name="OfLock"/> says whether an expiry was a lock's or a selection's.
+/// One change between two reads of a day. For locks, <paramref name="Actor"/> is the lock's owner. For selections,
+/// <paramref name="SelectorsBefore"/> and <paramref name="SelectorsAfter"/> are who selected the time at the two reads,
+/// so each stream can tell whether its visitor sees the time change: a time is "selected" for a visitor while anyone
+/// else selects it. Per time, a read gives at most one selection change any one visitor sees, so two visitors trading
+/// a time in one read is no change at all. <paramref name="OfLock"/> says whether an expiry was a lock's or a selection's.
 /// </summary>
-public sealed record SlotChange(SlotChangeKind Kind, TimeOnly Time, string? Actor, IReadOnlySet<string> SelectorsAfter, bool OfLock)
+public sealed record SlotChange(
+    SlotChangeKind Kind, TimeOnly Time, string? Actor, IReadOnlySet<string> SelectorsBefore, IReadOnlySet<string> SelectorsAfter, bool OfLock)
 {
     /// <summary>Whether a visitor whose widget leaves its own holds out sees this change.</summary>
     public bool IsVisibleTo(string clientId) => Kind switch
     {
         SlotChangeKind.Booked or SlotChangeKind.Cancelled => true,
-        _ when Actor == clientId => false,
-        SlotChangeKind.Locked or SlotChangeKind.Released => true,
-        SlotChangeKind.Expired when OfLock => true,
-        // A selection shows when it is the only other one on the time, and hides when no other is left.
-        SlotChangeKind.Selected => SelectorsAfter.Count(c => c != clientId) == 1,
-        _ => !SelectorsAfter.Any(c => c != clientId),
+        _ when OfLock => Actor != clientId,
+        SlotChangeKind.Selected => !ByOthers(SelectorsBefore, clientId) && ByOthers(SelectorsAfter, clientId),
+        _ => ByOthers(SelectorsBefore, clientId) && !ByOthers(SelectorsAfter, clientId),
     };
+
+    private static bool ByOthers(IReadOnlySet<string> selectors, string clientId) =>
+        selectors.Count > 1 || (selectors.Count == 1 && !selectors.Contains(clientId));
 }
 
 /// <summary>What changed between two reads of a day, as the stream's typed events.</summary>
@@ -49,21 +51,23 @@ public static class SlotDayChanges
         var changes = new List<SlotChange>();
         bool Expired(DateTime expiresUtc) => expiresUtc <= nowUtc + ExpiryTolerance;
 
-        var oldSelections = before.Selections.DistinctBy(s => s.ClientId).ToDictionary(s => s.ClientId);
-        var newSelections = after.Selections.DistinctBy(s => s.ClientId).ToDictionary(s => s.ClientId);
-        // Who selects each time as the changes are applied one by one, so each change carries the selectors right
-        // after it (two visitors picking the same free time in one read: the first shows it, the second does not).
-        var selectors = oldSelections.Values.GroupBy(s => s.Time).ToDictionary(g => g.Key, g => g.Select(s => s.ClientId).ToHashSet());
-        IReadOnlySet<string> Apply(TimeOnly time, string client, bool add)
-        {
-            if (!selectors.TryGetValue(time, out var set)) selectors[time] = set = [];
-            if (add) set.Add(client); else set.Remove(client);
-            return set.ToHashSet();
-        }
+        var oldSelections = before.Selections.DistinctBy(s => s.ClientId).ToList();
+        var newSelections = after.Selections.DistinctBy(s => s.ClientId).ToList();
+        var selectorsBefore = oldSelections.GroupBy(s => s.Time).ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(s => s.ClientId).ToHashSet());
+        var selectorsAfter = newSelections.GroupBy(s => s.Time).ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(s => s.ClientId).ToHashSet());
+        IReadOnlySet<string> At(Dictionary<TimeOnly, IReadOnlySet<string>> selectors, TimeOnly time) => selectors.GetValueOrDefault(time) ?? Nobody;
 
-        foreach (var (client, old) in oldSelections)
-            if (!newSelections.TryGetValue(client, out var current) || current.Time != old.Time)
-                changes.Add(new(Expired(old.ExpiresUtc) ? SlotChangeKind.Expired : SlotChangeKind.Deselected, old.Time, client, Apply(old.Time, client, add: false), false));
+        var additions = new List<SlotChange>();
+        foreach (var time in selectorsBefore.Keys.Union(selectorsAfter.Keys).Order())
+        {
+            var (was, now) = (At(selectorsBefore, time), At(selectorsAfter, time));
+            var leavers = oldSelections.Where(s => s.Time == time && !now.Contains(s.ClientId)).ToList();
+            if (leavers.Count > 0)
+                changes.Add(new(leavers.All(l => Expired(l.ExpiresUtc)) ? SlotChangeKind.Expired : SlotChangeKind.Deselected, time,
+                    leavers[0].ClientId, was, now, false));
+            var joiner = now.FirstOrDefault(c => !was.Contains(c));
+            if (joiner is not null) additions.Add(new(SlotChangeKind.Selected, time, joiner, was, now, false));
+        }
 
         var newlyBooked = after.BookedStarts.Except(before.BookedStarts).ToHashSet();
         var oldLocks = before.Locks.DistinctBy(l => l.Slot.Time).ToDictionary(l => l.Slot.Time);
@@ -72,20 +76,18 @@ public static class SlotDayChanges
         {
             if (newLocks.TryGetValue(time, out var current) && current.Secret == old.Secret) continue;
             if (newlyBooked.Contains(time)) continue; // the lock served its booking: the booked event says it all
-            changes.Add(new(Expired(old.ExpiresUtc) ? SlotChangeKind.Expired : SlotChangeKind.Released, time, old.OwnerClientId, Nobody, true));
+            changes.Add(new(Expired(old.ExpiresUtc) ? SlotChangeKind.Expired : SlotChangeKind.Released, time, old.OwnerClientId, Nobody, Nobody, true));
         }
 
-        foreach (var (client, current) in newSelections)
-            if (!oldSelections.TryGetValue(client, out var old) || old.Time != current.Time)
-                changes.Add(new(SlotChangeKind.Selected, current.Time, client, Apply(current.Time, client, add: true), false));
+        changes.AddRange(additions);
         foreach (var (time, current) in newLocks)
             if (!oldLocks.TryGetValue(time, out var old) || old.Secret != current.Secret)
-                changes.Add(new(SlotChangeKind.Locked, time, current.OwnerClientId, Nobody, true));
+                changes.Add(new(SlotChangeKind.Locked, time, current.OwnerClientId, Nobody, Nobody, true));
 
         foreach (var time in after.BookedStarts.Where(newlyBooked.Contains).Order())
-            changes.Add(new(SlotChangeKind.Booked, time, null, Nobody, false));
+            changes.Add(new(SlotChangeKind.Booked, time, null, Nobody, Nobody, false));
         foreach (var time in before.BookedStarts.Except(after.BookedStarts).Order())
-            changes.Add(new(SlotChangeKind.Cancelled, time, null, Nobody, false));
+            changes.Add(new(SlotChangeKind.Cancelled, time, null, Nobody, Nobody, false));
         return changes;
     }
 }
