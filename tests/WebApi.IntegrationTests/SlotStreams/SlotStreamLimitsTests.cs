@@ -8,11 +8,24 @@ public sealed class SlotStreamLimitsTests
 {
     private const int Employee = 1;
 
-    [Fact]
-    public async Task BeyondTheInstanceCap_ANewStreamIs503WithRetryAfter()
+    /// <summary>Runs <paramref name="test"/> on its own app, disposed the fixture way (its database folder too).</summary>
+    private static async Task WithAppAsync(AppFactory app, Func<HttpClient, Task> test)
     {
-        await using var app = new AppFactory(DatabaseKind.Sqlite).With("SlotStreams:MaxStreams", "1").Listening();
-        using var client = app.StreamClient();
+        try
+        {
+            using var client = app.StreamClient();
+            await test(client);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public Task BeyondTheInstanceCap_ANewStreamIs503WithRetryAfter() =>
+        WithAppAsync(new AppFactory(DatabaseKind.Sqlite).With("SlotStreams:MaxStreams", "1").Listening(), async client =>
+    {
         var date = TestDates.Weekday(29);
         await using var open = await SseStream.OpenAsync(client, SseStream.Url(date, Employee, "first-visitor-1"));
         Assert.Equal("snapshot", (await open.NextAsync()).Type);
@@ -22,13 +35,12 @@ public sealed class SlotStreamLimitsTests
         var problem = await refused.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Equal("too_many_streams", problem.GetProperty("code").GetString());
         Assert.Equal(TimeSpan.FromSeconds(30), refused.Headers.RetryAfter?.Delta);
-    }
+    });
 
     [Fact]
-    public async Task OverTheStreamsPerClientLimit_Is429WithRetryAfter()
+    public Task OverTheStreamsPerClientLimit_Is429WithRetryAfter() =>
+        WithAppAsync(new AppFactory(DatabaseKind.Sqlite).With("RateLimits:StreamsPerClient:PermitLimit", "2").Listening(), async client =>
     {
-        await using var app = new AppFactory(DatabaseKind.Sqlite).With("RateLimits:StreamsPerClient:PermitLimit", "2").Listening();
-        using var client = app.StreamClient();
         var url = SseStream.Url(TestDates.Weekday(29), employeeId: 999_999, "eager-visitor-1"); // 404s count as opens too
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url)).StatusCode);
@@ -38,7 +50,7 @@ public sealed class SlotStreamLimitsTests
         var problem = await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.Equal("rate_limited", problem.GetProperty("code").GetString());
         Assert.NotNull(refused.Headers.RetryAfter);
-    }
+    });
 
     [Fact]
     public async Task WhenTheInstanceStops_OpenStreamsEndWithAClosingEvent()
