@@ -3,6 +3,7 @@ using AppointEase.WebApi.Endpoints;
 using AppointEase.WebApi.Infrastructure;
 using AppointEase.WebApi.Infrastructure.AdminAuth;
 using AppointEase.WebApi.Infrastructure.Logging;
+using AppointEase.WebApi.Infrastructure.SlotStreams;
 using AppointEase.WebApi.Infrastructure.Telemetry;
 using AppointEase.WebApi.OpenApi;
 using Mediator;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<ReadinessTransitions>();
         services.AddLogging(logging => logging.AddFilter(ReadinessTransitions.HealthServiceCategory, LogLevel.None));
         services.AddAppointEaseOpenApi();
+        services.AddSlotStreams();
         return services;
     }
 

@@ -31,6 +31,7 @@ internal static class SlotStateRegistration
             services.AddSingleton<IDayBookingsCache, NoDayBookingsCache>();
             services.AddSingleton<ISlotChangeNotifier, NoCacheSlotChangeNotifier>();
             services.AddSingleton<ISlotFailbackSync, NoRedisFailbackSync>();
+            services.AddSingleton<ISlotChangeFeed, NoSlotChangeFeed>();
             return services;
         }
 
@@ -43,6 +44,9 @@ internal static class SlotStateRegistration
         services.AddSingleton<ISlotFailbackSync>(sp => sp.GetRequiredService<RedisFailbackSync>());
         services.AddSingleton<RedisHealthMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<RedisHealthMonitor>());
+        services.AddSingleton<RedisSlotChangeFeed>();
+        services.AddSingleton<ISlotChangeFeed>(sp => sp.GetRequiredService<RedisSlotChangeFeed>());
+        services.AddHostedService(sp => sp.GetRequiredService<RedisSlotChangeFeed>());
         return services;
     }
 }

@@ -24,6 +24,7 @@ public static class Slots
         slots.MapPost("/lock", Lock).RequireRateLimit(RateLimitNames.SlotsPerIp, RateLimitSubjects.ClientIp)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         slots.MapDelete("/lock/{lockToken}", Release);
+        slots.MapSlotStream();
         api.MapPost("/heartbeat", Heartbeat).WithTags("Slots")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }

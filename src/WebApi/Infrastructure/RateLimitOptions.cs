@@ -50,6 +50,12 @@ public sealed class RateLimitOptions
     /// <summary>Heartbeats per widget client id; the widget beats about once a second, so 10× headroom.</summary>
     public RateLimitPolicy HeartbeatPerClient { get; set; } = new() { PermitLimit = 600, WindowSeconds = 60 };
 
+    /// <summary>Slot streams opened per widget client id: a widget opens one and reconnects after drops, so 10 a minute is ample.</summary>
+    public RateLimitPolicy StreamsPerClient { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
+
+    /// <summary>Slot streams opened per IP (IPv6: per /64): room for an office NAT full of visitors (decision 123).</summary>
+    public RateLimitPolicy StreamsPerIp { get; set; } = new() { PermitLimit = 300, WindowSeconds = 60 };
+
     public RateLimitRule Rule(string name)
     {
         var policy = name switch
@@ -64,6 +70,8 @@ public sealed class RateLimitOptions
             RateLimitNames.BookingMailPerUnverifiedRecipient => BookingMailPerUnverifiedRecipient,
             RateLimitNames.BookingPerIp => BookingPerIp,
             RateLimitNames.HeartbeatPerClient => HeartbeatPerClient,
+            RateLimitNames.StreamsPerClient => StreamsPerClient,
+            RateLimitNames.StreamsPerIp => StreamsPerIp,
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown rate limit; see RateLimitNames."),
         };
         return new RateLimitRule(RateLimitNames.StorageName(name), policy.PermitLimit, TimeSpan.FromSeconds(policy.WindowSeconds));
@@ -71,7 +79,7 @@ public sealed class RateLimitOptions
 
     public IEnumerable<RateLimitPolicy> All() =>
         [OtpPerEmail, OtpPerIp, VerifyPerEmail, VerifyPerIp, OtpPerEmailAndIp, VerifyPerEmailAndIp, SlotsPerIp, BookingMailPerUnverifiedRecipient, BookingPerIp,
-            HeartbeatPerClient];
+            HeartbeatPerClient, StreamsPerClient, StreamsPerIp];
 }
 
 public sealed class RateLimitPolicy
@@ -97,9 +105,12 @@ public static class RateLimitNames
     public const string BookingMailPerUnverifiedRecipient = nameof(RateLimitOptions.BookingMailPerUnverifiedRecipient);
     public const string BookingPerIp = nameof(RateLimitOptions.BookingPerIp);
     public const string HeartbeatPerClient = nameof(RateLimitOptions.HeartbeatPerClient);
+    public const string StreamsPerClient = nameof(RateLimitOptions.StreamsPerClient);
+    public const string StreamsPerIp = nameof(RateLimitOptions.StreamsPerIp);
 
     public static bool IsKnown(string name) => name is OtpPerEmail or OtpPerIp or VerifyPerEmail or VerifyPerIp or OtpPerEmailAndIp
-        or VerifyPerEmailAndIp or SlotsPerIp or BookingMailPerUnverifiedRecipient or BookingPerIp or HeartbeatPerClient;
+        or VerifyPerEmailAndIp or SlotsPerIp or BookingMailPerUnverifiedRecipient or BookingPerIp or HeartbeatPerClient
+        or StreamsPerClient or StreamsPerIp;
 
     /// <summary>OtpPerEmail → otp_per_email, the form used in Redis keys and SQL buckets.</summary>
     public static string StorageName(string name) =>

@@ -37,6 +37,11 @@ internal static class OperationCatalogue
             RateLimited = true,
         },
         ["DELETE /api/v1/slots/lock/{lockToken}"] = new("releaseSlotLock", Access.Public) { Problems = Codes((404, ["lock_not_found"]), (422, NoCode)) },
+        ["GET /api/v1/slots/stream"] = new("streamSlotEvents", Access.Public)
+        {
+            Problems = Codes((404, ["employee_not_found"]), (422, ["date_in_past", "date_beyond_horizon"]), (503, ["too_many_streams"])),
+            RateLimited = true,
+        },
 
         // Appointments
         ["POST /api/v1/appointments"] = new("confirmBooking", Access.Public)

@@ -56,7 +56,9 @@ internal static class ProblemResponses
                     problems[401] = ("No customer session, or the token is invalid, expired or signed out.", []);
                     break;
             }
-            problems[503] = ("The database is unreachable; nothing was saved. Retry after Retry-After seconds.", []);
+            problems[503] = contract.Problems.TryGetValue(503, out var busy)
+                ? ("The database is unreachable (no code), or the instance refuses for now (code); retry after Retry-After seconds.", busy)
+                : ("The database is unreachable; nothing was saved. Retry after Retry-After seconds.", []);
 
             foreach (var (status, (description, codes)) in problems)
                 operation.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Response(document, description, codes);

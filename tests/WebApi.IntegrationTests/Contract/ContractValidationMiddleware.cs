@@ -20,7 +20,7 @@ internal sealed class ContractValidationMiddleware(RequestDelegate next)
             return;
         }
         var original = context.Response.Body;
-        using var buffer = new MemoryStream();
+        using var buffer = new EventStreamPassThrough(context, original, body => Verify(context, operation, body));
         context.Response.Body = buffer;
         try
         {
@@ -30,14 +30,78 @@ internal sealed class ContractValidationMiddleware(RequestDelegate next)
         {
             context.Response.Body = original;
         }
+        if (buffer.PassedThrough) return; // an event stream: checked at its first write, sent as it was written
+        Verify(context, operation, buffer.Held.ToArray());
+        buffer.Held.Position = 0;
+        await buffer.Held.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private static void Verify(HttpContext context, System.Text.Json.Nodes.JsonNode operation, byte[] body)
+    {
         var headers = context.Response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var problems = OpenApiResponseContract.Instance.Check(operation, context.Response.StatusCode, headers, context.Response.ContentType, buffer.ToArray());
+        var problems = OpenApiResponseContract.Instance.Check(operation, context.Response.StatusCode, headers, context.Response.ContentType, body);
         if (problems.Count > 0)
             throw new OpenApiContractViolation(
                 $"{context.Request.Method} {context.Request.Path} → {context.Response.StatusCode} does not match the OpenAPI document " +
                 $"(src/WebApi/ClientApp/openapi.json):\n  " + string.Join("\n  ", problems));
-        buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+}
+
+/// <summary>
+/// Holds the response back for the check, except a <c>text/event-stream</c>: that never ends by itself, so its status,
+/// headers and content type are checked at its first write and every write and flush then goes straight through.
+/// </summary>
+internal sealed class EventStreamPassThrough(HttpContext context, Stream original, Action<byte[]> verifyFirstWrite) : Stream
+{
+    private bool? _passThrough;
+
+    public MemoryStream Held { get; } = new();
+    public bool PassedThrough => _passThrough == true;
+
+    private bool Decide(ReadOnlySpan<byte> first)
+    {
+        if (_passThrough is { } decided) return decided;
+        _passThrough = context.Response.ContentType?.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase) == true;
+        if (_passThrough == true) verifyFirstWrite(first.ToArray());
+        return _passThrough.Value;
+    }
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (Decide(buffer.Span)) await original.WriteAsync(buffer, cancellationToken);
+        else Held.Write(buffer.Span);
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        if (Decide(buffer.AsSpan(offset, count))) original.Write(buffer, offset, count);
+        else Held.Write(buffer, offset, count);
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) =>
+        PassedThrough ? original.FlushAsync(cancellationToken) : Task.CompletedTask;
+
+    public override void Flush()
+    {
+        if (PassedThrough) original.Flush();
+    }
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Held.Dispose();
+        base.Dispose(disposing);
     }
 }
 

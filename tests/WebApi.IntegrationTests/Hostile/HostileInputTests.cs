@@ -75,8 +75,11 @@ public sealed class HostileInputTests(HostileInputTests.Fixture fixture, ITestOu
             ProbeTime += probeWatch.Elapsed;
             using var message = request.ToMessage(_session, AdminTestKeys.Key);
             var watch = Stopwatch.StartNew();
-            using var response = _client.SendAsync(message).GetAwaiter().GetResult();
-            var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+            using var response = _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead).GetAwaiter().GetResult();
+            // An event stream (GET /slots/stream) that was opened never ends by itself: its status and type are the answer.
+            var body = response.Content.Headers.ContentType?.MediaType == "text/event-stream"
+                ? ""
+                : response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
             var verdict = HostileOracle.Judge(request, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
             if (verdict is null && before is not null)
             {

@@ -1,6 +1,7 @@
 using AppointEase.Application.Availability;
 using AppointEase.Application.Common.Interfaces;
 using AppointEase.Application.Common.Results;
+using AppointEase.Domain.Scheduling;
 using AppointEase.Domain.Slots;
 
 namespace AppointEase.Application.Slots.GetHeartbeatSnapshot;
@@ -28,10 +29,21 @@ public sealed class HeartbeatDayReader(ISlotStateStore store, HeartbeatRateLimit
         var cached = await lookUp;
         if (!outcome.Allowed) return Error.RateLimited(outcome.Limit.RetryAfter);
         var live = outcome.Day;
+        return new HeartbeatDay(live, await BookedStartsAsync(live, cached, business.Policy, date, employeeId, cancellationToken));
+    }
+
+    /// <summary>
+    /// The booked starts that go with a day read from the store: the cached bookings read beside it, the bookings the
+    /// store read in the same round trip, else SQL (then cached). The slot stream's shared day read uses it too, so both
+    /// see the same starts.
+    /// </summary>
+    public async Task<IReadOnlyList<TimeOnly>> BookedStartsAsync(DaySlotState live, DayBookingsCacheEntry cached, SchedulingPolicy policy,
+        DateOnly date, int employeeId, CancellationToken cancellationToken)
+    {
         var booked = cached.Bookings
                      ?? (live.Bookings is { } read
-                         ? await dayBookings.FromBookingsAsync(business.Policy, date, employeeId, read, cancellationToken)
-                         : await dayBookings.LoadAndCacheAsync(business.Policy, date, employeeId, cached.Version, cancellationToken));
-        return new HeartbeatDay(live, booked.BookedStarts);
+                         ? await dayBookings.FromBookingsAsync(policy, date, employeeId, read, cancellationToken)
+                         : await dayBookings.LoadAndCacheAsync(policy, date, employeeId, cached.Version, cancellationToken));
+        return booked.BookedStarts;
     }
 }

@@ -133,6 +133,42 @@ const scenarios = {
     }
   },
 
+  async 'live push: B sees A select and book over the slot stream, heartbeat blocked'() {
+    const a = await launch();
+    const b = await launch();
+    try {
+      const pageA = await openWidget(a.context);
+      const pageB = await openWidget(b.context);
+      // B cannot poll at all: whatever it learns comes over GET /slots/stream (issue 19, acceptance 4).
+      let streamed = 0;
+      pageB.on('response', (r) => { if (r.url().includes('/api/v1/slots/stream') && r.status() === 200) streamed++; });
+      await pageB.route('**/api/v1/heartbeat', (route) => route.abort());
+      await chooseUpToDate(pageA, { dayIndex: 2 });
+      await chooseUpToDate(pageB, { dayIndex: 2 });
+      await pageB.locator('[data-testid="status-dot"][data-streaming="true"]').waitFor({ timeout: 5000 });
+      const time = await pageA.locator('.ae-slot[data-state="available"]').nth(2).getAttribute('data-time');
+      await waitForSlotState(pageB, time, 'available', 5000);
+      const picked = Date.now();
+      await slot(pageA, time).click();
+      await waitForSlotState(pageB, time, 'looking', 2000);
+      const seenAfter = Date.now() - picked;
+
+      await pageA.getByRole('button', { name: `Continue with ${time}` }).click();
+      await fillDetails(pageA, { name: 'Visitor A', email: `push-${unique()}@example.com` });
+      await pageA.getByRole('button', { name: 'Review booking' }).click();
+      await pageA.getByText('This time is held for you for').waitFor();
+      await waitForSlotState(pageB, time, 'held', 3000);
+      await pageA.getByRole('button', { name: 'Confirm booking' }).click();
+      await waitForStep(pageA, 7);
+      await waitForSlotState(pageB, time, 'booked', 3000);
+      assert(streamed > 0, 'B never opened the slot stream');
+      console.log(`    B saw A's selection after ${seenAfter} ms over the stream`);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  },
+
   async 'hold expiry sends the visitor back to the grid'() {
     const { context, close } = await launch();
     try {
@@ -196,6 +232,8 @@ const scenarios = {
       try {
         const page = context.pages()[0] ?? (await context.newPage());
         openPages.add(page);
+        // A browser without EventSource: the widget polls the heartbeat, whose 304 below proves the ETag crosses CORS.
+        await page.addInitScript(() => { delete window.EventSource; });
         await page.goto(url);
         await page.locator('.ae-widget .ae-choice').first().waitFor();
         const cssLinked = await page.evaluate(() => !!document.querySelector('link[data-appointease-css]'));

@@ -200,6 +200,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/slots/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live events of one day (Server-Sent Events): others' selections and locks, bookings
+         * @description GET /api/v1/slots/stream?date=YYYY-MM-DD&employeeId=…&clientId=… (text/event-stream; clientId is a query parameter because EventSource cannot send headers). First a retry: hint, then event snapshot (data: the heartbeat's body), then events selected, deselected, locked, released, expired, booked, cancelled (data {time, hold?}; hold is selection or lock on expired) and store-mode (data {storageMode, redisStatus}, followed by a fresh snapshot). The caller's own selection and lock are left out, as in the heartbeat. Every event has an id; reconnecting with Last-Event-ID (header, or lastEventId query parameter) replays what was missed, or sends a fresh snapshot when the id is unknown or too old. A ': keep-alive' comment every 15 s. The server ends a stream with event closing (data {reason}: shutdown or overflow). 404 unknown employee; 422 bad input; 429 (code rate_limited, Retry-After) over RateLimits:StreamsPerIp or StreamsPerClient; 503 (code too_many_streams, Retry-After) when the instance serves SlotStreams:MaxStreams streams: use the heartbeat meanwhile.
+         */
+        get: operations["streamSlotEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/services": {
         parameters: {
             query?: never;
@@ -2306,6 +2326,92 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    streamSlotEvents: {
+        parameters: {
+            query: {
+                date?: string;
+                employeeId: number;
+                clientId?: string;
+                lastEventId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description The request could not be read: malformed JSON or a parameter of the wrong type; errors names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found (or not yours to see). code: employee_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "employee_not_found";
+                    };
+                };
+            };
+            /** @description Validation failed; errors names the fields. code: date_in_past, date_beyond_horizon. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "date_in_past" | "date_beyond_horizon";
+                    };
+                };
+            };
+            /** @description Rate limited: wait at least Retry-After seconds before the next request. code: rate_limited. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description The database is unreachable (no code), or the instance refuses for now (code); retry after Retry-After seconds. code: too_many_streams. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request (429: also retryAfterSeconds in the body). */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "too_many_streams";
+                    };
                 };
             };
         };

@@ -71,7 +71,7 @@ function Widget() {
   const [services, setServices] = useState<Service[] | null>(null);
   const [hours, setHours] = useState<BusinessHours | null>(null);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
-  const [linkMode, setLinkMode] = useState<{ mode: LinkMode; storage: string | null }>({ mode: 'live', storage: null });
+  const [linkMode, setLinkMode] = useState<{ mode: LinkMode; storage: string | null; streaming?: boolean }>({ mode: 'live', storage: null });
   const [clientId] = useState(tabClientId);
 
   useEffect(() => {
@@ -89,7 +89,7 @@ function Widget() {
       .catch(() => setNotice({ kind: 'error', text: t('common.unreachableReload') }));
   }, [t]);
 
-  const onLinkMode = useCallback((mode: LinkMode, storage: string | null) => setLinkMode({ mode, storage }), []);
+  const onLinkMode = useCallback((mode: LinkMode, storage: string | null, streaming?: boolean) => setLinkMode({ mode, storage, streaming }), []);
   const zones = useMemo(
     () => ({ business: hours?.timeZone ?? null, visitor: visitorTimeZone(), place: hours?.businessName ?? '' }),
     [hours?.timeZone, hours?.businessName],
@@ -100,7 +100,7 @@ function Widget() {
       <div className="ae-widget" lang={language}>
         <header className="ae-header">
           <p className="ae-brand">{hours?.businessName ?? t('app.title')}</p>
-          <StatusDot mode={linkMode.mode} storageMode={linkMode.storage} />
+          <StatusDot mode={linkMode.mode} storageMode={linkMode.storage} streaming={linkMode.streaming ?? false} />
         </header>
         <nav className="ae-tabs" aria-label={t('app.tabs')}>
           <button type="button" className="ae-tab" aria-current={tab === 'book' ? 'page' : undefined} onClick={() => setTab('book')}>

@@ -34,7 +34,7 @@ export interface BookingFlowProps {
   clientId: string;
   mode: FlowMode;
   manageUrlFor: (appointment: AppointmentResponse) => string | null;
-  onLinkMode: (mode: LinkMode, storageMode: string | null) => void;
+  onLinkMode: (mode: LinkMode, storageMode: string | null, streaming?: boolean) => void;
 }
 
 const emptyDetails: Details = { name: '', email: '', phone: '', notes: '' };
@@ -75,7 +75,7 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
   const employeeIds = useMemo(() => (staff === 'any' ? employees.map((e) => e.id) : staff !== null ? [staff] : []), [staff, employees]);
   const live = useLiveSlots({ date, serviceId: service?.id ?? 0, employeeIds, clientId, selected, active: step >= 4 && step <= 6 });
 
-  useEffect(() => onLinkMode(live.mode, live.storageMode), [live.mode, live.storageMode, onLinkMode]);
+  useEffect(() => onLinkMode(live.mode, live.storageMode, live.streaming), [live.mode, live.storageMode, live.streaming, onLinkMode]);
   useEffect(() => {
     if (live.mode === 'offline' && live.retryInMs !== null) unreachable(live.retryInMs);
     else dispatch({ type: 'reachable' });

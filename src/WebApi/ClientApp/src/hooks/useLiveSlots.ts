@@ -4,6 +4,10 @@ import { ApiError, NetworkError } from '../api/problem';
 import { backoffDelay } from '../lib/backoff';
 import { HeartbeatClient, nextHeartbeatDelay, type LinkMode } from '../lib/heartbeat';
 import { combineEmployees, mergeSlots, type LiveDay, type SlotView } from '../lib/slots';
+import { openSlotStreams } from '../lib/slotStream';
+
+/** While the stream pushes the day, the heartbeat only keeps the visitor's own selection alive (its TTL is ~10 s). */
+export const STREAMING_SELECTION_REFRESH_MS = 3000;
 
 
 export interface LiveSlotsArgs {
@@ -23,12 +27,15 @@ export interface LiveSlots {
   storageMode: string | null;
   retryInMs: number | null;
   serverOffsetMs: number;
+  /** The day is pushed over Server-Sent Events (GET /slots/stream) rather than polled. */
+  streaming: boolean;
   refresh: () => Promise<void>;
 }
 
 /**
- * The slot grid of one day: /availability as the base, the heartbeat (~1 s, ETag, paused while the tab is hidden)
- * as the live overlay. Without a heartbeat endpoint it polls /availability ("fallback"); when the server is
+ * The slot grid of one day: /availability as the base, the slot stream (EventSource, where the browser has it) as the
+ * live overlay, else the heartbeat (~1 s, ETag, paused while the tab is hidden). A stream the server refuses or that
+ * fails for good hands over to the heartbeat; while streaming, the heartbeat only refreshes the visitor's selection. Without a heartbeat endpoint it polls /availability ("fallback"); when the server is
  * unreachable it retries with exponential backoff and reports the wait.
  */
 export function useLiveSlots(args: LiveSlotsArgs): LiveSlots {
@@ -41,6 +48,10 @@ export function useLiveSlots(args: LiveSlotsArgs): LiveSlots {
   const [storageMode, setStorageMode] = useState<string | null>(null);
   const [retryInMs, setRetryInMs] = useState<number | null>(null);
   const [serverOffsetMs, setServerOffsetMs] = useState(0);
+  const [streaming, setStreaming] = useState(false);
+  const [streamFailed, setStreamFailed] = useState(false);
+  const streamingRef = useRef(false);
+  streamingRef.current = streaming;
   const client = useRef(new HeartbeatClient());
   const baseLoaded = useRef(false);
   const selectedRef = useRef(args.selected);
@@ -72,6 +83,30 @@ export function useLiveSlots(args: LiveSlotsArgs): LiveSlots {
   }, [refresh]);
 
   useEffect(() => {
+    if (!active || !date || !employeeKey || streamFailed || typeof EventSource === 'undefined') return;
+    const stop = openSlotStreams(
+      { date, employeeIds: employeeKey.split(',').map(Number), clientId },
+      {
+        onDay: (employeeId, update) =>
+          setLive((previous) => new Map(previous).set(employeeId, update(previous.get(employeeId) ?? null))),
+        onStorageMode: (storage) => {
+          setStorageMode(storage);
+          setMode(/sql|fallback|degraded|down/i.test(storage) ? 'fallback' : 'live');
+        },
+        onLive: () => setStreaming(true),
+        onFallback: () => {
+          setStreaming(false);
+          setStreamFailed(true);
+        },
+      },
+    );
+    return () => {
+      stop();
+      setStreaming(false);
+    };
+  }, [active, date, employeeKey, clientId, streamFailed]);
+
+  useEffect(() => {
     if (!active || !date || !employeeKey) return;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -86,6 +121,10 @@ export function useLiveSlots(args: LiveSlotsArgs): LiveSlots {
     async function run() {
       if (stopped) return;
       if (document.hidden) return; // resumed by visibilitychange
+      if (streamingRef.current && !selectedRef.current) {
+        schedule(STREAMING_SELECTION_REFRESH_MS);
+        return;
+      }
       const hb = client.current;
       const wasOffline = hb.state.mode === 'offline';
       try {
@@ -93,8 +132,10 @@ export function useLiveSlots(args: LiveSlotsArgs): LiveSlots {
           { date: date!, employeeIds: employeeKey.split(',').map(Number), clientId, selected: selectedRef.current },
           controller.signal,
         );
-        setLive(state.live);
-        setStorageMode(state.storageMode);
+        if (!streamingRef.current) {
+          setLive(state.live); // while streaming, the stream is newer than a heartbeat's (possibly 304) copy
+          setStorageMode(state.storageMode);
+        }
         setServerOffsetMs(state.serverOffsetMs);
         // Back from an outage (or the first load failed): the base may be stale or missing.
         if (state.mode !== 'offline' && (wasOffline || !baseLoaded.current)) await loadBase();
@@ -104,6 +145,10 @@ export function useLiveSlots(args: LiveSlotsArgs): LiveSlots {
           hb.state = { ...hb.state, mode: 'offline', failures: hb.state.failures + 1 };
       }
       const state = hb.state;
+      if (streamingRef.current) {
+        schedule(STREAMING_SELECTION_REFRESH_MS);
+        return;
+      }
       setMode(state.mode);
       if (state.mode === 'offline') {
         const wait = backoffDelay(state.failures - 1);
@@ -136,5 +181,5 @@ export function useLiveSlots(args: LiveSlotsArgs): LiveSlots {
     return combineEmployees(grids);
   }, [base, live, clientId, selectedTime, args.selected?.employeeId]);
 
-  return { slots, loading, mode, storageMode, retryInMs, serverOffsetMs, refresh };
+  return { slots, loading, mode, storageMode, retryInMs, serverOffsetMs, streaming, refresh };
 }

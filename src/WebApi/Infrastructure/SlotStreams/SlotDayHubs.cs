@@ -1,0 +1,82 @@
+using AppointEase.Application.Common.Interfaces;
+using AppointEase.Application.Slots.WatchSlotDay;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace AppointEase.WebApi.Infrastructure.SlotStreams;
+
+/// <summary>
+/// This instance's day readers (<see cref="DayHub"/>), one per day and employee with open streams: created by the first
+/// stream, disposed with the last. Counts open streams against <see cref="SlotStreamOptions.MaxStreams"/> and routes
+/// the change feed's wake-ups to the reader of the changed day (decisions 121–122).
+/// </summary>
+public sealed class SlotDayHubs : IDisposable
+{
+    private readonly IServiceScopeFactory _scopes;
+    private readonly SlotStreamOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<SlotDayHubs> _logger;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(DateOnly Date, int EmployeeId), DayHub> _hubs = [];
+    private readonly IDisposable _feed;
+    private int _open;
+
+    public SlotDayHubs(IServiceScopeFactory scopes, ISlotChangeFeed feed, IOptions<SlotStreamOptions> options, TimeProvider clock,
+        ILogger<SlotDayHubs> logger)
+    {
+        (_scopes, _options, _clock, _logger) = (scopes, options.Value, clock, logger);
+        _feed = feed.Subscribe(Wake);
+    }
+
+    public int OpenStreams => Volatile.Read(ref _open);
+
+    /// <summary>Days with a reader right now (tests check that readers are shared and disposed).</summary>
+    public int Readers { get { lock (_gate) return _hubs.Count; } }
+
+    /// <summary>Counts a new stream unless the instance is at its cap; pair with <see cref="Return"/>.</summary>
+    public bool TryReserve()
+    {
+        if (Interlocked.Increment(ref _open) <= _options.MaxStreams) return true;
+        Interlocked.Decrement(ref _open);
+        return false;
+    }
+
+    public void Return() => Interlocked.Decrement(ref _open);
+
+    internal DayHub Join(SlotStreamTarget target, SlotStreamSubscriber subscriber, string? lastEventId)
+    {
+        lock (_gate)
+        {
+            var key = (target.Date, target.EmployeeId);
+            if (!_hubs.TryGetValue(key, out var hub))
+                _hubs[key] = hub = new DayHub(target.Date, target.EmployeeId, ct => ReadAsync(key, ct), _options, _clock, _logger);
+            hub.Add(subscriber, lastEventId);
+            return hub;
+        }
+    }
+
+    internal async ValueTask LeaveAsync(DayHub hub, SlotStreamSubscriber subscriber)
+    {
+        lock (_gate)
+        {
+            if (hub.Remove(subscriber) > 0) return;
+            _hubs.Remove((hub.Date, hub.EmployeeId));
+        }
+        await hub.DisposeAsync();
+    }
+
+    private void Wake(DateOnly date, int employeeId)
+    {
+        DayHub? hub;
+        lock (_gate) _hubs.TryGetValue((date, employeeId), out hub);
+        hub?.Wake();
+    }
+
+    private async Task<SlotDayView> ReadAsync((DateOnly Date, int EmployeeId) day, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReadSlotDayQuery(day.Date, day.EmployeeId), cancellationToken);
+    }
+
+    public void Dispose() => _feed.Dispose();
+}
