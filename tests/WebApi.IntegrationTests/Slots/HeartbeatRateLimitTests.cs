@@ -26,7 +26,10 @@ public abstract class HeartbeatRateLimitTests(AppFactory app)
     {
         clock ??= new FakeTimeProvider(TwoInstances.MidWindow());
         factory.With("RateLimits:HeartbeatPerClient:PermitLimit", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .With("RateLimits:HeartbeatPerClient:WindowSeconds", "3600");
+            .With("RateLimits:HeartbeatPerClient:WindowSeconds", "3600")
+            // The frozen clock never lets the health monitor fail back, so one Redis call slower than the default 1 s
+            // under a loaded test run would leave an instance counting on SQL for the rest of the test.
+            .With("Redis:OperationTimeoutMs", "5000");
         factory.ConfigureServices = services => services.AddSingleton(clock);
         return factory;
     }
