@@ -100,6 +100,8 @@ export function BookingFlow({ services, businessHours, clientId, mode, manageUrl
   const employeeName = (id: number | undefined) => employees.find((e) => e.id === id)?.name ?? t('staff.any');
 
   function slotLost(text: string) {
+    // Let go of the selection at once: others would otherwise see the lost time as "someone is looking" until it expires.
+    if (selected && date) api.deselectSlot({ date, employeeId: selected.employeeId, time: selected.time, clientId }).catch(() => undefined);
     dispatch({ type: 'slotLost', text });
     void live.refresh();
   }

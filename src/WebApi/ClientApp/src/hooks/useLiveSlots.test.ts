@@ -70,4 +70,51 @@ describe('useLiveSlots', () => {
     await act(() => vi.advanceTimersByTimeAsync(1000)); // answered again: back to the 1 s interval
     expect(api.heartbeats).toHaveLength(4);
   });
+
+  it('keeps the stream\'s overlay when the grid is refreshed, so the visitor\'s own lingering selection shows free', async () => {
+    // The base now says 09:00 is "selected": the visitor's own selection, alive for a few seconds after its hold ran out.
+    let ownSelectionAlive = false;
+    const fetch = vi.fn(async (request: Request) => {
+      if (request.url.includes('/availability'))
+        return ok({ date: day, employeeId: 7, slots: [{ time: '09:00', status: ownSelectionAlive ? 'selected' : 'available' }] });
+      return ok(beat([]));
+    });
+    vi.stubGlobal('fetch', fetch);
+    const sources: StubSource[] = [];
+    vi.stubGlobal('EventSource', class extends StubSource {
+      constructor(url: string) {
+        super(url);
+        sources.push(this);
+      }
+    });
+
+    const { result } = renderHook(() =>
+      useLiveSlots({ date: day, serviceId: 1, employeeIds: [7], clientId: 'client-abc-123', selected: null, active: true }),
+    );
+    await act(() => vi.advanceTimersByTimeAsync(50));
+    act(() => sources[0]!.emit('snapshot', { activeSelections: [], bookedSlots: [], lockedSlots: [], storageMode: 'redis' }));
+    expect(result.current.streaming).toBe(true);
+
+    ownSelectionAlive = true;
+    await act(() => result.current.refresh());
+    expect(result.current.slots.find((s) => s.time === '09:00')?.state).toBe('available');
+  });
 });
+
+/** Enough of EventSource for the stream manager: listeners by type, dispatch by hand. */
+class StubSource {
+  static readonly CLOSED = 2;
+  readyState = 1;
+  listeners = new Map<string, ((event: Event) => void)[]>();
+  constructor(public url: string) {}
+  addEventListener(type: string, listener: (event: Event) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  close() {
+    this.readyState = StubSource.CLOSED;
+  }
+  emit(type: string, data: unknown) {
+    const event = new MessageEvent(type, { data: JSON.stringify(data) });
+    this.listeners.get(type)?.forEach((listener) => listener(event));
+  }
+}

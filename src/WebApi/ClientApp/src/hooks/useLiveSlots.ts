@@ -68,7 +68,9 @@ export function useLiveSlots(args: LiveSlotsArgs): LiveSlots {
   const refresh = useCallback(async () => {
     baseLoaded.current = false;
     client.current.reset();
-    setLive(new Map());
+    // An open stream's overlay is already current and only its events change it; wiping it would leave the fresh base
+    // alone, which cannot tell this visitor's own selection (still alive for a few seconds) from someone else's.
+    if (!streamingRef.current) setLive(new Map());
     setLoading(true);
     try {
       await loadBase();
