@@ -30,6 +30,10 @@ TARGETS = [
     ("payload", "typical heartbeat payload ≤ 500 B", ["payload"], "body_bytes", 500, "max"),
     # Issue 7, acceptance 1. Judged on the slowest of the rounds; a round whose counts did not check out is a miss.
     ("failback", "failback: 10,000 holds < 1 s", ["failback"], "max_ms", 1000, "max"),
+    # Issue 19, acceptance 5 (decision 133). A run in which not every stream opened misses the target, whatever the RSS.
+    ("streams-rss", "slot streams: 5,000 open on one instance, peak RSS < 300 MB", ["streams-memory-c5000"], "vmhwm_mb", 300, "max"),
+    ("streams-p99", "slot streams: select on instance A → `selected` on instance B, p99 < 50 ms at 1,000 streams",
+     ["streams-fanout-c1000"], "p99_ms", 50, "max"),
 ]
 
 # Why a target is missed, as found by profiling (round-trip counts, logs, code reading) on this machine. Printed only
@@ -150,6 +154,7 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--results"); p.add_argument("--micro"); p.add_argument("--out"); p.add_argument("--plots-data")
     p.add_argument("--duration", type=int); p.add_argument("--wrk-seconds"); p.add_argument("--root")
+    p.add_argument("--only", default="")
     a = p.parse_args()
     r = load(a.results)
     m = machine(a.root)
@@ -181,6 +186,13 @@ def main():
         r["confirm"]["p99_ratio"] = ratio(r["confirm"].get("p99_ms"), r["confirm-floor"].get("p99_ms"))
     if measured("memory"):
         r["memory"]["vmhwm_mb"] = r["memory"]["vmhwm_kb"] / 1024
+    for name, x in r.items():
+        if name.startswith("streams-") and "not_measured" not in x:
+            e = x.get("extra") or {}
+            hwm = [v["vmhwm_kb"] for v in (e.get("memory") or {}).values() if v and "vmhwm_kb" in v]
+            x["vmhwm_mb"] = max(hwm) / 1024 if hwm else None
+            if e.get("open", 0) < e.get("streams", 0):   # the target is about all of them open
+                x["vmhwm_mb"] = x["p99_ms"] = float("inf")
     if measured("failover-heartbeat"):
         extra = r["failover-heartbeat"].get("extra") or {}
         r["failover-heartbeat"]["detection_ms"] = extra.get("detection_ms")
@@ -228,6 +240,8 @@ def main():
     w("| --- | --- | --- |")
     missed = []
     for tid, text, scenarios, metric, limit, kind in TARGETS:
+        if a.only and not any(sc in r for sc in scenarios):
+            continue   # a partial run (BENCH_ONLY) lists only its own targets
         vals = []
         stalled = []
         for s in scenarios:
@@ -256,7 +270,8 @@ def main():
             if not ok:
                 missed.append((tid, text))
             continue
-        shown = ", ".join(f"{s}: " + ("no request completed within the run" if v == float("inf")
+        shown = ", ".join(f"{s}: " + ("not every stream opened (see 'Slot streams')" if v == float("inf") and s.startswith("streams-")
+                                      else "no request completed within the run" if v == float("inf")
                                       else f"{v:.0%}" if metric == "ratio" else fmt(v)) for s, v in vals)
         w(f"| {text} | {shown} | {'met' if ok else '**missed**'} |")
         if not ok:
@@ -271,11 +286,32 @@ def main():
             w(f"- **{text}** — {cause}")
         w("")
 
+    # Slot-stream results have their own section: their "requests" are event deliveries, not requests.
+    order = [s for s in r if not s.startswith("warmup") and not s.startswith("streams-")]
+    partial = bool(a.only)   # BENCH_ONLY: only the sections with this run's data
+    if not partial or any("rps" in r[s] for s in order):
+        scenarios_table(w, r, order)
+    if not partial or trips_of(r):
+        round_trips(w, r, facts)
+    if not partial or any(k in r for k in ("memory", "memory-idle", "payload", "failover-heartbeat", "failback")):
+        memory_payload_failover(w, r)
+    streams_section(w, r, m)
+    if not partial:
+        micro_telemetry_plots(w, a)
+    with open(os.path.join(a.out, "benchmarks.md"), "w") as f:
+        f.write("\n".join(lines))
+    plot_data(a, r, order, measured)
+
+
+def trips_of(r):
+    return [(k, v) for k, v in r.items() if k.startswith("roundtrips-")]
+
+
+def scenarios_table(w, r, order):
     w("## Scenarios")
     w("")
     w("| Scenario | Clients | Requests | req/s | p50 ms | p95 ms | p99 ms | Errors | Throughput ratio | p99 ratio |")
     w("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |")
-    order = [s for s in r if not s.startswith("warmup")]
     for name in order:
         x = r[name]
         if "rps" not in x and "not_measured" not in x:
@@ -305,7 +341,12 @@ def main():
       "being one whole step each.")
     w("")
 
-    trips = [(k, v) for k, v in r.items() if k.startswith("roundtrips-")]
+
+def round_trips(w, r, facts):
+    def measured(name):
+        x = r.get(name)
+        return x if x and "not_measured" not in x else None
+    trips = trips_of(r)
     if trips:
         w("## Round trips per request")
         w("")
@@ -326,6 +367,11 @@ def main():
           f"3 commands plus BEGIN and COMMIT (decision 127). The floor ('confirm-floor') runs the same 5 per confirm.")
         w("")
 
+
+def memory_payload_failover(w, r):
+    def measured(name):
+        x = r.get(name)
+        return x if x and "not_measured" not in x else None
     w("## Memory, payload, failover")
     w("")
     if measured("memory"):
@@ -376,6 +422,8 @@ def main():
         w("- Failback: not measured: " + r["failback"]["not_measured"])
     w("")
 
+
+def micro_telemetry_plots(w, a):
     w("## Micro-benchmarks (BenchmarkDotNet)")
     w("")
     micro = html.unescape(open(a.micro).read().strip()) if a.micro and os.path.exists(a.micro) else ""
@@ -407,10 +455,9 @@ def main():
     w("")
     w("Raw results of this run: [benchmarks/results.jsonl](benchmarks/results.jsonl).")
     w("")
-    with open(os.path.join(a.out, "benchmarks.md"), "w") as f:
-        f.write("\n".join(lines))
 
-    # gnuplot data
+
+def plot_data(a, r, order, measured):
     with open(os.path.join(a.plots_data, "latency.dat"), "w") as f:
         f.write("scenario p50 p95 p99\n")
         for name in order:
@@ -425,6 +472,69 @@ def main():
                 x = measured(f"{prefix}-c{c}")
                 vals.append(str(x["rps"]) if x else "NaN")
             f.write(f"{c} {' '.join(vals)}\n")
+
+
+def streams_section(w, r, m):
+    """Issue 19, acceptance 5: RSS at 5,000 streams, select on A → stream on B at 1,000. Self-contained (date, commit,
+    machine, load), so a BENCH_ONLY=streams run's section can be pasted into docs/benchmarks.md as it is."""
+    names = [k for k in r if k.startswith("streams-")]
+    if not names:
+        return
+    w("## Slot streams")
+    w("")
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    w(f"Measured {now} from commit `{m['commit']}`{' (with uncommitted changes in src/ or bench/)' if m['dirty'] else ''} "
+      f"on {m['cores']} cores ({m['cpu']}, {m['memory']} RAM), load tool, both WebApi instances, MariaDB and Redis on "
+      "the same machine. Two WebApi instances on the same MariaDB + Redis, production settings as above: A (the one the "
+      "rest of the run measures) takes the selects, B (started fresh for this scenario) serves the streams; each stream "
+      "is its own connection and `clientId`, read line by line as EventSource reads it. The stream open limits "
+      "(`RateLimits:StreamsPerIp`, `StreamsPerClient`) are raised like the others. Target (issue 19): 5,000 open "
+      "streams on one instance in < 300 MB peak RSS; a select on A reaches a stream on B in p99 < 50 ms at 1,000 "
+      "streams. A sample is one stream of the selected day receiving that `selected` event, timed from just before the "
+      "select is sent to the moment the tool reads the event's data line; a stream that gets nothing within 2 s is a "
+      "2,000 ms sample and an error.")
+    w("")
+    w("| Scenario | Streams open | Days (streams/day) | Opened in | B's RSS before → all open → after hold | B's peak RSS (VmHWM) | Selects | Samples | p50 ms | p95 ms | p99 ms | max ms | Errors | Load avg before → after |")
+    w("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    for name in names:
+        x = r[name]
+        if "not_measured" in x:
+            w(f"| {name} | not measured: {x['not_measured']} | | | | | | | | | | | | |")
+            continue
+        e = x.get("extra") or {}
+        mem = e.get("memory") or {}
+
+        def rss(stage):
+            v = mem.get(stage)
+            return f"{v['vmrss_kb'] / 1024:.0f}" if v else "–"
+        last = "after_hold" if mem.get("after_hold") else "after_selects"
+        hwm = x.get("vmhwm_mb")
+        opened = f"{e.get('open'):,} of {e.get('streams'):,}" + (f" ({e.get('open_errors')} failed: {e.get('first_open_error')})" if e.get("open_errors") else "")
+        w(f"| {name} | {opened} | {e.get('days')} ({e.get('streams_per_day')}) | {fmt(e.get('open_seconds'), 1)} s | "
+          f"{rss('before_open')} → {rss('all_open')} → {rss(last)} MB | "
+          f"{'–' if hwm is None or hwm == float('inf') else f'**{hwm:.0f} MB**'} | {e.get('selects')} | {fmt(x.get('requests'))} | "
+          f"{fmt(x.get('p50_ms'))} | {fmt(x.get('p95_ms'))} | {fmt(x.get('p99_ms'))} | {fmt(x.get('max_ms'))} | "
+          f"{x.get('errors', 0)}{' (' + x['first_error'] + ')' if x.get('first_error') else ''} | "
+          f"{e.get('load_before')} → {e.get('load_after')} |")
+    w("")
+    for name in names:
+        x = r[name]
+        if "not_measured" in x:
+            continue
+        e = x.get("extra") or {}
+        mem = e.get("memory") or {}
+        if mem.get("before_open") and mem.get("all_open") and e.get("open"):
+            per = (mem["all_open"]["vmrss_kb"] - mem["before_open"]["vmrss_kb"]) / e["open"]
+            w(f"- `{name}`: {per:.1f} kB of RSS per open stream (all open minus before, ÷ streams); "
+              f"{e.get('keep_alives', 0):,} keep-alive comments read over the {fmt(e.get('hold_seconds'), 0)} s hold; "
+              f"{e.get('ended_early', 0)} streams ended before the tool closed them; "
+              f"{e.get('select_errors', 0)} selects refused{' (' + e['first_select_error'] + ')' if e.get('first_select_error') else ''}"
+              f"{'; ' + str(e.get('warmup_selects')) + ' warm-up selects not recorded' if e.get('warmup_selects') else ''}.")
+    w("")
+    w("Scenario names: `streams-memory-c<N>` = N streams on the fresh instance B, held 20 s (a keep-alive round) with 60 "
+      "selects on A while they are open; `streams-fanout-c<N>` = then N streams on the same B, 180 selects on A one "
+      "at a time (each waits until every stream of its day has the event), after 20 warm-up selects.")
+    w("")
 
 
 class Facts(dict):

@@ -10,13 +10,16 @@
 #   floor (MySqlConnector, same statements and concurrency), busy morning
 #   peak RSS after the 1000-client heartbeats, heartbeat payload size, failover detection / failback under load
 #   failback sync of 10,000 SQL holds to Redis after an outage, 3 rounds (bench/failback.sh; exits 1 if unverified)
+#   slot streams (SSE): peak RSS of a second, fresh instance holding 5,000 streams, and select on the first instance →
+#   `selected` on 1,000 streams of the second (issue 19, acceptance 5; decision 133)
 #   BenchmarkDotNet micro-benchmarks (slot grid, heartbeat serialization)
 # Everything is bounded (wrk -d, tool deadlines and caps) and talks to 127.0.0.1 only; every process it starts is
 # stopped by pid on exit. Environment: BENCH_SECONDS (per wrk run, default 5), BENCH_SKIP_MICRO=1 to skip
 # BenchmarkDotNet, BENCH_OUT (default docs) to write the report elsewhere, BENCH_KEEP=1 to keep the temp dir
 # (logs of the app, wrk and the tools) for a look afterwards, BENCH_WARMUP_SECONDS (default 10, per warm-up run),
-# BENCH_ONLY=failback to run only the failback scenario
-# (report to BENCH_OUT or a temp dir, never docs/).
+# BENCH_ONLY=failback or BENCH_ONLY=streams to run only that scenario
+# (report to BENCH_OUT or a temp dir, never docs/). BENCH_STREAMS_MEMORY (5000) and BENCH_STREAMS_FANOUT (1000) set
+# the stream counts of the slot-stream scenario.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,8 +27,8 @@ cd "$ROOT"
 SECONDS_PER_RUN="${BENCH_SECONDS:-5}"
 ONLY="${BENCH_ONLY:-}"
 case "$ONLY" in
-  ""|failback) ;;
-  *) echo "bench: BENCH_ONLY='$ONLY' is not supported (only 'failback')" >&2; exit 2 ;;
+  ""|failback|streams) ;;
+  *) echo "bench: BENCH_ONLY='$ONLY' is not supported (only 'failback' or 'streams')" >&2; exit 2 ;;
 esac
 # A partial run must never rewrite docs/benchmarks.md: without BENCH_OUT it writes to a fresh temp dir (kept).
 if [ -n "$ONLY" ] && [ -z "${BENCH_OUT:-}" ]; then OUT="$(mktemp -d -t appointease-bench-partial.XXXXXX)"
@@ -41,7 +44,7 @@ source "$ROOT/bench/failback.sh"
 WORK="$(mktemp -d -t appointease-bench.XXXXXX)"
 RESULTS="$WORK/results.jsonl"
 : >"$RESULTS"
-APP_PID="" BASELINE_PID=""
+APP_PID="" BASELINE_PID="" STREAMS_PID=""
 
 log() { printf 'bench [%3ss]: %s\n' "$(( $(date +%s) - STARTED_AT ))" "$*" >&2; }
 
@@ -54,7 +57,7 @@ stop_pid() {   # stop_pid PID: TERM, wait up to 10 s, KILL; only our own childre
   wait "$pid" 2>/dev/null || true
 }
 cleanup() {
-  stop_pid "$APP_PID"; stop_pid "$BASELINE_PID"
+  stop_pid "$APP_PID"; stop_pid "$BASELINE_PID"; stop_pid "$STREAMS_PID"
   ae_stop_all
   if [ "${BENCH_KEEP:-0}" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
 }
@@ -82,8 +85,10 @@ ae_start_redis
 REDIS_PORT="${APPOINTEASE_TEST_REDIS##*:}"
 ae_free_port >/dev/null; APP_PORT="$AE_PORT"
 ae_free_port >/dev/null; BASELINE_PORT="$AE_PORT"
+ae_free_port >/dev/null; STREAMS_PORT="$AE_PORT"
 APP="http://127.0.0.1:$APP_PORT"
 BASELINE="http://127.0.0.1:$BASELINE_PORT"
+STREAMS="http://127.0.0.1:$STREAMS_PORT"
 
 wait_ready() {   # wait_ready URL PID NAME
   local i
@@ -101,25 +106,31 @@ wait_ready() {   # wait_ready URL PID NAME
 # Production mode requires a sign-in code secret; the bench makes a throwaway one per run.
 BENCH_OTP_SECRET="$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
 
+# The stream limits (StreamsPerIp: 300 opens / 60 s per network) are raised too: the slot-stream scenario opens
+# thousands of streams from 127.0.0.1.
+webapi() {   # webapi URL REDIS: the WebApi in the foreground with the bench's production settings (exec'd by callers)
+  cd "$WEBAPI_DIR"
+  exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$1" \
+    Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
+    Logging__LogLevel__AppointEase.Infrastructure.SlotState.Redis.RedisFailbackSync=Information \
+    Database__Provider=MySql ConnectionStrings__Database="${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;" \
+    Database__MigrateOnStartup=true Database__SeedDemoData=true Email__Mode=Pickup \
+    ConnectionStrings__Redis="$2" Email__PickupDirectory="$WORK/mail" \
+    Auth__OtpSecret="$BENCH_OTP_SECRET" \
+    RateLimits__HeartbeatPerClient__PermitLimit=1000000 RateLimits__HeartbeatPerClient__WindowSeconds=60 \
+    RateLimits__BookingPerIp__PermitLimit=1000000 RateLimits__BookingPerIp__WindowSeconds=60 \
+    RateLimits__OtpPerIp__PermitLimit=1000000 RateLimits__OtpPerIp__WindowSeconds=60 \
+    RateLimits__SlotsPerIp__PermitLimit=1000000 Holds__PerClient=100 Holds__PerNetwork=10000 \
+    RateLimits__StreamsPerIp__PermitLimit=1000000 RateLimits__StreamsPerIp__WindowSeconds=60 \
+    RateLimits__StreamsPerClient__PermitLimit=1000000 RateLimits__StreamsPerClient__WindowSeconds=60 \
+    Security__ReadinessDetails=true \
+    dotnet AppointEase.WebApi.dll
+}
+
 start_app() {   # start_app redis|sql
   local redis=""
   [ "$1" = redis ] && redis="$APPOINTEASE_TEST_REDIS"
-  (
-    cd "$WEBAPI_DIR"
-    exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP" \
-      Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
-      Logging__LogLevel__AppointEase.Infrastructure.SlotState.Redis.RedisFailbackSync=Information \
-      Database__Provider=MySql ConnectionStrings__Database="${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;" \
-      Database__MigrateOnStartup=true Database__SeedDemoData=true Email__Mode=Pickup \
-      ConnectionStrings__Redis="$redis" Email__PickupDirectory="$WORK/mail" \
-      Auth__OtpSecret="$BENCH_OTP_SECRET" \
-      RateLimits__HeartbeatPerClient__PermitLimit=1000000 RateLimits__HeartbeatPerClient__WindowSeconds=60 \
-      RateLimits__BookingPerIp__PermitLimit=1000000 RateLimits__BookingPerIp__WindowSeconds=60 \
-      RateLimits__OtpPerIp__PermitLimit=1000000 RateLimits__OtpPerIp__WindowSeconds=60 \
-      RateLimits__SlotsPerIp__PermitLimit=1000000 Holds__PerClient=100 Holds__PerNetwork=10000 \
-      Security__ReadinessDetails=true \
-      dotnet AppointEase.WebApi.dll
-  ) >"$WORK/app-$1.log" 2>&1 &
+  ( webapi "$APP" "$redis" ) >"$WORK/app-$1.log" 2>&1 &
   APP_PID=$!
   wait_ready "$APP" "$APP_PID" "app-$1"
   log "WebApi up in $1 mode (pid $APP_PID, $APP)"
@@ -253,13 +264,58 @@ PY
 )"
 }
 
+# Slot streams (issue 19, acceptance 5; decision 133). Instance B: a second WebApi started like the first (same
+# MariaDB + Redis, another port), fresh, so its VmHWM is the streams' alone. First BENCH_STREAMS_MEMORY (5,000) streams
+# on B over the 60 (date, employee) days of the heartbeat runs, held 20 s (a keep-alive round), with selects through
+# A; the tool reads B's VmRSS/VmHWM from /proc. Then, on the same (now warm) B, BENCH_STREAMS_FANOUT (1,000) streams:
+# 20 warm-up selects, then 180 selects through A, one at a time; each stream of the selected day is one sample.
+start_streams_app() {
+  ( webapi "$STREAMS" "$APPOINTEASE_TEST_REDIS" ) >"$WORK/app-streams.log" 2>&1 &
+  STREAMS_PID=$!
+  wait_ready "$STREAMS" "$STREAMS_PID" app-streams
+  # Ready (200) includes Degraded: a fresh instance whose first Redis health check raced the connection serves from
+  # SQL until its monitor fails back, and a store switch mid-measurement turns the awaited events into a snapshot.
+  local i mode=""
+  for i in $(seq 1 300); do
+    mode="$(curl -s -H 'Content-Type: application/json' -d "{\"date\":\"${BENCH_DATES%%,*}\",\"employeeId\":1,\"clientId\":\"bench-mode-probe\"}" \
+      "$STREAMS/api/v1/heartbeat" | sed -n 's/.*"storageMode":"\([a-z]*\)".*/\1/p')"
+    [ "$mode" = redis ] && break
+    sleep 0.1
+  done
+  log "second WebApi (instance B, streams) up (pid $STREAMS_PID, $STREAMS), serving slot state from ${mode:-?}"
+}
+run_streams_tool() {   # run_streams_tool NAME ARGS...: the load tool's streams scenario, streams on B, selects on A
+  local name="$1" out; shift
+  if out="$(dotnet "$LOADTOOL" streams --name "$name" --base "$STREAMS" --select-base "$APP" --pid "$STREAMS_PID" \
+      --dates "$BENCH_DATES" --employees "$BENCH_EMPLOYEES" --times "$BENCH_TIMES" "$@" 2>"$WORK/tool-$name.err")"; then
+    printf '%s\n' "$out" >>"$RESULTS"
+    log "$name: $(printf '%s' "$out" | head -n 1 | cut -c1-260)"
+  else
+    log "$name: load tool failed"; tail -n 15 "$WORK/tool-$name.err" >&2
+    not_measured "$name" "load tool failed: $(tail -n 1 "$WORK/tool-$name.err" | tr -d '"\\' | cut -c1-160)"
+  fi
+}
+streams_scenario() {
+  local memory="${BENCH_STREAMS_MEMORY:-5000}" fanout="${BENCH_STREAMS_FANOUT:-1000}"
+  if ! endpoint_exists GET /api/v1/slots/stream; then
+    not_measured "streams-memory-c$memory" "endpoint not available in this build"
+    not_measured "streams-fanout-c$fanout" "endpoint not available in this build"
+    return 0
+  fi
+  log "slot streams: $memory streams on a fresh instance B (memory), then $fanout (select on A → event on B)"
+  start_streams_app
+  run_streams_tool "streams-memory-c$memory" --streams "$memory" --selects 60 --warmup-selects 0 --hold-seconds 20
+  run_streams_tool "streams-fanout-c$fanout" --streams "$fanout" --selects 180 --warmup-selects 20
+  stop_pid "$STREAMS_PID"; STREAMS_PID=""
+}
+
 vmhwm_kb() { awk '$1 == "VmHWM:" { print $2 }' "/proc/$1/status"; }
 vmrss_kb() { awk '$1 == "VmRSS:" { print $2 }' "/proc/$1/status"; }
 
 # --- Redis mode ------------------------------------------------------------------------------------------------
 [ -n "$ONLY" ] || start_baseline
 start_app redis
-# BENCH_ONLY=failback skips everything up to the failback scenario (and the SQL mode and micro-benchmarks after it).
+# BENCH_ONLY=failback / streams skips everything up to that scenario (and the SQL mode and micro-benchmarks after it).
 if [ -z "$ONLY" ]; then
   HAS_SLOTS=0; HAS_HEARTBEAT=0; HAS_CONFIRM=0
   endpoint_exists POST /api/v1/slots/select && HAS_SLOTS=1
@@ -318,6 +374,10 @@ for row in csv.DictReader(sys.stdin):
     record "{\"scenario\":\"memory-idle\",\"vmhwm_kb\":$(vmhwm_kb "$APP_PID"),\"vmrss_kb\":$(vmrss_kb "$APP_PID")}"
   fi
 
+  # Slot streams next to the heartbeat (polling) figures; needs select too.
+  if [ "$HAS_SLOTS" = 1 ]; then streams_scenario
+  else not_measured "streams-memory-c${BENCH_STREAMS_MEMORY:-5000}" "$NA"; not_measured "streams-fanout-c${BENCH_STREAMS_FANOUT:-1000}" "$NA"; fi
+
   if [ "$HAS_SLOTS" = 1 ]; then
     run_wrk select-c50 50 select.lua "$APP"
     run_tool lock-release --clients 50 --seconds "$SECONDS_PER_RUN"
@@ -350,8 +410,9 @@ for row in csv.DictReader(sys.stdin):
   fi
 fi
 
+if [ "$ONLY" = streams ]; then streams_scenario; fi
 # After the failover scenario: the failback sync of 10,000 SQL holds (bench/failback.sh).
-failback_scenario
+if [ "$ONLY" != streams ]; then failback_scenario; fi
 stop_pid "$APP_PID"; APP_PID=""
 
 # --- SQL mode --------------------------------------------------------------------------------------------------
@@ -384,7 +445,7 @@ fi
 mkdir -p "$OUT/benchmarks"
 TOTAL=$(( $(date +%s) - STARTED_AT ))
 /usr/bin/python3 "$ROOT/bench/report.py" --results "$RESULTS" --micro "$MICRO_MD" --out "$OUT" \
-  --plots-data "$WORK" --duration "$TOTAL" --wrk-seconds "$SECONDS_PER_RUN" --root "$ROOT"
+  --plots-data "$WORK" --duration "$TOTAL" --wrk-seconds "$SECONDS_PER_RUN" --root "$ROOT" --only "$ONLY"
 # A partial run has no latency or throughput data to plot.
 [ -n "$ONLY" ] || gnuplot -e "datadir='$WORK'; outdir='$OUT/benchmarks'" "$ROOT/bench/plots.gp"
 cp "$RESULTS" "$OUT/benchmarks/results.jsonl"

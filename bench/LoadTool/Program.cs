@@ -1,10 +1,10 @@
 using AppointEase.Bench.LoadTool;
 
 // Usage: LoadTool <scenario> --base http://127.0.0.1:PORT [options]; prints one JSON line per measured operation.
-// Scenarios: lock-release, confirm, confirm-floor (MariaDB only, --connection), busy-morning, failover, race. Every run is bounded by --clients, --seconds and caps.
+// Scenarios: lock-release, confirm, confirm-floor (MariaDB only, --connection), busy-morning, failover, race, streams (SSE fan-out and memory). Every run is bounded by --clients, --seconds and caps.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: LoadTool lock-release|confirm|confirm-floor|busy-morning|failover|race --base http://127.0.0.1:PORT [--clients N] [--seconds S]");
+    Console.Error.WriteLine("usage: LoadTool lock-release|confirm|confirm-floor|busy-morning|failover|race|streams --base http://127.0.0.1:PORT [--clients N] [--seconds S]");
     return 2;
 }
 
@@ -17,6 +17,7 @@ var lines = args[0] switch
     "busy-morning" => await BusyMorningScenario.RunAsync(baseUri, options),
     "failover" => await FailoverScenario.RunAsync(baseUri, options),
     "race" => await RaceScenario.RunAsync(baseUri, options),
+    "streams" => await StreamsScenario.RunAsync(baseUri, options),
     "confirm-floor" => await ConfirmFloorScenario.RunAsync(options),
     _ => throw new ArgumentException($"unknown scenario {args[0]}"),
 };

@@ -38,6 +38,9 @@ public sealed class AppointEaseMetrics
     private readonly Counter<long> _jobFailures;
     private readonly Counter<long> _databaseRetries;
     private readonly Histogram<double> _requestDuration;
+    private readonly UpDownCounter<long> _slotStreamsOpen;
+    private readonly Counter<long> _slotStreamsRefused;
+    private readonly UpDownCounter<long> _slotStreamReaders;
 
     private volatile int _storeMode = (int)StorageMode.Sql;
     private volatile bool _redisConfigured;
@@ -78,6 +81,12 @@ public sealed class AppointEaseMetrics
         _databaseRetries = meter.CreateCounter<long>("appointease.database.retries", "{retry}", "Units of work run again after a retryable database error, by reason.");
         _requestDuration = meter.CreateHistogram("appointease.requests.duration", "s", "Mediator request (command/query) duration by request type.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
+        _slotStreamsOpen = meter.CreateUpDownCounter<long>("appointease.slot_streams.open", "{stream}",
+            "Slot streams (Server-Sent Events) open on this instance.");
+        _slotStreamsRefused = meter.CreateCounter<long>("appointease.slot_streams.refused", "{stream}",
+            "Slot streams refused with 503 because this instance already served SlotStreams:MaxStreams.");
+        _slotStreamReaders = meter.CreateUpDownCounter<long>("appointease.slot_streams.readers", "{reader}",
+            "Day readers on this instance: one per date and employee with open streams, each reading its day once a second.");
     }
 
     public void StoreModeChanged(StorageMode mode, bool redisConfigured)
@@ -143,6 +152,16 @@ public sealed class AppointEaseMetrics
 
     public void RequestHandled(string request, TimeSpan elapsed) =>
         _requestDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("request", request));
+
+    /// <summary>A slot stream was admitted (under the instance cap); pair with <see cref="SlotStreamClosed"/>.</summary>
+    public void SlotStreamOpened() => _slotStreamsOpen.Add(1);
+
+    public void SlotStreamClosed() => _slotStreamsOpen.Add(-1);
+
+    public void SlotStreamRefused() => _slotStreamsRefused.Add(1);
+
+    /// <summary>A day got (+1) or lost (-1) its shared reader.</summary>
+    public void SlotStreamReaders(int change) => _slotStreamReaders.Add(change);
 
     private IEnumerable<Measurement<int>> ObserveStoreMode()
     {
