@@ -8,7 +8,8 @@
 #   heartbeat     10/100/1000 clients, Redis mode and SQL mode, with and without If-None-Match
 #   select, lock + release, availability (1 day, 31 days), confirm (100 concurrent, own slots) and its SQL-only
 #   floor (MySqlConnector, same statements and concurrency), busy morning
-#   peak RSS after the 1000-client heartbeats, heartbeat payload size, failover detection / failback under load
+#   RSS idle after start (BENCH_IDLE_SECONDS, default 15, no traffic) and peak RSS after the 1000-client heartbeats
+#   (bench/memory.sh compares runtime settings on the same load), heartbeat payload size, failover detection / failback under load
 #   failback sync of 10,000 SQL holds to Redis after an outage, 3 rounds (bench/failback.sh; exits 1 if unverified)
 #   slot streams (SSE): peak RSS of a second, fresh instance holding 5,000 streams, and select on the first instance →
 #   `selected` on 1,000 streams of the second (issue 19, acceptance 5; decision 133)
@@ -315,6 +316,12 @@ vmrss_kb() { awk '$1 == "VmRSS:" { print $2 }' "/proc/$1/status"; }
 # --- Redis mode ------------------------------------------------------------------------------------------------
 [ -n "$ONLY" ] || start_baseline
 start_app redis
+# Issue 20: RSS idle after start-up (migrated, seeded, ready, then BENCH_IDLE_SECONDS without traffic).
+if [ -z "$ONLY" ]; then
+  sleep "${BENCH_IDLE_SECONDS:-15}"
+  record "{\"scenario\":\"memory-idle\",\"vmhwm_kb\":$(vmhwm_kb "$APP_PID"),\"vmrss_kb\":$(vmrss_kb "$APP_PID"),\"idle_s\":${BENCH_IDLE_SECONDS:-15}}"
+  log "WebApi idle after start: VmRSS $(( $(vmrss_kb "$APP_PID") / 1024 )) MB"
+fi
 # BENCH_ONLY=failback / streams skips everything up to that scenario (and the SQL mode and micro-benchmarks after it).
 if [ -z "$ONLY" ]; then
   HAS_SLOTS=0; HAS_HEARTBEAT=0; HAS_CONFIRM=0
@@ -371,7 +378,6 @@ for row in csv.DictReader(sys.stdin):
     for s in heartbeat-redis-c100 heartbeat-redis-c1000 heartbeat-redis-inm-c100 heartbeat-redis-inm-c1000 memory payload; do
       not_measured "$s" "$NA"
     done
-    record "{\"scenario\":\"memory-idle\",\"vmhwm_kb\":$(vmhwm_kb "$APP_PID"),\"vmrss_kb\":$(vmrss_kb "$APP_PID")}"
   fi
 
   # Slot streams next to the heartbeat (polling) figures; needs select too.
