@@ -65,30 +65,51 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
     /// With a quota: take the lock (row carries the network), then count the live locks of the client and of the network,
     /// own row included, and give the lock back when either is over the cap. Counting after the write settles races
     /// without a SQL lock: of concurrent takers, the one whose row came last sees every other row that stays, so no more
-    /// than the cap can stay (some may back out needlessly, never one too many; decision 084).
+    /// than the cap can stay (decision 084). In a burst every taker may count every other one and back out, leaving the
+    /// network with nothing: a taker that backed out because of rows as young as its own tries again after a random
+    /// pause, so the racers spread out and the first ones stay. Against settled holds the refusal is final at once.
     /// </summary>
     public async ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, HoldQuota? quota, CancellationToken cancellationToken)
     {
-        var outcome = await LockAsync(slot, client, ttl, quota?.Network, attempt: 0, cancellationToken);
-        if (quota is null || !outcome.Acquired) return outcome;
+        for (var round = 0; ; round++)
+        {
+            var outcome = await LockAsync(slot, client, ttl, quota?.Network, attempt: 0, cancellationToken);
+            if (quota is null || !outcome.Acquired) return outcome;
+            var refusal = await KeepWithinQuotaAsync(slot, client, quota, outcome, cancellationToken);
+            if (refusal is null) return outcome;
+            if (!refusal.Value.Racing || round == QuotaRetries) return refusal.Value.Outcome;
+            // Real time, not the store clock: the pause only spreads the racers out (a fake clock in tests never moves on).
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 100)), cancellationToken);
+        }
+    }
 
+    /// <summary>Rounds of backing out of a burst before the refusal stands (each one a pause of 10–100 ms).</summary>
+    private const int QuotaRetries = 3;
+
+    /// <summary>Rows created this close to one's own count as racing with it, not as settled holds.</summary>
+    private static readonly TimeSpan RaceWindow = TimeSpan.FromSeconds(1);
+
+    private async Task<(LockOutcome Outcome, bool Racing)?> KeepWithinQuotaAsync(SlotKey slot, ClientId client, HoldQuota quota, LockOutcome outcome,
+        CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = Now();
+        var token = outcome.Token!.Value;
         var live = await db.Set<SlotLockRow>().AsNoTracking()
             .Where(l => l.HolderNetwork == quota.Network && l.ExpiresUtc > now)
-            .Select(l => new { l.OwnerClientId, l.ExpiresUtc })
+            .Select(l => new { l.OwnerClientId, l.ExpiresUtc, l.CreatedUtc, l.Secret })
             .ToListAsync(cancellationToken);
         var mine = live.Where(l => l.OwnerClientId == client.Value).ToList();
         var over = mine.Count > quota.PerClient ? mine : live.Count > quota.PerNetwork ? live : null;
-        if (over is null) return outcome;
+        if (over is null) return null;
 
-        var token = outcome.Token!.Value;
         await db.Set<SlotLockRow>()
             .Where(l => l.SlotDate == slot.Date && l.EmployeeId == slot.EmployeeId && l.SlotTime == slot.Time && l.Secret == token.Secret)
             .ExecuteDeleteAsync(cancellationToken);
+        var racing = over.Any(l => l.Secret != token.Secret && l.CreatedUtc >= now - RaceWindow);
         var oldestEnds = over.Where(l => l.ExpiresUtc < outcome.ExpiresUtc).Select(l => l.ExpiresUtc).DefaultIfEmpty(outcome.ExpiresUtc).Min();
-        return LockOutcome.QuotaReached(now, oldestEnds - now);
+        return (LockOutcome.QuotaReached(now, oldestEnds - now), racing);
     }
 
     private async ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, string? network, int attempt,
