@@ -82,7 +82,7 @@ public static class DependencyInjection
                 options.UseMySql(MySqlConnectionStrings.ForEfCore(RequiredConnectionString(configuration), db.ConnectTimeoutSeconds, db.CommandTimeoutSeconds),
                     ServerVersion.Parse(db.ServerVersion), mysql => mysql.CommandTimeout(db.CommandTimeoutSeconds));
                 options.AddInterceptors(sp.GetRequiredService<CatalogueChangeInterceptor>(), new DeadConnectionCommandInterceptor(),
-                    new DeadConnectionOpenInterceptor());
+                    new DeadConnectionOpenInterceptor(), new FrozenServerProbeInterceptor(db.CommandTimeoutSeconds));
                 options.ConfigureWarnings(QuietExpectedFailures);
             }, DbContextPoolSize);
         }

@@ -12,8 +12,8 @@ namespace AppointEase.Infrastructure.Persistence;
 /// <para>
 /// A server that is down or frozen (SIGSTOP: the TCP handshake still succeeds, nothing answers) must cost a request at
 /// most about a second: <c>Connect Timeout</c> comes from <c>Database:ConnectTimeoutSeconds</c>, <c>Default Command
-/// Timeout</c> (used by BEGIN/COMMIT and hand-written commands, which EF's command timeout does not reach) from
-/// <c>Database:CommandTimeoutSeconds</c>, and
+/// Timeout</c> (used by COMMIT, ROLLBACK and hand-written commands, which EF's command timeout does not reach; BEGIN has
+/// no deadline at all, see <see cref="FrozenServerProbeInterceptor"/>) from <c>Database:CommandTimeoutSeconds</c>, and
 /// <c>Cancellation Timeout=-1</c> closes the socket as soon as the command timeout passes, instead of first opening
 /// another connection to send <c>KILL QUERY</c> and waiting for it (which a frozen server never answers).
 /// Explicit values in the configured string win. See docs/decisions/075-dead-connections-and-short-sql-timeouts.md.
