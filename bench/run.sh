@@ -18,7 +18,7 @@
 # stopped by pid on exit. Environment: BENCH_SECONDS (per wrk run, default 5), BENCH_SKIP_MICRO=1 to skip
 # BenchmarkDotNet, BENCH_OUT (default docs) to write the report elsewhere, BENCH_KEEP=1 to keep the temp dir
 # (logs of the app, wrk and the tools) for a look afterwards, BENCH_WARMUP_SECONDS (default 10, per warm-up run),
-# BENCH_ONLY=failback or BENCH_ONLY=streams to run only that scenario
+# BENCH_ONLY=failback, streams or confirm (the confirm and its floor) to run only that scenario
 # (report to BENCH_OUT or a temp dir, never docs/). BENCH_STREAMS_MEMORY (5000) and BENCH_STREAMS_FANOUT (1000) set
 # the stream counts of the slot-stream scenario.
 set -euo pipefail
@@ -28,8 +28,8 @@ cd "$ROOT"
 SECONDS_PER_RUN="${BENCH_SECONDS:-5}"
 ONLY="${BENCH_ONLY:-}"
 case "$ONLY" in
-  ""|failback|streams) ;;
-  *) echo "bench: BENCH_ONLY='$ONLY' is not supported (only 'failback' or 'streams')" >&2; exit 2 ;;
+  ""|failback|streams|confirm) ;;
+  *) echo "bench: BENCH_ONLY='$ONLY' is not supported (only 'failback', 'streams' or 'confirm')" >&2; exit 2 ;;
 esac
 # A partial run must never rewrite docs/benchmarks.md: without BENCH_OUT it writes to a fresh temp dir (kept).
 if [ -n "$ONLY" ] && [ -z "${BENCH_OUT:-}" ]; then OUT="$(mktemp -d -t appointease-bench-partial.XXXXXX)"
@@ -313,6 +313,12 @@ streams_scenario() {
 vmhwm_kb() { awk '$1 == "VmHWM:" { print $2 }' "/proc/$1/status"; }
 vmrss_kb() { awk '$1 == "VmRSS:" { print $2 }' "/proc/$1/status"; }
 
+confirm_scenario() {   # the confirm (100 at once, 3 rounds after a warm-up round) and its MySqlConnector floor
+  run_tool confirm --clients 100 --rounds 3 --connection "${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;"
+  # The confirm's floor: the same SQL from MySqlConnector alone, same concurrency (issue 20; scratch floor_* tables).
+  run_tool confirm-floor --clients 100 --rounds 3 --connection "${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;"
+}
+
 # --- Redis mode ------------------------------------------------------------------------------------------------
 [ -n "$ONLY" ] || start_baseline
 start_app redis
@@ -394,13 +400,7 @@ for row in csv.DictReader(sys.stdin):
   run_wrk availability-day-c50 50 availability.lua "$APP" BENCH_RANGE_DAYS=1
   run_wrk availability-31d-c20 20 availability.lua "$APP" BENCH_RANGE_DAYS=31
 
-  if [ "$HAS_SLOTS" = 1 ] && [ "$HAS_CONFIRM" = 1 ]; then
-    run_tool confirm --clients 100 --rounds 3 --connection "${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;"
-  else
-    not_measured confirm "$NA"
-  fi
-  # The confirm's floor: the same SQL from MySqlConnector alone, same concurrency (issue 20; scratch floor_* tables).
-  run_tool confirm-floor --clients 100 --rounds 3 --connection "${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;"
+  if [ "$HAS_SLOTS" = 1 ] && [ "$HAS_CONFIRM" = 1 ]; then confirm_scenario; else not_measured confirm "$NA"; fi
 
   if [ "$HAS_SLOTS" = 1 ] && [ "$HAS_HEARTBEAT" = 1 ] && [ "$HAS_CONFIRM" = 1 ]; then
     run_tool busy-morning --clients 200 --seconds 10
@@ -417,8 +417,9 @@ for row in csv.DictReader(sys.stdin):
 fi
 
 if [ "$ONLY" = streams ]; then streams_scenario; fi
+if [ "$ONLY" = confirm ]; then confirm_scenario; fi
 # After the failover scenario: the failback sync of 10,000 SQL holds (bench/failback.sh).
-if [ "$ONLY" != streams ]; then failback_scenario; fi
+if [ -z "$ONLY" ] || [ "$ONLY" = failback ]; then failback_scenario; fi
 stop_pid "$APP_PID"; APP_PID=""
 
 # --- SQL mode --------------------------------------------------------------------------------------------------

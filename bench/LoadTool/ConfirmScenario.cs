@@ -4,8 +4,9 @@ namespace AppointEase.Bench.LoadTool;
 
 /// <summary>
 /// --clients visitors (100) each lock their own slot, then all confirm at the same moment; --rounds times with new
-/// slots. Only the confirm calls are timed into "confirm"; throughput is confirms per second of confirm phases. With
-/// --connection (the bench database) it also reports MariaDB's statements and commits per confirm, counted on the server.
+/// slots, after one untimed warm-up round like the floor's. Only the confirm calls are timed into "confirm";
+/// throughput is confirms per second of confirm phases. With --connection (the bench database) it also reports
+/// MariaDB's statements and commits per confirm, counted on the server.
 /// </summary>
 internal static class ConfirmScenario
 {
@@ -15,12 +16,21 @@ internal static class ConfirmScenario
         var rounds = options.Int("rounds", 3);
         using var http = Api.CreateClient(baseUri, clients);
         var api = new Api(http);
-        var slots = await Slots.DiscoverAsync(api, clients * rounds);
+        var slots = await Slots.DiscoverAsync(api, clients * (rounds + 1));
         // The far end of the horizon, so the other scenarios' near-term slots stay free.
-        slots = slots.TakeLast(clients * rounds).ToList();
+        slots = slots.TakeLast(clients * (rounds + 1)).ToList();
         var locks = new Recorder("confirm-lock");
         var confirms = new Recorder("confirm");
         var confirmSeconds = 0.0;
+        var roundSeconds = new List<double>();
+
+        // Warm the app the way the floor warms its pool (one untimed booking per client): the first confirms after
+        // start-up pay for JIT compilation and new connections, which a serving instance paid long ago.
+        var warmup = await Task.WhenAll(Enumerable.Range(0, clients).Select(i =>
+            api.LockAsync(slots[rounds * clients + i], Slots.ClientId("cw", i), new Recorder("confirm-warmup-lock"))));
+        var warmed = new Recorder("confirm-warmup");
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(i =>
+            warmup[i] is null ? Task.CompletedTask : api.ConfirmAsync(slots[rounds * clients + i], warmup[i], Slots.ClientId("cw", i), warmed)));
         // With --connection: MariaDB's own count of statements (Questions) and commits over the confirm phases, per confirm.
         var server = options.String("connection", "") is { Length: > 0 } c ? new ServerCounters(c) : null;
         var statements = 0L;
@@ -36,7 +46,9 @@ internal static class ConfirmScenario
                 tokens[i] is null
                     ? Task.CompletedTask
                     : api.ConfirmAsync(slots[round * clients + i], tokens[i], Slots.ClientId("cf", round * clients + i), confirms)));
-            confirmSeconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            confirmSeconds += elapsed;
+            roundSeconds.Add(Math.Round(elapsed, 3));
             if (server is null) continue;
             var after = await server.ReadAsync();
             // Minus the counter's own SHOW STATUS statement.
@@ -46,8 +58,9 @@ internal static class ConfirmScenario
 
         var confirmed = confirms.Count;
         object extra = server is null || confirmed == 0
-            ? new { rounds }
-            : new { rounds, sql_statements_per_confirm = Math.Round((double)statements / confirmed, 2), commits_per_confirm = Math.Round((double)commits / confirmed, 2) };
+            ? new { rounds, round_seconds = roundSeconds, warmup_confirms = warmed.Count }
+            : new { rounds, round_seconds = roundSeconds, warmup_confirms = warmed.Count,
+                sql_statements_per_confirm = Math.Round((double)statements / confirmed, 2), commits_per_confirm = Math.Round((double)commits / confirmed, 2) };
         return [confirms.ToJson(confirmSeconds, clients, extra), locks.ToJson(confirmSeconds, clients)];
     }
 }
