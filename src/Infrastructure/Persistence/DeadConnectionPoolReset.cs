@@ -20,6 +20,19 @@ internal static class DeadConnectionPoolReset
         if (connection is MySqlConnection mysql && FaultClassifier.Sql(exception) == DataFault.Unavailable)
             MySqlConnection.ClearPool(mysql);
     }
+
+    /// <summary>
+    /// The async paths do not wait for the clear: MySqlConnector bumps the pool generation before its first await (so
+    /// the next open already gets a fresh connection), then disposes idle sessions one clear at a time. Waiting, or the
+    /// synchronous <see cref="MySqlConnection.ClearPool"/>, would hold a thread-pool thread per failed request while an
+    /// outage fails dozens at once; a 2-core host has few threads to spare, and MySqlConnector's own timeouts run on them.
+    /// </summary>
+    public static void OnFailureInBackground(DbConnection? connection, Exception exception)
+    {
+        if (connection is MySqlConnection mysql && FaultClassifier.Sql(exception) == DataFault.Unavailable)
+            _ = MySqlConnection.ClearPoolAsync(mysql).ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
 }
 
 internal sealed class DeadConnectionCommandInterceptor : DbCommandInterceptor
@@ -29,7 +42,7 @@ internal sealed class DeadConnectionCommandInterceptor : DbCommandInterceptor
 
     public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        DeadConnectionPoolReset.OnFailure(command.Connection, eventData.Exception);
+        DeadConnectionPoolReset.OnFailureInBackground(command.Connection, eventData.Exception);
         return Task.CompletedTask;
     }
 }
@@ -41,7 +54,7 @@ internal sealed class DeadConnectionOpenInterceptor : DbConnectionInterceptor
 
     public override Task ConnectionFailedAsync(DbConnection connection, ConnectionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        DeadConnectionPoolReset.OnFailure(connection, eventData.Exception);
+        DeadConnectionPoolReset.OnFailureInBackground(connection, eventData.Exception);
         return Task.CompletedTask;
     }
 }

@@ -34,7 +34,7 @@ internal sealed class FrozenServerProbeInterceptor(int commandTimeoutSeconds) : 
         {
             await using var probe = Probe(mysql);
             try { await probe.ExecuteNonQueryAsync(cancellationToken); }
-            catch (Exception ex) { DeadConnectionPoolReset.OnFailure(mysql, ex); throw; }
+            catch (Exception ex) { DeadConnectionPoolReset.OnFailureInBackground(mysql, ex); throw; }
         }
         return result;
     }

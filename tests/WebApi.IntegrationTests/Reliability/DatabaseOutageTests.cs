@@ -44,6 +44,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
             using var client = app.CreateClient();
             var (serviceId, booker, watcher, slots, heartbeatDate) = await ArrangeAsync(client);
             var load = new BookingLoad(client, slots, serviceId, booker, heartbeatDate, watcher);
+            using var pool = new ThreadPoolWatch(() => load.NowMs);
             using var stop = new CancellationTokenSource();
             var running = Task.WhenAll(load.RunAsync(customers: 4, visitors: 2, stop.Token), load.ProbeReadinessAsync(stop.Token));
 
@@ -60,6 +61,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
                 samples.GroupBy(s => (s.Kind, s.Status)).OrderBy(g => g.Key).Select(g => $"{g.Key.Kind} {g.Key.Status} ×{g.Count()}")));
             foreach (var slow in samples.Where(s => s.ElapsedMs > AnswerBudgetMs).Take(10))
                 output.WriteLine($"slow: {slow}");
+            foreach (var line in pool.Summary()) output.WriteLine(line);
 
             AssertOutageAnswers(samples, outageStart, back);
             await AssertEveryBookingReadableOnceAsync(app, client, load.Booked);
