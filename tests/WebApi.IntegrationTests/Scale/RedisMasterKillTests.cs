@@ -36,7 +36,7 @@ public sealed class RedisMasterKillTests(ITestOutputHelper output)
         await RunAsync(cluster.ConnectionString, TestDates.Weekday(11), async key =>
         {
             var port = await cluster.KillClusterMasterOfAsync(key);
-            output.WriteLine($"killed cluster master :{port}");
+            output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} killed cluster master :{port}");
             return () => cluster.ClusterIsHealthyAsync(port);
         });
     }
@@ -94,14 +94,14 @@ public sealed class RedisMasterKillTests(ITestOutputHelper output)
             {
                 var time = raced[(i + worker) % raced.Count];
                 var visitor = $"visitor-{worker}-{i % 3}";
-                Count(statuses, await client.PostAsJsonAsync("/api/v1/heartbeat", new { date = date.Text(), employeeId, clientId = visitor, selectedTime = time }));
-                Count(statuses, await client.PostAsJsonAsync("/api/v1/slots/select", new { date = date.Text(), employeeId, time, clientId = visitor }));
+                await CountAsync(statuses, await client.PostAsJsonAsync("/api/v1/heartbeat", new { date = date.Text(), employeeId, clientId = visitor, selectedTime = time }));
+                await CountAsync(statuses, await client.PostAsJsonAsync("/api/v1/slots/select", new { date = date.Text(), employeeId, time, clientId = visitor }));
                 var booking = await client.PostAsJsonAsync("/api/v1/appointments", new
                 {
                     serviceId, employeeId, date = date.Text(), time,
                     customer = new { name = "Racer", email = $"racer-{worker}-{i}@example.com" },
                 });
-                Count(statuses, booking);
+                await CountAsync(statuses, booking);
                 if (booking.StatusCode == HttpStatusCode.Created) winners.AddOrUpdate(time, 1, (_, n) => n + 1);
             }
         })).ToList();
@@ -121,6 +121,7 @@ public sealed class RedisMasterKillTests(ITestOutputHelper output)
         output.WriteLine("statuses: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} ×{s.Value}")));
         // The holds are checked on the store that serves now; say which, so a failure tells a lost hold from a mode flip.
         output.WriteLine($"mode when checking the holds: {state.Mode}");
+        foreach (var error in _serverErrors) output.WriteLine($"server error: {error}");
         Assert.DoesNotContain(statuses.Keys, status => status >= 500);
         Assert.All(winners, w => Assert.Equal(1, w.Value));
         Assert.Equal(HttpStatusCode.Conflict, (await LockAsync(client, date, employeeId, heldBefore, "rival-visitor-1")).StatusCode);
@@ -136,9 +137,15 @@ public sealed class RedisMasterKillTests(ITestOutputHelper output)
     private static Task<HttpResponseMessage> LockAsync(HttpClient client, DateOnly date, int employeeId, string time, string clientId) =>
         client.PostAsJsonAsync("/api/v1/slots/lock", new { date = date.Text(), employeeId, time, clientId });
 
-    private static void Count(ConcurrentDictionary<int, int> statuses, HttpResponseMessage response)
+    /// <summary>Server errors with what answered them (path, problem title and detail), printed when the test fails.</summary>
+    private readonly ConcurrentQueue<string> _serverErrors = new();
+
+    private async Task CountAsync(ConcurrentDictionary<int, int> statuses, HttpResponseMessage response)
     {
         statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+        if ((int)response.StatusCode >= 500)
+            _serverErrors.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {response.RequestMessage?.RequestUri?.AbsolutePath} {(int)response.StatusCode}: "
+                + await response.Content.ReadAsStringAsync());
         response.Dispose();
     }
 }
