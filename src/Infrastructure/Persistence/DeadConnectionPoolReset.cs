@@ -17,7 +17,7 @@ internal static class DeadConnectionPoolReset
 {
     public static void OnFailure(DbConnection? connection, Exception exception)
     {
-        if (connection is MySqlConnection mysql && FaultClassifier.Sql(exception) == DataFault.Unavailable)
+        if (DeadPool(connection, exception) is { } mysql)
             MySqlConnection.ClearPool(mysql);
     }
 
@@ -29,10 +29,13 @@ internal static class DeadConnectionPoolReset
     /// </summary>
     public static void OnFailureInBackground(DbConnection? connection, Exception exception)
     {
-        if (connection is MySqlConnection mysql && FaultClassifier.Sql(exception) == DataFault.Unavailable)
+        if (DeadPool(connection, exception) is { } mysql)
             _ = MySqlConnection.ClearPoolAsync(mysql).ContinueWith(static t => _ = t.Exception, CancellationToken.None,
                 TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
+
+    private static MySqlConnection? DeadPool(DbConnection? connection, Exception exception) =>
+        connection is MySqlConnection mysql && FaultClassifier.Sql(exception) == DataFault.Unavailable ? mysql : null;
 }
 
 internal sealed class DeadConnectionCommandInterceptor : DbCommandInterceptor

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 
 namespace AppointEase.WebApi.IntegrationTests.Reliability;
 
@@ -9,7 +8,6 @@ namespace AppointEase.WebApi.IntegrationTests.Reliability;
 /// </summary>
 internal sealed class ThreadPoolWatch : IDisposable
 {
-    private readonly Stopwatch _clock;
     private readonly Func<double> _now;
     private readonly ConcurrentQueue<(double AtMs, int Threads, long Pending)> _samples = new();
     private volatile bool _stopped;
@@ -17,7 +15,6 @@ internal sealed class ThreadPoolWatch : IDisposable
 
     public ThreadPoolWatch(Func<double> now)
     {
-        _clock = Stopwatch.StartNew();
         _now = now;
         _thread = new Thread(Run) { IsBackground = true, Name = "thread-pool-watch" };
         _thread.Start();

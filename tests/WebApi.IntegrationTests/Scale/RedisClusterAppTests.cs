@@ -62,35 +62,21 @@ public sealed class RedisClusterAppTests(RedisClusterAppTests.Factory app) : ICl
             "a recurring job succeeded on the cluster");
     }
 
-    private static HashSet<string>? Registered(JobStorage storage)
+    private static HashSet<string>? Registered(JobStorage storage) => WhileConnecting(() =>
     {
-        try
-        {
-            using var connection = storage.GetConnection();
-            return connection.GetAllItemsFromSet("recurring-jobs");
-        }
-        catch (Exception)
-        {
-            return null;   // still connecting to the cluster
-        }
-    }
+        using var connection = storage.GetConnection();
+        return connection.GetAllItemsFromSet("recurring-jobs");
+    }, null);
 
-    private static bool ServerListed(JobStorage storage)
-    {
-        try { return storage.GetMonitoringApi().Servers().Count >= 1; }
-        catch (Exception) { return false; }
-    }
+    private static bool ServerListed(JobStorage storage) => WhileConnecting(() => storage.GetMonitoringApi().Servers().Count >= 1, false);
 
-    private static bool Succeeded(JobStorage storage)
+    private static bool Succeeded(JobStorage storage) => WhileConnecting(() => storage.GetMonitoringApi().SucceededListCount() >= 1, false);
+
+    /// <summary>The storage throws until the client has connected to the cluster; until then the answer is "not yet".</summary>
+    private static T WhileConnecting<T>(Func<T> read, T notYet)
     {
-        try
-        {
-            return storage.GetMonitoringApi().SucceededListCount() >= 1;
-        }
-        catch (Exception)
-        {
-            return false;   // still connecting to the cluster
-        }
+        try { return read(); }
+        catch (Exception) { return notYet; }
     }
 
     private async Task<JsonElement> HeartbeatAsync(DateOnly date, int employeeId)

@@ -29,6 +29,9 @@ public sealed class RedisMasterKillTests(ITestOutputHelper output)
 {
     private const int Workers = 8;
 
+    /// <summary>Every 5xx with its time, path and problem body, printed before the assertions so a failure names its cause.</summary>
+    private readonly ConcurrentQueue<string> _serverErrors = new();
+
     [Fact]
     public async Task ClusterMasterKilledUnderLoad_NoServerErrors_NoDoubleBookings_HoldsKept()
     {
@@ -136,9 +139,6 @@ public sealed class RedisMasterKillTests(ITestOutputHelper output)
 
     private static Task<HttpResponseMessage> LockAsync(HttpClient client, DateOnly date, int employeeId, string time, string clientId) =>
         client.PostAsJsonAsync("/api/v1/slots/lock", new { date = date.Text(), employeeId, time, clientId });
-
-    /// <summary>Server errors with what answered them (path, problem title and detail), printed when the test fails.</summary>
-    private readonly ConcurrentQueue<string> _serverErrors = new();
 
     private async Task CountAsync(ConcurrentDictionary<int, int> statuses, HttpResponseMessage response)
     {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AppointEase.Infrastructure.SlotState.Redis;
 using AppointEase.WebApi.IntegrationTests.Infrastructure;
+using AppointEase.WebApi.IntegrationTests.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AppointEase.WebApi.IntegrationTests.Telemetry;
@@ -57,12 +58,10 @@ public sealed class TelemetryMetricsTests : IAsyncLifetime
         await _redis.StartAgainAsync();
         for (var i = 0; i < 150 && await StorageModeAsync(date) != "redis"; i++) await Task.Delay(100);
         // The instance serves from Redis before its second failback sync ends; the failback is counted when that ends.
+        await Eventually.WaitUntilAsync(() => Task.FromResult(TelemetryCapture.Sum(_telemetry.Collect(), "appointease.slot_store.failbacks") > 0),
+            TimeSpan.FromSeconds(5), "the failback counted");
+
         var after = _telemetry.Collect();
-        for (var i = 0; i < 50 && TelemetryCapture.Sum(after, "appointease.slot_store.failbacks") == 0; i++)
-        {
-            await Task.Delay(100);
-            after = _telemetry.Collect();
-        }
         Assert.Equal(1, TelemetryCapture.Sum(after, "appointease.slot_store.failovers"));
         Assert.Equal(1, TelemetryCapture.Sum(after, "appointease.slot_store.failbacks"));
         Assert.Equal(1, TelemetryCapture.HistogramCount(after, "appointease.slot_store.failback.duration"));
