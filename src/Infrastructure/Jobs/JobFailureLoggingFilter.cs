@@ -4,7 +4,11 @@ using Microsoft.Extensions.Logging;
 
 namespace AppointEase.Infrastructure.Jobs;
 
-/// <summary>One structured error log per failed job attempt (job id, job, reason), besides the dashboard's Failed page.</summary>
+/// <summary>
+/// One structured error log per failed job attempt (job id, job, reason), besides the dashboard's Failed page. The
+/// only one: every job turns off Hangfire's own line (<c>AutomaticRetry(LogEvents = false)</c>), which would report
+/// the same failure again, through Hangfire's process-wide log provider.
+/// </summary>
 internal sealed class JobFailureLoggingFilter(ILogger<JobFailureLoggingFilter> logger) : IElectStateFilter
 {
     public void OnStateElection(ElectStateContext context)

@@ -7,7 +7,7 @@ namespace AppointEase.Infrastructure.Webhooks;
 /// retries are off: the delivery row carries the attempt count and the next due time, and the every-minute sweep makes
 /// the retries (a lost job costs at most a minute).
 /// </summary>
-[AutomaticRetry(Attempts = 0)]
+[AutomaticRetry(Attempts = 0, LogEvents = false)]
 internal sealed class WebhookDeliveryJob(WebhookDeliverer deliverer)
 {
     public const string Queue = "webhook-delivery";

@@ -2,8 +2,13 @@ using AppointEase.Application.Common.Interfaces;
 using AppointEase.Infrastructure.Email;
 using AppointEase.Infrastructure.Jobs.Purges;
 using AppointEase.WebApi.IntegrationTests.Infrastructure;
+using AppointEase.WebApi.IntegrationTests.Reliability;
+using Hangfire;
+using Hangfire.States;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AppointEase.WebApi.IntegrationTests.Jobs;
 
@@ -11,6 +16,7 @@ public sealed class PurgeTests : IAsyncLifetime
 {
     private readonly AppFactory _app = new(DatabaseKind.Sqlite);
     private static readonly RecordingPurger Recording = new();
+    private readonly CapturedLogs _logs = new();
 
     public Task InitializeAsync()
     {
@@ -18,6 +24,7 @@ public sealed class PurgeTests : IAsyncLifetime
         {
             services.AddSingleton<IExpiredDataPurger, FailingPurger>();
             services.AddSingleton<IExpiredDataPurger>(Recording);
+            services.AddSingleton<ILoggerProvider>(_logs);
         };
         return Task.CompletedTask;
     }
@@ -49,6 +56,26 @@ public sealed class PurgeTests : IAsyncLifetime
         await _app.WithDbAsync(async db => Assert.Equal(
             ["old-dead", "pending", "recent-sent"],
             await db.Set<OutboxEmail>().OrderBy(e => e.Subject).Select(e => e.Subject).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task FailedPurgeRun_IsLoggedOnce_WithTheFailingPurgerAndItsException()
+    {
+        var storage = _app.Services.GetRequiredService<JobStorage>();
+        _app.Services.GetRequiredService<IRecurringJobManager>().Trigger("expired-data-purge");
+        await Eventually.WaitUntilAsync(() => Task.FromResult(LastState(storage) == FailedState.StateName),
+            TimeSpan.FromSeconds(30), "the triggered purge run failed");
+
+        var line = Assert.Single(_logs.WarningsAndAbove, l => l.Contains("boom"));
+        Assert.StartsWith("Error AppointEase.Infrastructure.Jobs.JobFailureLoggingFilter: ", line);
+        Assert.Contains("Purgers failed: failing.", line);
+        Assert.Contains("AggregateException", line);
+    }
+
+    private static string? LastState(JobStorage storage)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetRecurringJobs(["expired-data-purge"]).Single().LastJobState;
     }
 
     private static OutboxEmail Mail(string subject, OutboxStatus status, DateTime? sentUtc) => new()

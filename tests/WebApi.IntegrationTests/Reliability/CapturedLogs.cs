@@ -3,7 +3,12 @@ using Microsoft.Extensions.Logging;
 
 namespace AppointEase.WebApi.IntegrationTests.Reliability;
 
-/// <summary>Every log line an app instance writes at Warning or above, with its category and exception, for assertions.</summary>
+/// <summary>
+/// Every log line an app instance writes at Warning or above, with its category and exception, for assertions.
+/// Hangfire's own categories are left out: Hangfire keeps its log provider in a static, so in a test process with
+/// several apps its lines land in whichever app configured it last, whatever app's job or storage they are about.
+/// The apps' job failures still show here, through their own JobFailureLoggingFilter.
+/// </summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
@@ -30,7 +35,7 @@ public sealed class CapturedLogs : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (!owner._recording || logLevel < LogLevel.Warning) return;
+            if (!owner._recording || logLevel < LogLevel.Warning || category.StartsWith("Hangfire.", StringComparison.Ordinal)) return;
             owner._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " | " + exception.GetType().Name + ": " + exception.Message)}");
         }
     }

@@ -8,7 +8,7 @@ namespace AppointEase.Infrastructure.Jobs.Cleanup;
 /// Every minute: deletes expired SQL slot locks and selections (fallback mode leftovers). Redis keys need no job:
 /// they expire by TTL. Idempotent; instances racing each other only delete the same expired rows once.
 /// </summary>
-[AutomaticRetry(Attempts = 0)]
+[AutomaticRetry(Attempts = 0, LogEvents = false)]
 public sealed class ExpiredSlotStateCleanupJob(ExpiredSlotStatePurger purger, TimeProvider clock, ILogger<ExpiredSlotStateCleanupJob> logger)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 10)]

@@ -16,7 +16,7 @@ namespace AppointEase.Infrastructure.Jobs.Failback;
 /// recovery failed half-way), runs the slot engine's <see cref="SyncFailbackCommand"/>. Never acts while this instance
 /// serves from SQL: moving holds out of SQL under it would hide them from its own requests.
 /// </summary>
-[AutomaticRetry(Attempts = 0)]
+[AutomaticRetry(Attempts = 0, LogEvents = false)]
 public sealed class FailbackSafetyNetJob(
     IStoreStatus status,
     AppDbContext db,

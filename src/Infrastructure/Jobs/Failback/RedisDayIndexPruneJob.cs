@@ -13,7 +13,7 @@ namespace AppointEase.Infrastructure.Jobs.Failback;
 /// themselves expire by TTL, but a busy day's hash lives on with dead fields; pruning here (SCAN over the keys, one
 /// atomic script per key comparing each field's expiry with the Redis clock) keeps that work off request paths.
 /// </summary>
-[AutomaticRetry(Attempts = 0)]
+[AutomaticRetry(Attempts = 0, LogEvents = false)]
 public sealed class RedisDayIndexPruneJob(IServiceProvider services, IStoreStatus status, ILogger<RedisDayIndexPruneJob> logger)
 {
     private const string PruneExpiredFields = """

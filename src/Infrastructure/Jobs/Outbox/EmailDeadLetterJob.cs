@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace AppointEase.Infrastructure.Jobs.Outbox;
 
 /// <summary>Only ever run from the dashboard ("Requeue" on a dead letter): gives the email a fresh set of attempts.</summary>
-[AutomaticRetry(Attempts = 0)]
+[AutomaticRetry(Attempts = 0, LogEvents = false)]
 public sealed class EmailDeadLetterJob(AppDbContext db, IEmailDispatcher dispatcher, TimeProvider clock, ILogger<EmailDeadLetterJob> logger)
 {
     [JobDisplayName("Dead-lettered email #{0}")]

@@ -9,7 +9,7 @@ namespace AppointEase.Infrastructure.Jobs.Outbox;
 /// scheduler-visible safety net) and surfacing of new dead letters as failed jobs. Row claims in the dispatcher make
 /// concurrent rounds on several instances send each message once.
 /// </summary>
-[AutomaticRetry(Attempts = 0)]
+[AutomaticRetry(Attempts = 0, LogEvents = false)]
 public sealed class EmailOutboxJob(IEmailDispatcher dispatcher, DeadLetterReporter deadLetters, ILogger<EmailOutboxJob> logger)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 10)]

@@ -7,9 +7,10 @@ namespace AppointEase.Infrastructure.Jobs.Purges;
 /// <summary>
 /// Runs every registered <see cref="IExpiredDataPurger"/> (idempotency keys, OTPs, sessions, sent mail …): each feature
 /// registers its own, this job knows none of their tables. One failing purger does not stop the others; the job then
-/// fails so the dashboard shows it.
+/// fails with every purger's exception, so the dashboard shows it and <see cref="JobFailureLoggingFilter"/> logs it
+/// once (a line per purger as well would report one fault twice).
 /// </summary>
-[AutomaticRetry(Attempts = 0)]
+[AutomaticRetry(Attempts = 0, LogEvents = false)]
 public sealed class ExpiredDataPurgeJob(IEnumerable<IExpiredDataPurger> purgers, TimeProvider clock, ILogger<ExpiredDataPurgeJob> logger)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 10)]
@@ -17,7 +18,7 @@ public sealed class ExpiredDataPurgeJob(IEnumerable<IExpiredDataPurger> purgers,
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var failures = new List<Exception>();
+        var failures = new List<(string Purger, Exception Error)>();
         foreach (var purger in purgers)
         {
             try
@@ -27,10 +28,10 @@ public sealed class ExpiredDataPurgeJob(IEnumerable<IExpiredDataPurger> purgers,
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Purger {Purger} failed", purger.Name);
-                failures.Add(ex);
+                failures.Add((purger.Name, ex));
             }
         }
-        if (failures.Count > 0) throw new AggregateException("Some purgers failed.", failures);
+        if (failures.Count > 0)
+            throw new AggregateException($"Purgers failed: {string.Join(", ", failures.Select(f => f.Purger))}.", failures.Select(f => f.Error));
     }
 }

@@ -17,7 +17,7 @@ namespace AppointEase.Infrastructure.Jobs.Reminders;
 /// SaveChanges, so either both exist or neither; a second instance gets a unique-key violation and skips.
 /// Appointments booked inside the lead window get no reminder: their confirmation has just gone out.
 /// </summary>
-[AutomaticRetry(Attempts = 0)]
+[AutomaticRetry(Attempts = 0, LogEvents = false)]
 public sealed class ReminderJob(
     IServiceScopeFactory scopes,
     ISettingsProvider settings,
