@@ -56,7 +56,10 @@ CONFIRM = (
     "(decision 127; it was 7 commands in two transactions). The same run's floor, MySqlConnector alone doing the "
     "same statements in one transaction at the same concurrency ('confirm-floor'), had p99 {floor_p99} ms at "
     "{floor_rps} confirms/s: what remains above it is HTTP, the lock check in Redis, EF Core and the mail limiter on "
-    "two cores shared with the load tool, Redis and MariaDB.")
+    "two cores shared with the load tool, Redis and MariaDB. The app itself used {cf_cpu} ms of CPU per confirm over "
+    "the timed rounds, after {cf_warm} s of booking and cancelling to let the tiered JIT settle as in a serving "
+    "instance ({cf_warm_n} bookings); a fresh process spends 5-6.5 ms, with the JIT's background thread busy "
+    "(decision 135).")
 RSS = (
     "Measured with bench/memory.sh (decision 134; smaps per mapping): idle after start the WebApi is about 200 MB, of "
     "which about 145 MB is file-backed: ~55 MB /memfd:doublemapper (JIT-compiled code, stubs and loader heaps: the "
@@ -217,6 +220,8 @@ def main():
         "av_day_sql": trip(r, "availability-day", "sql_per_request"), "av_day_redis": trip(r, "availability-day", "redis_per_request"),
         "av_31_sql": trip(r, "availability-31d", "sql_per_request"), "av_31_redis": trip(r, "availability-31d", "redis_per_request"),
         "cf_sql": extra_of(r, "confirm", "sql_statements_per_confirm"), "cf_commits": extra_of(r, "confirm", "commits_per_confirm"),
+        "cf_cpu": extra_of(r, "confirm", "app_cpu_ms_per_confirm"), "cf_warm": extra_of(r, "confirm", "warmup_seconds"),
+        "cf_warm_n": extra_of(r, "confirm", "warmup_booked_and_cancelled"),
         "floor_p99": fmt((r.get("confirm-floor") or {}).get("p99_ms")) if measured("confirm-floor") else "?",
         "floor_rps": fmt((r.get("confirm-floor") or {}).get("rps"), 0) if measured("confirm-floor") else "?",
     })

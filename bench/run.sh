@@ -19,7 +19,11 @@
 # BenchmarkDotNet, BENCH_OUT (default docs) to write the report elsewhere, BENCH_KEEP=1 to keep the temp dir
 # (logs of the app, wrk and the tools) for a look afterwards, BENCH_WARMUP_SECONDS (default 10, per warm-up run),
 # BENCH_ONLY=failback, streams or confirm (the confirm and its floor) to run only that scenario
-# (report to BENCH_OUT or a temp dir, never docs/). BENCH_STREAMS_MEMORY (5000) and BENCH_STREAMS_FANOUT (1000) set
+# (report to BENCH_OUT or a temp dir, never docs/); BENCH_CONFIRM_ROUNDS (default 3) the confirm's timed rounds, more of
+# them to profile the app meanwhile (bench/README.md); BENCH_CONFIRM_WARMUP_SECONDS (default 60) of booking and cancelling
+# before them, BENCH_CONFIRM_WARMUP_ROUNDS (default 1) untimed rounds after that (decision 135). To compare builds and
+# runtime settings: BENCH_WEBAPI_DIR runs another build of the WebApi (e.g. a ReadyToRun publish), DOTNET_* variables
+# reach the app, BENCH_TOOL_TC=0 runs the load tool without tiered compilation (its own JIT off the timed rounds). BENCH_STREAMS_MEMORY (5000) and BENCH_STREAMS_FANOUT (1000) set
 # the stream counts of the slot-stream scenario.
 set -euo pipefail
 
@@ -75,7 +79,7 @@ ulimit -n 65536 2>/dev/null || ulimit -n 8192 2>/dev/null || true
 log "building the WebApi and bench tools (Release)"
 dotnet build "$ROOT/bench/AppointEase.Bench.slnx" -c Release -nologo -v quiet -clp:ErrorsOnly >"$WORK/build.log" 2>&1 \
   || { tail -n 40 "$WORK/build.log" >&2; exit 1; }
-WEBAPI_DIR="$ROOT/src/WebApi/bin/Release/net10.0"
+WEBAPI_DIR="${BENCH_WEBAPI_DIR:-$ROOT/src/WebApi/bin/Release/net10.0}"
 BASELINE_DIR="$ROOT/bench/Baseline/bin/Release/net10.0"
 LOADTOOL="$ROOT/bench/LoadTool/bin/Release/net10.0/AppointEase.Bench.LoadTool.dll"
 MICRO="$ROOT/bench/Micro/bin/Release/net10.0/AppointEase.Bench.Micro.dll"
@@ -179,7 +183,7 @@ run_wrk() {
 
 run_tool() {   # run_tool SCENARIO ARGS... (LoadTool JSON lines into the results)
   local out
-  if out="$(dotnet "$LOADTOOL" "$@" --base "$APP" 2>"$WORK/tool-$1.err")"; then
+  if out="$(env DOTNET_TieredCompilation="${BENCH_TOOL_TC:-1}" dotnet "$LOADTOOL" "$@" --base "$APP" 2>"$WORK/tool-$1.err")"; then
     printf '%s\n' "$out" >>"$RESULTS"
     log "$1: $(printf '%s' "$out" | head -n 1 | cut -c1-220)"
   else
@@ -314,7 +318,7 @@ vmhwm_kb() { awk '$1 == "VmHWM:" { print $2 }' "/proc/$1/status"; }
 vmrss_kb() { awk '$1 == "VmRSS:" { print $2 }' "/proc/$1/status"; }
 
 confirm_scenario() {   # the confirm (100 at once, 3 rounds after a warm-up round) and its MySqlConnector floor
-  run_tool confirm --clients 100 --rounds 3 --connection "${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;"
+  run_tool confirm --clients 100 --rounds "${BENCH_CONFIRM_ROUNDS:-3}" --warmup-rounds "${BENCH_CONFIRM_WARMUP_ROUNDS:-1}" --warmup-seconds "${BENCH_CONFIRM_WARMUP_SECONDS:-60}" --app-pid "$APP_PID" --connection "${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;"
   # The confirm's floor: the same SQL from MySqlConnector alone, same concurrency (issue 20; scratch floor_* tables).
   run_tool confirm-floor --clients 100 --rounds 3 --connection "${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;"
 }

@@ -116,6 +116,33 @@ internal sealed class Api(HttpClient http)
         return TimedAsync(recorder, "confirm", HttpStatusCode.Created, () => http.SendAsync(request));
     }
 
+    /// <summary>
+    /// Lock, confirm and cancel one slot (untimed): the slot is free again afterwards, so a warm-up can book for as long
+    /// as it needs on a few slots. False when any step was refused.
+    /// </summary>
+    public async Task<bool> BookAndCancelAsync(Slot slot, string clientId)
+    {
+        var untimed = new Recorder("warmup");
+        if (await LockAsync(slot, clientId, untimed) is not { } lockToken) return false;
+        using var confirm = new HttpRequestMessage(HttpMethod.Post, "/api/v1/appointments")
+        {
+            Content = JsonContent.Create(new
+            {
+                serviceId = ServiceId, employeeId = slot.EmployeeId, date = slot.Date, time = slot.Time, lockToken, clientId,
+                customer = new { name = "Bench Customer", email = $"{clientId}@bench.example", phone = (string?)null },
+                notes = (string?)null,
+            }),
+        };
+        confirm.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var booked = await http.SendAsync(confirm);
+        if (booked.StatusCode != HttpStatusCode.Created) return false;
+        var body = await booked.Content.ReadFromJsonAsync<JsonElement>();
+        using var cancel = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/appointments/{body.GetProperty("id").GetInt32()}");
+        cancel.Headers.Add("X-Manage-Token", body.GetProperty("manageToken").GetString());
+        using var cancelled = await http.SendAsync(cancel);
+        return cancelled.IsSuccessStatusCode;
+    }
+
     /// <summary>A booking without a lock token (the race's contender); returns the status, 0 when nothing answered.</summary>
     public async Task<int> BookAsync(Slot slot, string clientId, Recorder recorder)
     {

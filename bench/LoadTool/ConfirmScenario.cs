@@ -6,7 +6,8 @@ namespace AppointEase.Bench.LoadTool;
 /// --clients visitors (100) each lock their own slot, then all confirm at the same moment; --rounds times with new
 /// slots, after one untimed warm-up round like the floor's. Only the confirm calls are timed into "confirm";
 /// throughput is confirms per second of confirm phases. With --connection (the bench database) it also reports
-/// MariaDB's statements and commits per confirm, counted on the server.
+/// MariaDB's statements and commits per confirm, counted on the server; with --app-pid, the app's CPU milliseconds per
+/// confirm over the same phases.
 /// </summary>
 internal static class ConfirmScenario
 {
@@ -14,39 +15,65 @@ internal static class ConfirmScenario
     {
         var clients = options.Int("clients", 100);
         var rounds = options.Int("rounds", 3);
+        var warmupRounds = options.Int("warmup-rounds", 1);
         using var http = Api.CreateClient(baseUri, clients);
         var api = new Api(http);
-        var slots = await Slots.DiscoverAsync(api, clients * (rounds + 1));
+        var needed = clients * (rounds + warmupRounds);
+        var slots = await Slots.DiscoverAsync(api, needed);
         // The far end of the horizon, so the other scenarios' near-term slots stay free.
-        slots = slots.TakeLast(clients * (rounds + 1)).ToList();
+        slots = slots.TakeLast(needed).ToList();
         var locks = new Recorder("confirm-lock");
         var confirms = new Recorder("confirm");
         var confirmSeconds = 0.0;
         var roundSeconds = new List<double>();
 
-        // Warm the app the way the floor warms its pool (one untimed booking per client): the first confirms after
-        // start-up pay for JIT compilation and new connections, which a serving instance paid long ago.
-        var warmup = await Task.WhenAll(Enumerable.Range(0, clients).Select(i =>
-            api.LockAsync(slots[rounds * clients + i], Slots.ClientId("cw", i), new Recorder("confirm-warmup-lock"))));
+        // Warm the app the way the floor warms its pool (untimed bookings per client): the first confirms after start-up
+        // pay for JIT compilation, tiering and new connections, which a serving instance paid long ago.
         var warmed = new Recorder("confirm-warmup");
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(i =>
-            warmup[i] is null ? Task.CompletedTask : api.ConfirmAsync(slots[rounds * clients + i], warmup[i], Slots.ClientId("cw", i), warmed)));
+        // --warmup-seconds: before those rounds, every client books and cancels the slot of its first warm-up round
+        // again and again, so the runtime's tiered JIT reaches the code a long-running instance runs (decision 135).
+        var warmupSeconds = options.Int("warmup-seconds", 0);
+        var warmupBookings = 0;
+        if (warmupSeconds > 0)
+        {
+            var until = Stopwatch.GetTimestamp() + (long)(warmupSeconds * Stopwatch.Frequency);
+            var booked = await Task.WhenAll(Enumerable.Range(0, clients).Select(async i =>
+            {
+                var count = 0;
+                while (Stopwatch.GetTimestamp() < until)
+                    if (await api.BookAndCancelAsync(slots[rounds * clients + i], Slots.ClientId("cx", i))) count++;
+                return count;
+            }));
+            warmupBookings = booked.Sum();
+        }
+        for (var w = 0; w < warmupRounds; w++)
+        {
+            var first = (rounds + w) * clients;
+            var warmup = await Task.WhenAll(Enumerable.Range(0, clients).Select(i =>
+                api.LockAsync(slots[first + i], Slots.ClientId("cw", w * clients + i), new Recorder("confirm-warmup-lock"))));
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(i =>
+                warmup[i] is null ? Task.CompletedTask : api.ConfirmAsync(slots[first + i], warmup[i], Slots.ClientId("cw", w * clients + i), warmed)));
+        }
         // With --connection: MariaDB's own count of statements (Questions) and commits over the confirm phases, per confirm.
         var server = options.String("connection", "") is { Length: > 0 } c ? new ServerCounters(c) : null;
         var statements = 0L;
         var commits = 0L;
+        var appCpu = options.Int("app-pid", 0) is > 0 and var pid ? new ProcessCpu(pid) : null;
+        var appCpuMs = 0.0;
 
         for (var round = 0; round < rounds; round++)
         {
             var tokens = await Task.WhenAll(Enumerable.Range(0, clients).Select(i =>
                 api.LockAsync(slots[round * clients + i], Slots.ClientId("cf", round * clients + i), locks)));
             var before = server is null ? default : await server.ReadAsync();
+            var cpuBefore = appCpu?.ReadMilliseconds() ?? 0;
             var started = Stopwatch.GetTimestamp();
             await Task.WhenAll(Enumerable.Range(0, clients).Select(i =>
                 tokens[i] is null
                     ? Task.CompletedTask
                     : api.ConfirmAsync(slots[round * clients + i], tokens[i], Slots.ClientId("cf", round * clients + i), confirms)));
             var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            appCpuMs += (appCpu?.ReadMilliseconds() ?? 0) - cpuBefore;
             confirmSeconds += elapsed;
             roundSeconds.Add(Math.Round(elapsed, 3));
             if (server is null) continue;
@@ -57,10 +84,12 @@ internal static class ConfirmScenario
         }
 
         var confirmed = confirms.Count;
+        double? appCpuPerConfirm = appCpu is null || confirmed == 0 ? null : Math.Round(appCpuMs / confirmed, 2);
         object extra = server is null || confirmed == 0
-            ? new { rounds, round_seconds = roundSeconds, warmup_confirms = warmed.Count }
-            : new { rounds, round_seconds = roundSeconds, warmup_confirms = warmed.Count,
-                sql_statements_per_confirm = Math.Round((double)statements / confirmed, 2), commits_per_confirm = Math.Round((double)commits / confirmed, 2) };
+            ? new { rounds, round_seconds = roundSeconds, warmup_confirms = warmed.Count, warmup_seconds = warmupSeconds,
+                warmup_booked_and_cancelled = warmupBookings, app_cpu_ms_per_confirm = appCpuPerConfirm }
+            : new { rounds, round_seconds = roundSeconds, warmup_confirms = warmed.Count, warmup_seconds = warmupSeconds,
+                warmup_booked_and_cancelled = warmupBookings, app_cpu_ms_per_confirm = appCpuPerConfirm, sql_statements_per_confirm = Math.Round((double)statements / confirmed, 2), commits_per_confirm = Math.Round((double)commits / confirmed, 2) };
         return [confirms.ToJson(confirmSeconds, clients, extra), locks.ToJson(confirmSeconds, clients)];
     }
 }

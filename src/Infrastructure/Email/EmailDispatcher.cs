@@ -49,12 +49,14 @@ internal sealed class EmailDispatcher(
             var row = await db.Set<OutboxEmail>().AsNoTracking().SingleAsync(e => e.Id == id, cancellationToken);
             try
             {
-                await transport.SendAsync(Build(row), cancellationToken);
+                // Disposed here: MimeKit's parts have finalizers, which otherwise run for every sent message.
+                using (var message = Build(row)) await transport.SendAsync(message, cancellationToken);
                 var sentAt = clock.GetUtcNow().UtcDateTime;
+                var attemptsMade = row.Attempts + 1; // a plain value: "row.Attempts + 1" in the update is compiled on each call
                 await db.Set<OutboxEmail>().Where(e => e.Id == id).ExecuteUpdateAsync(s => s
                     .SetProperty(e => e.Status, OutboxStatus.Sent)
                     .SetProperty(e => e.SentUtc, sentAt)
-                    .SetProperty(e => e.Attempts, row.Attempts + 1)
+                    .SetProperty(e => e.Attempts, attemptsMade)
                     .SetProperty(e => e.ClaimedUntilUtc, (DateTime?)null), cancellationToken);
                 sent++;
             }
