@@ -2,8 +2,7 @@
 # Memory of the WebApi under the heartbeat, one runtime configuration after another with the same load (issue 20).
 #
 # Starts private MariaDB and Redis as bench/run.sh does (scripts/lib/servers.sh), then for each variant: starts the
-# Release WebApi with run.sh's production settings (the systemd unit's runtime settings included) plus the variant's
-# environment (DOTNET_gcServer, DOTNET_TieredPGO,
+# Release WebApi with run.sh's production settings plus the variant's environment (DOTNET_gcServer, DOTNET_TieredPGO,
 # ...), on a fresh database (migrated and seeded by the app) and an emptied Redis, and records
 #   start       ms from spawn to /health/ready 200
 #   idle        after MEM_IDLE_SECONDS without traffic: VmRSS, VmHWM, threads, anonymous vs file-backed RSS
@@ -53,8 +52,7 @@ declare -A VARIANT_ENV=(
   [svr-nodatas]="DOTNET_gcServer=1,DOTNET_GCDynamicAdaptationMode=0"
   [conserve5]="DOTNET_GCConserveMemory=5"
   [gen0-4mb]="DOTNET_GCgen0size=0x400000"
-  # "default" runs the systemd unit's settings (32 MB gen0, decision 136); this one the runtime's own gen0 budget.
-  [gen0-runtime]="DOTNET_GCgen0size=0"
+  [gen0-32mb]="DOTNET_GCgen0size=0x2000000"
   [gen0-64mb]="DOTNET_GCgen0size=0x4000000"
   [pgo-off]="DOTNET_TieredPGO=0"
   [tc-off]="DOTNET_TieredCompilation=0"
@@ -62,14 +60,12 @@ declare -A VARIANT_ENV=(
   # JIT'd code and loader heaps live in /memfd:doublemapper (file-backed in smaps) while W^X is on.
   [wx-off]="DOTNET_EnableWriteXorExecute=0"
 )
-ALL_VARIANTS="default gen0-runtime gen0-64mb wks-nonconcurrent svr-datas svr-nodatas conserve5 gen0-4mb pgo-off tc-off wx-off heap-limit-96mb"
+ALL_VARIANTS="default gen0-32mb gen0-64mb wks-nonconcurrent svr-datas svr-nodatas conserve5 gen0-4mb pgo-off tc-off wx-off heap-limit-96mb"
 VARIANTS="${MEM_VARIANTS:-$ALL_VARIANTS}"
 [ "${MEM_BASELINE:-0}" = 1 ] && VARIANTS="baseline $VARIANTS"
 
 # shellcheck source=../scripts/lib/servers.sh
 source "$ROOT/scripts/lib/servers.sh"
-# shellcheck source=../scripts/lib/runtime-env.sh
-source "$ROOT/scripts/lib/runtime-env.sh"
 WORK="$(mktemp -d -t appointease-memory-work.XXXXXX)"
 RESULTS="$OUT/memory.jsonl"
 : >"$RESULTS"
@@ -161,7 +157,7 @@ start_variant() {
         RateLimits__BookingPerIp__PermitLimit=1000000 RateLimits__BookingPerIp__WindowSeconds=60 \
         RateLimits__OtpPerIp__PermitLimit=1000000 RateLimits__OtpPerIp__WindowSeconds=60 \
         RateLimits__SlotsPerIp__PermitLimit=1000000 Holds__PerClient=100 Holds__PerNetwork=10000 \
-        Security__ReadinessDetails=true $(ae_runtime_env) \
+        Security__ReadinessDetails=true \
         "${extra[@]}" dotnet AppointEase.WebApi.dll
     ) >"$WORK/$name.log" 2>&1 &
   fi

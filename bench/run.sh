@@ -44,8 +44,6 @@ STARTED_AT=$(date +%s)
 
 # shellcheck source=../scripts/lib/servers.sh
 source "$ROOT/scripts/lib/servers.sh"
-# shellcheck source=../scripts/lib/runtime-env.sh
-source "$ROOT/scripts/lib/runtime-env.sh"
 # shellcheck source=failback.sh
 source "$ROOT/bench/failback.sh"
 WORK="$(mktemp -d -t appointease-bench.XXXXXX)"
@@ -130,7 +128,7 @@ webapi() {   # webapi URL REDIS: the WebApi in the foreground with the bench's p
     RateLimits__SlotsPerIp__PermitLimit=1000000 Holds__PerClient=100 Holds__PerNetwork=10000 \
     RateLimits__StreamsPerIp__PermitLimit=1000000 RateLimits__StreamsPerIp__WindowSeconds=60 \
     RateLimits__StreamsPerClient__PermitLimit=1000000 RateLimits__StreamsPerClient__WindowSeconds=60 \
-    Security__ReadinessDetails=true $(ae_runtime_env) \
+    Security__ReadinessDetails=true \
     dotnet AppointEase.WebApi.dll
 }
 

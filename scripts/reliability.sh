@@ -65,8 +65,6 @@ SQL_TIMEOUT_S="${RELIABILITY_SQL_TIMEOUT_S:-3}" REDIS_TIMEOUT_MS="${RELIABILITY_
 
 # shellcheck source=lib/servers.sh
 source "$ROOT/scripts/lib/servers.sh"
-# shellcheck source=lib/runtime-env.sh
-source "$ROOT/scripts/lib/runtime-env.sh"
 # shellcheck source=lib/nginx.sh
 source "$ROOT/scripts/lib/nginx.sh"
 
@@ -186,9 +184,6 @@ app_env() {   # app_env INDEX: the Production environment of instance INDEX (0/1
     RateLimits__SlotsPerIp__PermitLimit=1000000 RateLimits__SlotsPerIp__WindowSeconds=60
     RateLimits__BookingMailPerUnverifiedRecipient__PermitLimit=1000000
     Holds__PerClient=100 Holds__PerNetwork=10000)
-  local runtime
-  mapfile -t runtime < <(ae_runtime_env)   # the systemd unit's runtime settings (decision 136)
-  APP_ENV+=("${runtime[@]}")
 }
 # The release step of docs/operations.md: migrate once, then start the instances (which wait for a current schema).
 migrate_db() {
