@@ -103,16 +103,7 @@ internal sealed class Api(HttpClient http)
 
     public Task<bool> ConfirmAsync(Slot slot, string? lockToken, string clientId, Recorder recorder)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/appointments")
-        {
-            Content = JsonContent.Create(new
-            {
-                serviceId = ServiceId, employeeId = slot.EmployeeId, date = slot.Date, time = slot.Time, lockToken, clientId,
-                customer = new { name = "Bench Customer", email = $"{clientId}@bench.example", phone = (string?)null },
-                notes = (string?)null,
-            }),
-        };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        var request = BookingRequest(slot, lockToken, clientId, "Bench Customer");
         return TimedAsync(recorder, "confirm", HttpStatusCode.Created, () => http.SendAsync(request));
     }
 
@@ -124,16 +115,7 @@ internal sealed class Api(HttpClient http)
     {
         var untimed = new Recorder("warmup");
         if (await LockAsync(slot, clientId, untimed) is not { } lockToken) return false;
-        using var confirm = new HttpRequestMessage(HttpMethod.Post, "/api/v1/appointments")
-        {
-            Content = JsonContent.Create(new
-            {
-                serviceId = ServiceId, employeeId = slot.EmployeeId, date = slot.Date, time = slot.Time, lockToken, clientId,
-                customer = new { name = "Bench Customer", email = $"{clientId}@bench.example", phone = (string?)null },
-                notes = (string?)null,
-            }),
-        };
-        confirm.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var confirm = BookingRequest(slot, lockToken, clientId, "Bench Customer");
         using var booked = await http.SendAsync(confirm);
         if (booked.StatusCode != HttpStatusCode.Created) return false;
         var body = await booked.Content.ReadFromJsonAsync<JsonElement>();
@@ -143,19 +125,26 @@ internal sealed class Api(HttpClient http)
         return cancelled.IsSuccessStatusCode;
     }
 
-    /// <summary>A booking without a lock token (the race's contender); returns the status, 0 when nothing answered.</summary>
-    public async Task<int> BookAsync(Slot slot, string clientId, Recorder recorder)
+    /// <summary>POST /appointments for one slot, with a fresh Idempotency-Key; a null token books without a hold.</summary>
+    private static HttpRequestMessage BookingRequest(Slot slot, string? lockToken, string clientId, string customerName)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/appointments")
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/appointments")
         {
             Content = JsonContent.Create(new
             {
-                serviceId = ServiceId, employeeId = slot.EmployeeId, date = slot.Date, time = slot.Time, lockToken = (string?)null, clientId,
-                customer = new { name = "Race Contender", email = $"{clientId}@bench.example", phone = (string?)null },
+                serviceId = ServiceId, employeeId = slot.EmployeeId, date = slot.Date, time = slot.Time, lockToken, clientId,
+                customer = new { name = customerName, email = $"{clientId}@bench.example", phone = (string?)null },
                 notes = (string?)null,
             }),
         };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        return request;
+    }
+
+    /// <summary>A booking without a lock token (the race's contender); returns the status, 0 when nothing answered.</summary>
+    public async Task<int> BookAsync(Slot slot, string clientId, Recorder recorder)
+    {
+        using var request = BookingRequest(slot, null, clientId, "Race Contender");
         var started = Stopwatch.GetTimestamp();
         try
         {
