@@ -36,10 +36,10 @@ public sealed class JobStorageOutageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/services")).StatusCode);
         var ready = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("Degraded", await JobsHealthAsync(ready));
+        Assert.Equal("Degraded", await JobsHealth.StatusAsync(ready));
 
         await _redis.StartAsync();
-        await Eventually.WaitUntilAsync(async () => await JobsHealthAsync(await client.GetAsync("/health/ready")) == "Healthy",
+        await Eventually.WaitUntilAsync(async () => await JobsHealth.StatusAsync(await client.GetAsync("/health/ready")) == "Healthy",
             TimeSpan.FromSeconds(30), "job storage healthy and job server running");
 
         var storage = _app.Services.GetRequiredService<JobStorage>();
@@ -49,11 +49,5 @@ public sealed class JobStorageOutageTests : IAsyncLifetime
         await Eventually.WaitUntilAsync(() => Task.FromResult(storage.GetMonitoringApi().SucceededListCount() >= 1),
             TimeSpan.FromSeconds(30), "a job succeeded on the Redis storage");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/services")).StatusCode);
-    }
-
-    private static async Task<string?> JobsHealthAsync(HttpResponseMessage response)
-    {
-        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        return json.GetProperty("checks").GetProperty("jobs").GetProperty("status").GetString();
     }
 }

@@ -61,6 +61,7 @@ public sealed class PurgeTests : IAsyncLifetime
     [Fact]
     public async Task FailedPurgeRun_IsLoggedOnce_WithTheFailingPurgerAndItsException()
     {
+        await JobsHealth.WaitUntilRunningAsync(_app.CreateClient());
         var storage = _app.Services.GetRequiredService<JobStorage>();
         _app.Services.GetRequiredService<IRecurringJobManager>().Trigger("expired-data-purge");
         await Eventually.WaitUntilAsync(() => Task.FromResult(LastState(storage) == FailedState.StateName),

@@ -38,7 +38,7 @@ public sealed class JobStorageRestartTests : IAsyncLifetime
     public async Task RedisRestartedEmpty_RecurringJobsAreRegisteredAgainAndRunWithin60s()
     {
         var client = _app.CreateClient();
-        await Eventually.WaitUntilAsync(async () => await JobsHealthAsync(client) == "Healthy", TimeSpan.FromSeconds(30), "jobs healthy before the restart");
+        await Eventually.WaitUntilAsync(async () => await JobsHealth.StatusAsync(client) == "Healthy", TimeSpan.FromSeconds(30), "jobs healthy before the restart");
         var storage = _app.Services.GetRequiredService<JobStorage>();
 
         _redis.Stop();
@@ -48,14 +48,14 @@ public sealed class JobStorageRestartTests : IAsyncLifetime
         await Eventually.WaitUntilAsync(() => Task.FromResult(RegisteredAndRan(storage)), TimeSpan.FromSeconds(60),
             "every recurring job registered again, listed with a server, and run on the empty storage");
         Assert.True(DateTime.UtcNow - restartedAt < TimeSpan.FromSeconds(60));
-        await Eventually.WaitUntilAsync(async () => await JobsHealthAsync(client) == "Healthy", TimeSpan.FromSeconds(30), "jobs healthy after the restart");
+        await Eventually.WaitUntilAsync(async () => await JobsHealth.StatusAsync(client) == "Healthy", TimeSpan.FromSeconds(30), "jobs healthy after the restart");
     }
 
     [Fact]
     public async Task Readiness_WhileRecurringJobsAreMissing_IsNotHealthyForJobs()
     {
         var client = _app.CreateClient();
-        await Eventually.WaitUntilAsync(async () => await JobsHealthAsync(client) == "Healthy", TimeSpan.FromSeconds(30), "jobs healthy");
+        await Eventually.WaitUntilAsync(async () => await JobsHealth.StatusAsync(client) == "Healthy", TimeSpan.FromSeconds(30), "jobs healthy");
         var storage = _app.Services.GetRequiredService<JobStorage>();
         using (var connection = storage.GetConnection())
         using (var transaction = connection.CreateWriteTransaction())
@@ -86,13 +86,5 @@ public sealed class JobStorageRestartTests : IAsyncLifetime
         {
             return false;   // Redis still reconnecting
         }
-    }
-
-    private static async Task<string?> JobsHealthAsync(HttpClient client)
-    {
-        var response = await client.GetAsync("/health/ready");
-        if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable)) return null;
-        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        return json.GetProperty("checks").GetProperty("jobs").GetProperty("status").GetString();
     }
 }

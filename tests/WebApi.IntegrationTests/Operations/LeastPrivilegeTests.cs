@@ -94,6 +94,7 @@ public sealed class LeastPrivilegeTests : IAsyncLifetime
         Assert.Equal("available", await api.SlotStatusAsync(date, alex, haircut, "10:00"));
         // Every recurring job runs with the runtime user's grants too: triggered now rather than left to the minute
         // boundary, which would make a refused statement show up only in the runs that happen to cross it.
+        await JobsHealth.WaitUntilRunningAsync(app.CreateClient());
         await RunEveryRecurringJobAsync(app.Services);
         // Nothing the grants refused was logged (the widget-bundle check depends on the build, not on the database).
         Assert.DoesNotContain(logs.WarningsAndAbove, line => !line.Contains("Widget not built"));
@@ -102,37 +103,27 @@ public sealed class LeastPrivilegeTests : IAsyncLifetime
     private static async Task RunEveryRecurringJobAsync(IServiceProvider services)
     {
         var storage = services.GetRequiredService<JobStorage>();
-        var ids = RegisteredRecurringJobs(storage);
-        Assert.NotEmpty(ids);
-        var before = ids.ToDictionary(id => id, id => LastJobId(storage, id));
+        var before = RecurringJobs(storage);
+        Assert.NotEmpty(before);
         var manager = services.GetRequiredService<IRecurringJobManager>();
-        foreach (var id in ids) manager.Trigger(id);
-        await Eventually.WaitUntilAsync(() => Task.FromResult(ids.All(id => Finished(storage, id, before[id]))),
-            TimeSpan.FromSeconds(60), "every triggered recurring job finished");
-        using var connection = storage.GetConnection();
-        foreach (var job in connection.GetRecurringJobs(ids))
-            Assert.True(job.LastJobState == SucceededState.StateName, $"{job.Id} ended {job.LastJobState}");
+        foreach (var id in before.Keys) manager.Trigger(id);
+        bool RanAgain(RecurringJobDto now) => now.LastJobId != before[now.Id].LastJobId && FinalStates.Contains(now.LastJobState);
+        await Eventually.WaitUntilAsync(() =>
+        {
+            var now = RecurringJobs(storage);
+            return Task.FromResult(before.Keys.All(id => RanAgain(now[id])));
+        }, TimeSpan.FromSeconds(60), "every triggered recurring job finished");
+        var after = RecurringJobs(storage);
+        foreach (var id in before.Keys)
+            Assert.True(after[id].LastJobState == SucceededState.StateName, $"{id} ended {after[id].LastJobState}");
     }
 
     private static readonly string[] FinalStates = [SucceededState.StateName, FailedState.StateName, DeletedState.StateName];
 
-    private static List<string> RegisteredRecurringJobs(JobStorage storage)
+    private static Dictionary<string, RecurringJobDto> RecurringJobs(JobStorage storage)
     {
         using var connection = storage.GetConnection();
-        return connection.GetRecurringJobs().Select(job => job.Id).ToList();
-    }
-
-    private static string? LastJobId(JobStorage storage, string id)
-    {
-        using var connection = storage.GetConnection();
-        return connection.GetRecurringJobs([id]).Single().LastJobId;
-    }
-
-    private static bool Finished(JobStorage storage, string id, string? previousJobId)
-    {
-        using var connection = storage.GetConnection();
-        var job = connection.GetRecurringJobs([id]).Single();
-        return job.LastJobId != previousJobId && FinalStates.Contains(job.LastJobState);
+        return connection.GetRecurringJobs().ToDictionary(job => job.Id);
     }
 
     private OperatorSettings As(string user) => _settings.With("ConnectionStrings:Database", ConnectionString(user));
