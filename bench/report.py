@@ -77,10 +77,10 @@ CAUSES = {
     "hb-sql-p99": "Profiled: one database round trip per heartbeat since decision 065 (it was 5, 7 with a selection): "
                   "the counter upsert, the guarded selection upsert and the day's selections, locks and bookings "
                   "go as one batch, which MariaDB counts as {hb_sql_sql} statements ('Round trips per request'). A "
-                  "sequential probe (bench/README.md) went from 10-13 to 3-4 ms per heartbeat. Under "
-                  "100 and 1,000 concurrent clients each heartbeat still writes two rows (counter, selection) and "
-                  "the requests queue for MariaDB and the two shared cores. Not done: keep the counter in memory "
-                  "per instance while Redis is down (it would no longer be shared between instances).",
+                  "sequential probe (bench/README.md) went from 10-13 to 3-4 ms per heartbeat. Since decision 137 "
+                  "a heartbeat that shares the day's 250 ms read (decision 128) sends nothing: its rate-limit hit is "
+                  "counted in memory and written with the day's next read. What is left queues on the two shared "
+                  "cores and, for the reading heartbeats, on MariaDB.",
     "select-p99": "Profiled: {sel_sql} SQL statements per select in this run: the catalogue comes from the 5-second "
                   "cache (decision 064) and the day's booked starts from the Redis day-bookings cache (decision 071), "
                   "so a warm select is a Redis MGET and a small script. redis-benchmark is raw SETs without HTTP; the app "

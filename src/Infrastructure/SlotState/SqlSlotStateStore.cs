@@ -19,6 +19,7 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
 {
     private readonly SharedDayReads _dayReads = new(clock);
     private readonly SelectionRefreshes _selections = new();
+    private readonly HeartbeatHits _hits = new();
 
     public async ValueTask<SelectOutcome> SelectAsync(SlotKey slot, ClientId client, TimeSpan ttl, CancellationToken cancellationToken)
     {
@@ -212,37 +213,45 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
     }
 
     /// <summary>
-    /// One round trip: the per-client count (same <c>rate_limit_counters</c> rows and windows as <see cref="SqlRateLimiter"/>,
-    /// decision 026), the guarded selection refresh, the day's live selections and locks and the employee's bookings
-    /// around the day, as one batch in one command (<see cref="HeartbeatBatch"/>, decision 065).
+    /// At most one round trip, and none for most heartbeats (decisions 065, 128 and 137). The day is read once per
+    /// <see cref="SharedDayReads.ShareFor"/> per instance; a heartbeat that shares that read decides its rate limit on the
+    /// count this instance knows (<see cref="HeartbeatHits"/>) and sends nothing unless its selection is due. The reading
+    /// heartbeat's command carries the day's hits counted since the last one (the <c>rate_limit_counters</c> rows and
+    /// windows of <see cref="SqlRateLimiter"/>, decision 026), the selection write guarded by the count, and the day's
+    /// read; it decides on the count read back (<see cref="HeartbeatBatch"/>).
     /// </summary>
     public async ValueTask<HeartbeatOutcome> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime,
         TimeSpan selectionTtl, RateLimitRule limit, CancellationToken cancellationToken)
     {
-        // Decision 128: an unchanged selection written moments ago is not written again, and the day is read once per
-        // ShareFor per instance; the count is still one hit per heartbeat in the shared counter row (decision 026).
         var now = Now();
+        var hit = HeartbeatHit.Of(limit, date, employeeId, client, now);
+        var (count, learned) = _hits.Hit(date, employeeId, hit.Bucket, hit.WindowStart, hit.WindowEnd);
         var write = selectedTime is { } time ? _selections.Decide(date, employeeId, client.Value, time, selectionTtl, now) : SelectionWrite.None;
         var written = write == SelectionWrite.None ? null : selectedTime;
-        // A changed selection reads the day after writing it, so this instance's next heartbeats show it at once.
-        var shared = write == SelectionWrite.Changed ? null : _dayReads.Join(date, employeeId);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // A changed selection reads the day after writing it, so this instance's next heartbeats show it at once; a
+        // counter this instance never read back reads the day too, so its first decision is on SQL's count.
+        var shared = write == SelectionWrite.Changed || !learned ? null : _dayReads.Join(date, employeeId);
         if (shared is not null)
         {
-            var (counted, _) = await HeartbeatBatch.RunAsync(db, date, employeeId, client, written, selectionTtl, limit, now, readsDay: false,
-                cancellationToken);
-            if (!counted.Allowed) return HeartbeatOutcome.Refused(counted);
+            var decision = hit.Decide(count);
+            // Refused: nothing written or read, the caller shows nothing, as in Redis mode; the hit still counts.
+            if (!decision.Allowed) return HeartbeatOutcome.Refused(decision);
+            if (written is not null) await SendAsync(hit, client, written, selectionTtl, readsDay: false, cancellationToken);
             Wrote(date, employeeId, client, written, selectionTtl, now);
-            return HeartbeatOutcome.Served(await shared.WaitAsync(cancellationToken), counted);
+            return HeartbeatOutcome.Served(await shared.WaitAsync(cancellationToken), decision);
         }
 
         var read = _dayReads.Begin(date, employeeId);
         try
         {
-            var (decision, day) = await HeartbeatBatch.RunAsync(db, date, employeeId, client, written, selectionTtl, limit, now, readsDay: true,
-                cancellationToken);
+            var (counts, day) = await SendAsync(hit, client, written, selectionTtl, readsDay: true, cancellationToken);
+            // Published also when refused: other heartbeats may be waiting for this read.
             read.Publish(day!);
+            // SQL's count just after this batch's hits, as the Redis script answers; when a concurrent batch of this
+            // instance took this hit instead, the count this instance knows (which may count that batch twice).
+            var decision = hit.Decide(counts.TryGetValue((hit.Bucket, hit.WindowStart), out var counted)
+                ? counted
+                : _hits.CountOf(date, employeeId, hit.Bucket, hit.WindowStart));
             if (!decision.Allowed) return HeartbeatOutcome.Refused(decision);
             Wrote(date, employeeId, client, written, selectionTtl, now);
             return HeartbeatOutcome.Served(day!, decision);
@@ -250,6 +259,26 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
         catch (Exception ex)
         {
             read.Fail(ex);
+            throw;
+        }
+    }
+
+    /// <summary>One command with the day's hits not yet written; a failed one hands them back for the next.</summary>
+    private async Task<(IReadOnlyDictionary<(string Bucket, DateTime WindowStart), long> Counts, DaySlotState? Day)> SendAsync(HeartbeatHit hit, ClientId client, TimeOnly? written, TimeSpan selectionTtl, bool readsDay,
+        CancellationToken cancellationToken)
+    {
+        var hits = _hits.Take(hit.Date, hit.EmployeeId, hit.NowUtc);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var (counts, day) = await HeartbeatBatch.RunAsync(db, hit, client, written, selectionTtl, hits, readsDay, cancellationToken);
+            _hits.Written(hit.Date, hit.EmployeeId, hits, counts);
+            return (counts, day);
+        }
+        catch
+        {
+            _hits.Failed(hit.Date, hit.EmployeeId, hits);
             throw;
         }
     }

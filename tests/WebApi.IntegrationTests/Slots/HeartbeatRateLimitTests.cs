@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AppointEase.Infrastructure.RateLimiting;
+using AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 using AppointEase.WebApi.IntegrationTests.Infrastructure;
 using AppointEase.WebApi.IntegrationTests.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -216,6 +217,42 @@ public sealed class HeartbeatRateLimitWindowTests
 
             await HeartbeatRateLimitTests.AssertRateLimitedAsync(await HeartbeatRateLimitTests.HeartbeatRequestAsync(b, date, alice));
             await HeartbeatRateLimitTests.AssertRateLimitedAsync(await HeartbeatRateLimitTests.HeartbeatRequestAsync(a, date, alice));
+        }
+        finally
+        {
+            await ((IAsyncLifetime)second).DisposeAsync();
+            await ((IAsyncLifetime)first).DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// In SQL mode each instance counts its hits in memory and writes them with its next read of the day (decision 137):
+    /// within one share window an instance does not see the other's latest hits (the documented bound, here one hit
+    /// over the limit), after it both refuse, and SQL holds every hit.
+    /// </summary>
+    [Fact]
+    public async Task Heartbeat_TwoInstancesInSqlMode_ShareOneCount_WithinTheDocumentedBound()
+    {
+        var name = AppFactory.NewName();
+        var clock = new FakeTimeProvider(TwoInstances.MidWindow());
+        var first = HeartbeatRateLimitTests.Limited(new AppFactory(DatabaseKind.MariaDb, useRedis: false, sharedName: name), clock);
+        var second = HeartbeatRateLimitTests.Limited(new AppFactory(DatabaseKind.MariaDb, useRedis: false, sharedName: name), clock);
+        try
+        {
+            var a = first.CreateClient(); // the first instance migrates and seeds before the second starts
+            var b = second.CreateClient();
+            var alice = HeartbeatRateLimitTests.NewClient("alice");
+            var date = TestDates.Weekday(3);
+
+            // Each instance's first hit reads SQL's count (1, then 2); the next ones are decided on what each knows.
+            foreach (var instance in new[] { a, b, a, b })
+                Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(instance, date, alice)).StatusCode);
+            clock.Advance(SharedDayReads.ShareFor);
+
+            await HeartbeatRateLimitTests.AssertRateLimitedAsync(await HeartbeatRateLimitTests.HeartbeatRequestAsync(a, date, alice));
+            await HeartbeatRateLimitTests.AssertRateLimitedAsync(await HeartbeatRateLimitTests.HeartbeatRequestAsync(b, date, alice));
+            await first.WithDbAsync(async db => Assert.Equal(6, await db.Set<RateLimitCounterRow>()
+                .Where(r => r.Bucket.StartsWith("heartbeat_per_client:")).SumAsync(r => r.Count)));
         }
         finally
         {

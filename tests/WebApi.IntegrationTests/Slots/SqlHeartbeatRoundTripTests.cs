@@ -4,6 +4,8 @@ using System.Text.Json;
 using AppointEase.Domain.Appointments;
 using AppointEase.Domain.Common;
 using AppointEase.Domain.Scheduling;
+using AppointEase.Application.Slots.GetHeartbeatSnapshot;
+using AppointEase.Infrastructure.RateLimiting;
 using AppointEase.Infrastructure.SlotState;
 using AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 using AppointEase.WebApi.IntegrationTests.Infrastructure;
@@ -15,8 +17,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace AppointEase.WebApi.IntegrationTests.Slots;
 
 /// <summary>
-/// In SQL mode a heartbeat is ONE database command (decision 065): the rate-limit count, the selection refresh, the
-/// day's selections and locks and the employee's bookings. Every DbCommand EF runs while the app serves the request is
+/// In SQL mode a heartbeat is at most ONE database command (decision 065): the rate-limit hits, the selection refresh,
+/// the day's selections and locks and the employee's bookings; one sharing another's read of the day sends none
+/// (decisions 128 and 137). Every DbCommand EF runs while the app serves the request is
 /// recorded (<see cref="RequestCommandRecorder"/>). The clock is pinned, so the 5-second settings and catalogue caches
 /// filled by the warm-up call are still warm for the counted one; the tests of decision 128 (a shared day read, a
 /// selection written once per third of its TTL) move it on by hand.
@@ -55,6 +58,7 @@ public abstract class SqlHeartbeatRoundTripTests(SqlHeartbeatAppFactory app)
         await BookAsync(date, new TimeOnly(16, 0), services["Haircut"], minutes: 30, cancelled: true);
         await BookAsync(date, new TimeOnly(11, 0), services["Haircut"], minutes: 30, employeeId: Employee + 1);
         await HeartbeatAsync(date, null);
+        app.Clock.Advance(SharedDayReads.ShareFor);
 
         var (heartbeat, commands) = await RecordedHeartbeatAsync(date, null);
 
@@ -99,8 +103,8 @@ public abstract class SqlHeartbeatRoundTripTests(SqlHeartbeatAppFactory app)
         app.Clock.Advance(TimeSpan.FromMilliseconds(1));
         var (after, afterCommands) = await RecordedHeartbeatAsync(date, null);
 
-        // Within the bound: one command that only counts the hit, and the day as read at t (the lock not yet shown).
-        Assert.DoesNotContain("slot_locks", Assert.Single(withinCommands));
+        // Within the bound: no command at all (the hit is counted in memory, decision 137), and the day as read at t.
+        Assert.Empty(withinCommands);
         Assert.Empty(within.GetProperty("lockedSlots").EnumerateArray());
         // At the bound: the day is read again and shows the lock.
         Assert.Contains("slot_locks", Assert.Single(afterCommands));
@@ -121,12 +125,41 @@ public abstract class SqlHeartbeatRoundTripTests(SqlHeartbeatAppFactory app)
         var (_, moved) = await RecordedHeartbeatAsync(date, "10:30");
 
         Assert.Contains("INSERT INTO slot_selections", Assert.Single(first));
-        Assert.DoesNotContain("INSERT INTO slot_selections", Assert.Single(repeated));
+        Assert.Empty(repeated); // shares the first one's read and its selection write
+
         Assert.DoesNotContain("INSERT INTO slot_selections", Assert.Single(justBefore));
         Assert.Contains("INSERT INTO slot_selections", Assert.Single(due));
         Assert.Contains("INSERT INTO slot_selections", Assert.Single(moved));
         await app.WithDbAsync(async db => Assert.Equal(new TimeOnly(10, 30),
             await db.Set<SlotSelectionRow>().Where(r => r.SlotDate == date && r.ClientId == _alice).Select(r => r.SlotTime).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Heartbeat_InSqlMode_ASharedHeartbeat_SendsNothing_AndItsHitIsWrittenWithTheNextRead()
+    {
+        var date = TestDates.Weekday(11);
+        var before = await HeartbeatHitsWrittenAsync();
+        await HeartbeatAsync(date, null); // the first hit of the window reads SQL's count: written at once
+        var afterFirst = await HeartbeatHitsWrittenAsync();
+        var (_, shared) = await RecordedHeartbeatAsync(date, null);
+        var afterShared = await HeartbeatHitsWrittenAsync();
+        app.Clock.Advance(SharedDayReads.ShareFor);
+        var (_, reading) = await RecordedHeartbeatAsync(date, null);
+
+        Assert.Equal(1, afterFirst - before);
+        Assert.Empty(shared);
+        Assert.Equal(1, afterShared - before); // counted in memory only, for now
+        Assert.Contains("rate_limit_counters", Assert.Single(reading));
+        Assert.Equal(3, await HeartbeatHitsWrittenAsync() - before); // the shared hit went with the reading heartbeat's
+    }
+
+    /// <summary>Every heartbeat hit in SQL (the tests of a class run one after another, so a difference is one test's).</summary>
+    private async Task<long> HeartbeatHitsWrittenAsync()
+    {
+        var prefix = app.Services.GetRequiredService<HeartbeatRateLimit>().Rule.Name + ":";
+        long count = 0;
+        await app.WithDbAsync(async db => count = await db.Set<RateLimitCounterRow>().Where(r => r.Bucket.StartsWith(prefix)).SumAsync(r => (long)r.Count));
+        return count;
     }
 
     private async Task<JsonElement> HeartbeatAsync(DateOnly date, string? selectedTime)

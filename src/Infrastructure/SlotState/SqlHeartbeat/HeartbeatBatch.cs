@@ -9,47 +9,62 @@ using AppointEase.Infrastructure.RateLimiting;
 namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 
 /// <summary>
-/// One SQL-mode heartbeat: binds <see cref="HeartbeatSql"/>'s parameters, runs it as one command and reads its result
-/// sets. Counts in the same <c>rate_limit_counters</c> row (bucket and epoch-aligned window) as <see cref="SqlRateLimiter"/>
-/// and the Redis heartbeat script, so a failover mid-window keeps counting (decision 026).
+/// One SQL-mode heartbeat's command (<see cref="HeartbeatSql"/>): binds the parameters, runs it and reads its result
+/// sets. The hits go into the same <c>rate_limit_counters</c> rows (bucket and epoch-aligned window) as
+/// <see cref="SqlRateLimiter"/>'s, so every instance counts in one row (decision 026).
 /// </summary>
 internal static class HeartbeatBatch
 {
     /// <summary>
-    /// Runs the batch; with <paramref name="readsDay"/> the day's state comes back too, also when the hit is refused
-    /// (other heartbeats may be waiting for this read).
+    /// Writes <paramref name="hits"/> (ordered here by key) and the selection refresh when <paramref name="selectedTime"/>
+    /// is given; with <paramref name="readsDay"/> the day's state comes back too. Returns the counts read back after
+    /// the hits were written.
     /// </summary>
-    public static async Task<(RateLimitDecision Decision, DaySlotState? Day)> RunAsync(AppDbContext db, DateOnly date, int employeeId, ClientId client,
-        TimeOnly? selectedTime, TimeSpan selectionTtl, RateLimitRule limit, DateTime now, bool readsDay, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyDictionary<(string Bucket, DateTime WindowStart), long> Counts, DaySlotState? Day)> RunAsync(AppDbContext db,
+        HeartbeatHit hit, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl, IReadOnlyList<PendingHits> hits, bool readsDay,
+        CancellationToken cancellationToken)
     {
-        var (windowStart, windowEnd) = RateLimitBuckets.WindowAt(now, limit.Window);
-        var (bookingsFrom, bookingsTo) = DaySlotState.BookingsWindowUtc(date);
-        var command = new HandWrittenCommand(db, HeartbeatSql.For(db.Database).Batch(refreshesSelection: selectedTime is not null, readsDay))
-            .BindCounter(RateLimitBuckets.Of(limit, SlotKey.DayKey(date, employeeId) + client.Value), windowStart, windowEnd)
-            .Parameter<SlotSelectionRow>("date", nameof(SlotSelectionRow.SlotDate), date)
-            .Parameter<SlotSelectionRow>("employee", nameof(SlotSelectionRow.EmployeeId), employeeId)
-            .Parameter<SlotSelectionRow>("now", nameof(SlotSelectionRow.ExpiresUtc), now)
-            .Parameter<Appointment>("confirmed", nameof(Appointment.Status), AppointmentStatus.Confirmed)
-            .Parameter<Appointment>("bookings_from", nameof(Appointment.EndUtc), bookingsFrom)
-            .Parameter<Appointment>("bookings_to", nameof(Appointment.StartUtc), bookingsTo);
+        var (date, employeeId, now) = (hit.Date, hit.EmployeeId, hit.NowUtc);
+        var ordered = hits.OrderBy(h => h.Bucket, StringComparer.Ordinal).ThenBy(h => h.WindowStart).ToArray();
+        var command = new HandWrittenCommand(db, HeartbeatSql.For(db.Database).Batch(ordered.Length, refreshesSelection: selectedTime is not null, readsDay));
+        for (var i = 0; i < ordered.Length; i++)
+            command.Parameter<RateLimitCounterRow>($"bucket_{i}", nameof(RateLimitCounterRow.Bucket), ordered[i].Bucket)
+                .Parameter<RateLimitCounterRow>($"window_start_{i}", nameof(RateLimitCounterRow.WindowStartUtc), ordered[i].WindowStart)
+                .Parameter<RateLimitCounterRow>($"window_end_{i}", nameof(RateLimitCounterRow.ExpiresUtc), ordered[i].WindowEnd)
+                .Parameter<RateLimitCounterRow>($"hits_{i}", nameof(RateLimitCounterRow.Count), (int)ordered[i].Count);
+        if (selectedTime is not null || readsDay)
+            command.Parameter<SlotSelectionRow>("date", nameof(SlotSelectionRow.SlotDate), date)
+                .Parameter<SlotSelectionRow>("employee", nameof(SlotSelectionRow.EmployeeId), employeeId)
+                .Parameter<SlotSelectionRow>("now", nameof(SlotSelectionRow.ExpiresUtc), now);
         if (selectedTime is { } time)
-        {
-            command.Parameter<RateLimitCounterRow>("limit", nameof(RateLimitCounterRow.Count), limit.PermitLimit)
+            command.Parameter<RateLimitCounterRow>("bucket", nameof(RateLimitCounterRow.Bucket), hit.Bucket)
+                .Parameter<RateLimitCounterRow>("window_start", nameof(RateLimitCounterRow.WindowStartUtc), hit.WindowStart)
+                .Parameter<RateLimitCounterRow>("limit", nameof(RateLimitCounterRow.Count), hit.Limit.PermitLimit)
                 .Parameter<SlotSelectionRow>("time", nameof(SlotSelectionRow.SlotTime), time)
                 .Parameter<SlotSelectionRow>("client", nameof(SlotSelectionRow.ClientId), client.Value)
                 .Parameter<SlotSelectionRow>("selection_expires", nameof(SlotSelectionRow.ExpiresUtc), now + selectionTtl);
+        if (readsDay)
+        {
+            var (bookingsFrom, bookingsTo) = DaySlotState.BookingsWindowUtc(date);
+            command.Parameter<Appointment>("confirmed", nameof(Appointment.Status), AppointmentStatus.Confirmed)
+                .Parameter<Appointment>("bookings_from", nameof(Appointment.EndUtc), bookingsFrom)
+                .Parameter<Appointment>("bookings_to", nameof(Appointment.StartUtc), bookingsTo);
         }
 
         await using var result = await command.ExecuteReaderAsync(cancellationToken);
         var reader = result.DbDataReader;
-        if (!await reader.ReadAsync(cancellationToken))
-            throw new InvalidOperationException("The heartbeat's counter was not found after its upsert.");
-        // Refused: the guarded selection refresh changed nothing; the caller shows nothing, as in Redis mode.
-        var decision = RateLimitBuckets.Decide(limit, reader.GetInt64(0), now, windowEnd);
-        if (!readsDay) return (decision, null);
+        Dictionary<(string Bucket, DateTime WindowStart), long> counts = [];
+        var atFirstResult = true;
+        if (ordered.Length > 0)
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                counts[(reader.GetString(0), Utc(reader.GetDateTime(1)))] = reader.GetInt64(2);
+            atFirstResult = false;
+        }
+        if (!readsDay) return (counts, null);
 
         var selections = new List<SlotSelectionState>();
-        await NextResultAsync(reader, "selections", cancellationToken);
+        if (!atFirstResult) await NextResultAsync(reader, "selections", cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             selections.Add(new SlotSelectionState(reader.GetFieldValue<TimeOnly>(0), reader.GetString(1), Utc(reader.GetDateTime(2))));
 
@@ -64,7 +79,7 @@ internal static class HeartbeatBatch
         while (await reader.ReadAsync(cancellationToken))
             bookings.Add(new ConfirmedBooking(Utc(reader.GetDateTime(0)), Utc(reader.GetDateTime(1)), reader.GetInt32(2), reader.GetInt32(3)));
 
-        return (decision, new DaySlotState(selections, locks) { Bookings = bookings });
+        return (counts, new DaySlotState(selections, locks) { Bookings = bookings });
     }
 
     private static async Task NextResultAsync(DbDataReader reader, string expected, CancellationToken cancellationToken)

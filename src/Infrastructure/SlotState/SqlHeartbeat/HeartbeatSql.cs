@@ -1,37 +1,62 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 
 /// <summary>
-/// The SQL-mode heartbeat as one batch of statements, sent as one DbCommand: one round trip (decision 065). The
-/// refresh and the reads are left out when decision 128 lets a heartbeat skip them.
-/// Result sets, in order: the count in the hit's rate-limit window; the day's live selections; its live locks; the
-/// employee's confirmed bookings in <c>DaySlotState.BookingsWindowUtc</c>. The two upserts (the counter, and the
-/// selection refresh when the client sent a selected time) return no result set; the refresh is guarded by the
-/// counter, so over the limit it changes nothing. The counter statements are <see cref="RateLimiting.SqlCountHit"/>, the
-/// same as the SQL limiter's. Only the upserts differ between providers.
+/// The SQL-mode heartbeat as one batch of statements, sent as one DbCommand: one round trip (decision 065), and only
+/// when a heartbeat has something to read or write (decisions 128 and 137). Parts, each left out when not needed:
+/// <list type="number">
+/// <item>the day's hits counted in memory (<see cref="HeartbeatHits"/>): one multi-row counter upsert in the
+/// <c>rate_limit_counters</c> rows and windows <see cref="RateLimiting.SqlRateLimiter"/> uses, then a result set of
+/// those counters' counts (bucket, window start, count);</item>
+/// <item>the client's selection refresh (no result set);</item>
+/// <item>three result sets: the day's live selections, its live locks, the employee's confirmed bookings in
+/// <c>DaySlotState.BookingsWindowUtc</c>.</item>
+/// </list>
+/// The counters are numbered parameters <c>@bucket_i</c>, <c>@window_start_i</c>, <c>@hits_i</c>, <c>@window_end_i</c>.
+/// Only the upserts differ between providers.
 /// </summary>
 internal abstract class HeartbeatSql
 {
-    private readonly string _countHit;
+    private readonly string _countHitsHead;
+    private readonly string _countHitsUpdate;
     private readonly string _refreshSelection;
 
-    protected HeartbeatSql(string countHit, string refreshSelection)
+    protected HeartbeatSql(string countHitsHead, string countHitsUpdate, string refreshSelection)
     {
-        _countHit = countHit;
+        _countHitsHead = countHitsHead;
+        _countHitsUpdate = countHitsUpdate;
         _refreshSelection = refreshSelection;
     }
 
-    /// <summary>
-    /// Without <paramref name="readsDay"/> the batch only counts (and refreshes): the day comes from a read another
-    /// heartbeat of this instance shared moments ago (<see cref="SharedDayReads"/>, decision 128).
-    /// </summary>
-    public string Batch(bool refreshesSelection, bool readsDay = true) =>
-        _countHit + (refreshesSelection ? _refreshSelection : "") + (readsDay ? ReadDay : "");
+    public string Batch(int counters, bool refreshesSelection, bool readsDay)
+    {
+        var sql = new StringBuilder();
+        if (counters > 0) AppendCountHits(sql, counters);
+        if (refreshesSelection) sql.Append(_refreshSelection);
+        if (readsDay) sql.Append(ReadDay);
+        return sql.ToString();
+    }
 
     public static HeartbeatSql For(DatabaseFacade database) =>
         database.IsSqlite() ? SqliteHeartbeatSql.Instance : MySqlHeartbeatSql.Instance;
+
+    /// <summary>
+    /// One statement for all counters, so one commit however many clients' hits it carries; the caller orders the rows
+    /// by key, so two batches racing on the same rows lock them in the same order.
+    /// </summary>
+    private void AppendCountHits(StringBuilder sql, int counters)
+    {
+        sql.Append(_countHitsHead);
+        for (var i = 0; i < counters; i++)
+            sql.Append(i == 0 ? "\n" : ",\n").Append($"(@bucket_{i}, @window_start_{i}, @hits_{i}, @window_end_{i})");
+        sql.Append(_countHitsUpdate).Append("\n\nSELECT bucket, window_start_utc, `count` FROM rate_limit_counters WHERE");
+        for (var i = 0; i < counters; i++)
+            sql.Append(i == 0 ? "\n" : "\n   OR ").Append($"(bucket = @bucket_{i} AND window_start_utc = @window_start_{i})");
+        sql.Append(';');
+    }
 
     /// <summary>Expired rows stay until the cleanup job deletes them, so every read filters on expiry.</summary>
     private const string ReadDay = """
