@@ -76,7 +76,8 @@ CAUSES = {
     "hb-redis-ratio": HEARTBEAT_REDIS,
     "hb-sql-p99": "Profiled: one database round trip per heartbeat since decision 065 (it was 5, 7 with a selection): "
                   "the counter upsert, the guarded selection upsert and the day's selections, locks and bookings "
-                  "go as one batch, which MariaDB counts as {hb_sql_sql} statements ('Round trips per request'). A "
+                  "go as one batch; in the sequential probe MariaDB counted {hb_sql_sql} statements per heartbeat on "
+                  "average ('Round trips per request'), as most heartbeats share a read and send nothing. A "
                   "sequential probe (bench/README.md) went from 10-13 to 3-4 ms per heartbeat. Since decision 137 "
                   "a heartbeat that shares the day's 250 ms read (decision 128) sends nothing: its rate-limit hit is "
                   "counted in memory and written with the day's next read. What is left queues on the two shared "
