@@ -198,32 +198,16 @@ public sealed class HeartbeatRateLimitWindowTests
     }
 
     [Fact]
-    public async Task Heartbeat_TwoInstancesOnOneRedis_ShareOneCount()
-    {
-        var name = AppFactory.NewName();
-        var clock = new FakeTimeProvider(TwoInstances.MidWindow());
-        var first = HeartbeatRateLimitTests.Limited(new AppFactory(DatabaseKind.MariaDb, useRedis: true, sharedName: name), clock);
-        var second = HeartbeatRateLimitTests.Limited(new AppFactory(DatabaseKind.MariaDb, useRedis: true, sharedName: name), clock);
-        try
+    public Task Heartbeat_TwoInstancesOnOneRedis_ShareOneCount() =>
+        WithTwoInstancesAsync(useRedis: true, async (a, b, alice, date, _, _) =>
         {
-            var a = first.CreateClient(); // the first instance migrates and seeds before the second starts
-            var b = second.CreateClient();
-            var alice = HeartbeatRateLimitTests.NewClient("alice");
-            var date = TestDates.Weekday(3);
-
             Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(a, date, alice)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(b, date, alice)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(a, date, alice)).StatusCode);
 
             await HeartbeatRateLimitTests.AssertRateLimitedAsync(await HeartbeatRateLimitTests.HeartbeatRequestAsync(b, date, alice));
             await HeartbeatRateLimitTests.AssertRateLimitedAsync(await HeartbeatRateLimitTests.HeartbeatRequestAsync(a, date, alice));
-        }
-        finally
-        {
-            await ((IAsyncLifetime)second).DisposeAsync();
-            await ((IAsyncLifetime)first).DisposeAsync();
-        }
-    }
+        });
 
     /// <summary>
     /// In SQL mode each instance counts its hits in memory and writes them with its next read of the day (decision 137):
@@ -231,19 +215,9 @@ public sealed class HeartbeatRateLimitWindowTests
     /// over the limit), after it both refuse, and SQL holds every hit.
     /// </summary>
     [Fact]
-    public async Task Heartbeat_TwoInstancesInSqlMode_ShareOneCount_WithinTheDocumentedBound()
-    {
-        var name = AppFactory.NewName();
-        var clock = new FakeTimeProvider(TwoInstances.MidWindow());
-        var first = HeartbeatRateLimitTests.Limited(new AppFactory(DatabaseKind.MariaDb, useRedis: false, sharedName: name), clock);
-        var second = HeartbeatRateLimitTests.Limited(new AppFactory(DatabaseKind.MariaDb, useRedis: false, sharedName: name), clock);
-        try
+    public Task Heartbeat_TwoInstancesInSqlMode_ShareOneCount_WithinTheDocumentedBound() =>
+        WithTwoInstancesAsync(useRedis: false, async (a, b, alice, date, clock, first) =>
         {
-            var a = first.CreateClient(); // the first instance migrates and seeds before the second starts
-            var b = second.CreateClient();
-            var alice = HeartbeatRateLimitTests.NewClient("alice");
-            var date = TestDates.Weekday(3);
-
             // Each instance's first hit reads SQL's count (1, then 2); the next ones are decided on what each knows.
             foreach (var instance in new[] { a, b, a, b })
                 Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(instance, date, alice)).StatusCode);
@@ -253,6 +227,21 @@ public sealed class HeartbeatRateLimitWindowTests
             await HeartbeatRateLimitTests.AssertRateLimitedAsync(await HeartbeatRateLimitTests.HeartbeatRequestAsync(b, date, alice));
             await first.WithDbAsync(async db => Assert.Equal(6, await db.Set<RateLimitCounterRow>()
                 .Where(r => r.Bucket.StartsWith("heartbeat_per_client:")).SumAsync(r => r.Count)));
+        });
+
+    /// <summary>Two limited instances of one deployment on one clock; the test gets a client of each.</summary>
+    private static async Task WithTwoInstancesAsync(bool useRedis,
+        Func<HttpClient, HttpClient, string, DateOnly, FakeTimeProvider, AppFactory, Task> test)
+    {
+        var name = AppFactory.NewName();
+        var clock = new FakeTimeProvider(TwoInstances.MidWindow());
+        var first = HeartbeatRateLimitTests.Limited(new AppFactory(DatabaseKind.MariaDb, useRedis, sharedName: name), clock);
+        var second = HeartbeatRateLimitTests.Limited(new AppFactory(DatabaseKind.MariaDb, useRedis, sharedName: name), clock);
+        try
+        {
+            var a = first.CreateClient(); // the first instance migrates and seeds before the second starts
+            var b = second.CreateClient();
+            await test(a, b, HeartbeatRateLimitTests.NewClient("alice"), TestDates.Weekday(3), clock, first);
         }
         finally
         {
