@@ -248,7 +248,7 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
             // Published also when refused: other heartbeats may be waiting for this read.
             read.Publish(day!);
             // SQL's count just after this batch's hits, as the Redis script answers; when a concurrent batch of this
-            // instance took this hit instead, the count this instance knows (which may count that batch twice).
+            // instance took this hit instead, the count this instance knows.
             var decision = hit.Decide(counts.TryGetValue((hit.Bucket, hit.WindowStart), out var counted)
                 ? counted
                 : _hits.CountOf(date, employeeId, hit.Bucket, hit.WindowStart));

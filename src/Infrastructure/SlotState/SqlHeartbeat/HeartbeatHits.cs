@@ -6,7 +6,7 @@ namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 /// The SQL-mode heartbeat's rate-limit hits, counted in memory per instance and written to <c>rate_limit_counters</c> in
 /// the batch of the next command this instance sends for the same day (decision 137). A heartbeat decides on the count
 /// this instance knows: the last count read back from SQL (every instance's written hits) plus its own hits not yet
-/// confirmed written. So a heartbeat that shares the day's read (<see cref="SharedDayReads"/>) and writes no selection
+/// written, and never less than its own hits in the window. So a heartbeat that shares the day's read (<see cref="SharedDayReads"/>) and writes no selection
 /// sends nothing to the database.
 /// Staleness bound: a day is read, and its hits written, by the first heartbeat at least <see cref="SharedDayReads.ShareFor"/>
 /// after the last read, so another instance's hits reach this one's count within about two share windows (its write, then
@@ -35,6 +35,7 @@ public sealed class HeartbeatHits
                 if (!day.Counters.TryGetValue((bucket, windowStart), out var counter))
                     day.Counters[(bucket, windowStart)] = counter = new Counter(windowEnd);
                 counter.Unwritten++;
+                counter.Own++;
                 return (counter.Count, counter.Learned);
             }
         }
@@ -125,8 +126,16 @@ public sealed class HeartbeatHits
         public long Unwritten { get; set; }
         public bool Learned { get; set; }
 
-        /// <summary>Known already includes the hits of this instance that SQL confirmed; the rest are added.</summary>
-        public long Count => Known + InFlight + Unwritten;
+        /// <summary>Every hit this instance counted in the window, written or not.</summary>
+        public long Own { get; set; }
+
+        /// <summary>
+        /// Never above the true count: unwritten hits are not in SQL's count yet, and this instance's own hits are a part
+        /// of it. Hits in flight may or may not be in <see cref="Known"/> (a batch of this instance may have committed
+        /// before the read), so they are left out rather than counted twice: the count lags them only while their
+        /// command runs, as concurrent Redis calls see each other's increments in whichever order they arrive.
+        /// </summary>
+        public long Count => Math.Max(Known + Unwritten, Own);
 
         public bool Settled(DateTime nowUtc) => nowUtc >= WindowEnd && Unwritten == 0 && InFlight == 0;
     }
