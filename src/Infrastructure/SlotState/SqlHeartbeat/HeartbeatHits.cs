@@ -6,13 +6,13 @@ namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 /// The SQL-mode heartbeat's rate-limit hits, counted in memory per instance and written to <c>rate_limit_counters</c> in
 /// the batch of the next command this instance sends for the same day (decision 137). A heartbeat decides on the count
 /// this instance knows: the last count read back from SQL (every instance's written hits) plus its own hits not yet
-/// written, and never less than its own hits in the window. So a heartbeat that shares the day's read (<see cref="SharedDayReads"/>) and writes no selection
-/// sends nothing to the database.
+/// written, and never less than its own hits in the window. So a heartbeat that shares the day's read
+/// (<see cref="SharedDayReads"/>) and writes no selection sends nothing to the database.
 /// Staleness bound: a day is read, and its hits written, by the first heartbeat at least <see cref="SharedDayReads.ShareFor"/>
 /// after the last read, so another instance's hits reach this one's count within about two share windows (its write, then
 /// this instance's next read) plus a read's duration. Within one instance the count is exact.
 /// </summary>
-public sealed class HeartbeatHits
+internal sealed class HeartbeatHits
 {
     /// <summary>Past this many days counted at once, days with no hit left to write and no open window are dropped.</summary>
     private const int PruneAbove = 1024;
@@ -142,4 +142,4 @@ public sealed class HeartbeatHits
 }
 
 /// <summary>Hits of one rate-limit bucket and window, counted by this instance and not yet written.</summary>
-public sealed record PendingHits(string Bucket, DateTime WindowStart, DateTime WindowEnd, long Count);
+internal sealed record PendingHits(string Bucket, DateTime WindowStart, DateTime WindowEnd, long Count);
