@@ -55,7 +55,9 @@ public sealed class RateLimitRedisTimeoutTests : IAsyncLifetime
         var slow = await limiter.HitAsync(Rule, "ada", CancellationToken.None);
 
         Assert.True(slow.Allowed);
-        Assert.Empty(_logs.WarningsAndAbove);
+        // A recurring job that ran into the frozen server fails its attempt and is retried: that is a fault for the
+        // job and logged as one (JobFailureLoggingFilter). What must stay quiet is everything else.
+        Assert.DoesNotContain(_logs.WarningsAndAbove, l => !l.Contains("JobFailureLoggingFilter", StringComparison.Ordinal));
         Assert.Equal(1, TelemetryCapture.Sum(_telemetry.Collect(), "appointease.rate_limit.sql_fallbacks", ("reason", "timeout")));
 
         // The monitor's own probe times out too: now it is an outage, and the limiter says so once.
