@@ -13,6 +13,8 @@ namespace AppointEase.Infrastructure.Email;
 /// <summary>
 /// Sends due outbox rows. Each row is claimed with a conditional UPDATE before sending, so several instances can
 /// dispatch at once without sending a message twice; failures back off exponentially and dead-letter after MaxAttempts.
+/// A round reads its due rows whole in one query and records every sent row in one UPDATE at its end (decision 138):
+/// about one statement per mail instead of three, which the confirm under load pays for (each booking nudges a round).
 /// </summary>
 internal sealed class EmailDispatcher(
     IServiceScopeFactory scopes,
@@ -29,63 +31,85 @@ internal sealed class EmailDispatcher(
 
     public async Task<EmailDispatchReport> DispatchDueAsync(CancellationToken cancellationToken)
     {
-        int sent = 0, failed = 0, dead = 0;
+        int failed = 0, dead = 0;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
+        // Whole rows: a queued mail's content never changes after the commit that wrote it. What may change before the
+        // claim (another instance's failed attempt) moves Attempts, and the claim only takes the row as it was read.
         var due = await db.Set<OutboxEmail>().AsNoTracking()
             .Where(e => e.Status == OutboxStatus.Pending && e.NextAttemptUtc <= now && (e.ClaimedUntilUtc == null || e.ClaimedUntilUtc < now))
-            .OrderBy(e => e.Id).Take(BatchSize).Select(e => e.Id).ToListAsync(cancellationToken);
+            .OrderBy(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
 
-        foreach (var id in due)
+        var sent = new List<long>(due.Count);
+        try
         {
-            var claimedUntil = clock.GetUtcNow().UtcDateTime + ClaimFor;
-            var claimNow = clock.GetUtcNow().UtcDateTime;
-            var claimed = await db.Set<OutboxEmail>()
-                .Where(e => e.Id == id && e.Status == OutboxStatus.Pending && (e.ClaimedUntilUtc == null || e.ClaimedUntilUtc < claimNow))
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedUntilUtc, claimedUntil), cancellationToken);
-            if (claimed == 0) continue;
-
-            var row = await db.Set<OutboxEmail>().AsNoTracking().SingleAsync(e => e.Id == id, cancellationToken);
-            try
+            foreach (var row in due)
             {
-                // Disposed here: MimeKit's parts have finalizers, which otherwise run for every sent message.
-                using (var message = Build(row)) await transport.SendAsync(message, cancellationToken);
-                var sentAt = clock.GetUtcNow().UtcDateTime;
-                var attemptsMade = row.Attempts + 1; // a plain value: "row.Attempts + 1" in the update is compiled on each call
-                await db.Set<OutboxEmail>().Where(e => e.Id == id).ExecuteUpdateAsync(s => s
-                    .SetProperty(e => e.Status, OutboxStatus.Sent)
-                    .SetProperty(e => e.SentUtc, sentAt)
-                    .SetProperty(e => e.Attempts, attemptsMade)
-                    .SetProperty(e => e.ClaimedUntilUtc, (DateTime?)null), cancellationToken);
-                sent++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                var attempts = row.Attempts + 1;
-                var deadLetter = attempts >= options.Value.MaxAttempts;
-                var retryAt = clock.GetUtcNow().UtcDateTime + Backoff(attempts);
-                var error = ex.GetType().Name + ": " + ex.Message;
-                if (error.Length > 1000) error = error[..1000];
-                await db.Set<OutboxEmail>().Where(e => e.Id == id).ExecuteUpdateAsync(s => s
-                    .SetProperty(e => e.Status, deadLetter ? OutboxStatus.DeadLettered : OutboxStatus.Pending)
-                    .SetProperty(e => e.Attempts, attempts)
-                    .SetProperty(e => e.NextAttemptUtc, retryAt)
-                    .SetProperty(e => e.LastError, error)
-                    .SetProperty(e => e.ClaimedUntilUtc, (DateTime?)null), cancellationToken);
-                if (deadLetter)
+                if (!await ClaimAsync(db, row, cancellationToken)) continue;
+                try
                 {
-                    dead++;
-                    logger.LogError(ex, "Email {EmailId} ({Kind}) dead-lettered after {Attempts} attempts", id, row.Kind, attempts);
+                    // Disposed here: MimeKit's parts have finalizers, which otherwise run for every sent message.
+                    using (var message = Build(row)) await transport.SendAsync(message, cancellationToken);
+                    sent.Add(row.Id);
                 }
-                else
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    failed++;
-                    logger.LogWarning("Email {EmailId} ({Kind}) failed attempt {Attempts}, retry at {RetryAt:o}: {Error}", id, row.Kind, attempts, retryAt, error);
+                    if (await RecordFailureAsync(db, row, ex, cancellationToken)) dead++;
+                    else failed++;
                 }
             }
         }
-        return new EmailDispatchReport(sent, failed, dead);
+        finally
+        {
+            // Also when the round is cancelled (shutdown) or the database fails mid-round: a mail that left is recorded
+            // as sent, or it would go out again once its claim lapses.
+            await MarkSentAsync(db, sent);
+        }
+        return new EmailDispatchReport(sent.Count, failed, dead);
+    }
+
+    /// <summary>Takes the row for <see cref="ClaimFor"/> if it is still pending, unclaimed and unchanged since it was read.</summary>
+    private async Task<bool> ClaimAsync(AppDbContext db, OutboxEmail row, CancellationToken cancellationToken)
+    {
+        var (id, attemptsRead) = (row.Id, row.Attempts);
+        var claimNow = clock.GetUtcNow().UtcDateTime;
+        var claimedUntil = claimNow + ClaimFor;
+        return await db.Set<OutboxEmail>()
+            .Where(e => e.Id == id && e.Status == OutboxStatus.Pending && e.Attempts == attemptsRead
+                        && (e.ClaimedUntilUtc == null || e.ClaimedUntilUtc < claimNow))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedUntilUtc, claimedUntil), cancellationToken) == 1;
+    }
+
+    private async Task MarkSentAsync(AppDbContext db, List<long> ids)
+    {
+        if (ids.Count == 0) return;
+        var sentAt = clock.GetUtcNow().UtcDateTime;
+        await db.Set<OutboxEmail>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.Status, OutboxStatus.Sent)
+            .SetProperty(e => e.SentUtc, sentAt)
+            .SetProperty(e => e.Attempts, e => e.Attempts + 1)
+            .SetProperty(e => e.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+    }
+
+    /// <returns>True when the row is dead-lettered.</returns>
+    private async Task<bool> RecordFailureAsync(AppDbContext db, OutboxEmail row, Exception ex, CancellationToken cancellationToken)
+    {
+        var id = row.Id;
+        var attempts = row.Attempts + 1; // exact: the claim held Attempts at the value read
+        var deadLetter = attempts >= options.Value.MaxAttempts;
+        var retryAt = clock.GetUtcNow().UtcDateTime + Backoff(attempts);
+        var error = ex.GetType().Name + ": " + ex.Message;
+        if (error.Length > 1000) error = error[..1000];
+        await db.Set<OutboxEmail>().Where(e => e.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.Status, deadLetter ? OutboxStatus.DeadLettered : OutboxStatus.Pending)
+            .SetProperty(e => e.Attempts, attempts)
+            .SetProperty(e => e.NextAttemptUtc, retryAt)
+            .SetProperty(e => e.LastError, error)
+            .SetProperty(e => e.ClaimedUntilUtc, (DateTime?)null), cancellationToken);
+        if (deadLetter) logger.LogError(ex, "Email {EmailId} ({Kind}) dead-lettered after {Attempts} attempts", id, row.Kind, attempts);
+        else logger.LogWarning("Email {EmailId} ({Kind}) failed attempt {Attempts}, retry at {RetryAt:o}: {Error}", id, row.Kind, attempts, retryAt, error);
+        return deadLetter;
     }
 
     /// <summary>2 s, 4 s, 8 s … capped at 10 minutes: quick recovery from a blip without hammering a dead server.</summary>
