@@ -16,19 +16,22 @@ namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 /// <c>DaySlotState.BookingsWindowUtc</c>.</item>
 /// </list>
 /// The counters are numbered parameters <c>@bucket_i</c>, <c>@window_start_i</c>, <c>@hits_i</c>, <c>@window_end_i</c>.
-/// Only the upserts differ between providers.
+/// Only the upserts and the quoting of <c>count</c> differ between providers.
 /// </summary>
 internal abstract class HeartbeatSql
 {
     private readonly string _countHitsHead;
     private readonly string _countHitsUpdate;
     private readonly string _refreshSelection;
+    private readonly string _countColumn;
 
-    protected HeartbeatSql(string countHitsHead, string countHitsUpdate, string refreshSelection)
+    /// <param name="countColumn">The counters' <c>count</c> column quoted for the provider (a reserved word in both).</param>
+    protected HeartbeatSql(string countHitsHead, string countHitsUpdate, string refreshSelection, string countColumn)
     {
         _countHitsHead = countHitsHead;
         _countHitsUpdate = countHitsUpdate;
         _refreshSelection = refreshSelection;
+        _countColumn = countColumn;
     }
 
     public string Batch(int counters, bool refreshesSelection, bool readsDay)
@@ -52,7 +55,7 @@ internal abstract class HeartbeatSql
         sql.Append(_countHitsHead);
         for (var i = 0; i < counters; i++)
             sql.Append(i == 0 ? "\n" : ",\n").Append($"(@bucket_{i}, @window_start_{i}, @hits_{i}, @window_end_{i})");
-        sql.Append(_countHitsUpdate).Append("\n\nSELECT bucket, window_start_utc, `count` FROM rate_limit_counters WHERE");
+        sql.Append(_countHitsUpdate).Append($"\n\nSELECT bucket, window_start_utc, {_countColumn} FROM rate_limit_counters WHERE");
         for (var i = 0; i < counters; i++)
             sql.Append(i == 0 ? "\n" : "\n   OR ").Append($"(bucket = @bucket_{i} AND window_start_utc = @window_start_{i})");
         sql.Append(';');

@@ -4,7 +4,7 @@ namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 /// MariaDB (tested on 10.11). No <c>INSERT … RETURNING</c> (MySQL lacks it). MySqlConnector sends the whole batch as
 /// one COM_QUERY (multi-statements are enabled on every connection) and the server answers with all result sets.
 /// </summary>
-internal sealed class MySqlHeartbeatSql() : HeartbeatSql(CountHitsHead, CountHitsUpdate, RefreshSelection)
+internal sealed class MySqlHeartbeatSql() : HeartbeatSql(CountHitsHead, CountHitsUpdate, RefreshSelection, "`count`")
 {
     public static readonly MySqlHeartbeatSql Instance = new();
 

@@ -5,7 +5,7 @@ namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 /// the other as the reader moves to the next result set (and runs the rest when the reader is disposed), on the same
 /// connection, in the same DbCommand.
 /// </summary>
-internal sealed class SqliteHeartbeatSql() : HeartbeatSql(CountHitsHead, CountHitsUpdate, RefreshSelection)
+internal sealed class SqliteHeartbeatSql() : HeartbeatSql(CountHitsHead, CountHitsUpdate, RefreshSelection, "\"count\"")
 {
     public static readonly SqliteHeartbeatSql Instance = new();
 
