@@ -42,6 +42,7 @@ public static class DependencyInjection
         {
             ProblemDetailsDefaults.Customize(context);
             BadRequestExceptionHandler.NameBodyOnUnsupportedMediaType(context);
+            BadRequestExceptionHandler.NameFieldOnBareBadRequest(context);
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -12,6 +12,7 @@ namespace AppointEase.WebApi.Infrastructure;
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     private const string UnsupportedMediaTypeDetail = "Send the body as JSON with Content-Type: application/json.";
+    private const string BadRequestType = "https://appointease.dev/problems/bad-request";
 
     /// <summary>
     /// Some Content-Type values (unparsable ones such as "garbage") get a bare 415 from minimal APIs without an exception;
@@ -24,6 +25,23 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             context.ProblemDetails.Detail ??= UnsupportedMediaTypeDetail;
             context.ProblemDetails.WithField(BindingFailureField.Body, UnsupportedMediaTypeDetail);
         }
+    }
+
+    /// <summary>
+    /// The Request Delegate Generator (decision 139) answers an optional value-type parameter (<c>int?</c>, <c>DateOnly?</c>
+    /// …) that is given but does not parse with a bare 400 and no exception, unlike the runtime binder, which throws under
+    /// <c>ThrowOnBadRequest</c>; the status-code page then writes a problem that must name the parameter like the thrown case.
+    /// </summary>
+    public static void NameFieldOnBareBadRequest(ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails.Status != StatusCodes.Status400BadRequest || context.Exception is not null
+            || context.ProblemDetails.Extensions.ContainsKey("errors")) return;
+        if (BindingFailureField.FindUnparsableParameter(context.HttpContext) is not { } field) return;
+        var detail = UnreadableValue(field);
+        context.ProblemDetails.Title = "Bad request";
+        context.ProblemDetails.Detail = detail;
+        context.ProblemDetails.Type = BadRequestType;
+        context.ProblemDetails.WithField(field, detail);
     }
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -40,16 +58,18 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             _ when BindingFailureField.FindJsonException(bad) is { } json =>
                 ("Bad request", $"The request body is not valid JSON for this endpoint (at {json.Path ?? "$"})."),
             _ when field == BindingFailureField.Body => ("Bad request", "This endpoint needs a JSON body."),
-            _ => ("Bad request", $"The value given for '{field}' is missing or not valid."),
+            _ => ("Bad request", UnreadableValue(field)),
         };
         var problem = new ProblemDetails
         {
             Status = status,
             Title = title,
             Detail = detail,
-            Type = "https://appointease.dev/problems/bad-request",
+            Type = BadRequestType,
         }.WithField(field, detail);
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    private static string UnreadableValue(string field) => $"The value given for '{field}' is missing or not valid.";
 }

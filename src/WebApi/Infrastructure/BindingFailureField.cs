@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AppointEase.WebApi.Infrastructure;
@@ -40,14 +41,17 @@ internal static class BindingFailureField
         return string.Join('.', trimmed.Split('.').Select(s => s.Length > 0 ? char.ToLowerInvariant(s[0]) + s[1..] : s));
     }
 
-    private static string? FindUnparsableParameter(HttpContext context)
+    /// <summary>The first handler parameter whose route, query or header value is missing (when required) or does not parse.</summary>
+    public static string? FindUnparsableParameter(HttpContext context)
     {
         // The exception handler runs after the endpoint and route values were cleared; the feature keeps them.
         var failed = context.Features.Get<IExceptionHandlerFeature>();
-        var method = (failed?.Endpoint ?? context.GetEndpoint())?.Metadata.GetMetadata<MethodInfo>();
-        if (method is null) return null;
+        // The binding metadata both binders attach (the Request Delegate Generator's code, decision 139, and the
+        // runtime factory); the generated endpoints carry no MethodInfo.
+        var bindings = (failed?.Endpoint ?? context.GetEndpoint())?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>();
+        if (bindings is null) return null;
         var routeValues = failed?.RouteValues ?? context.Request.RouteValues;
-        foreach (var parameter in method.GetParameters())
+        foreach (var parameter in bindings.Select(b => b.ParameterInfo))
         {
             var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
             if (!IsParsable(type)) continue;
