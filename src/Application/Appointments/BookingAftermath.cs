@@ -19,17 +19,23 @@ public sealed class BookingAftermath(ISlotStateStore slotState, ISlotChangeNotif
         return afterCommit.RunAfterCommitAsync(() => RunNowAsync(lockToRelease, days));
     }
 
+    /// <summary>
+    /// The days are announced (cached bookings dropped) before the hold is released (decision 141): a reader between the
+    /// two sees the slot still held and already booked, never free. The other order left a moment in which the hold was
+    /// gone but the cached bookings did not yet have the booking, so a heartbeat could show the slot free and a lock could
+    /// be granted on it.
+    /// </summary>
     private async Task RunNowAsync(SlotKey? lockToRelease, IReadOnlyList<(DateOnly Date, int EmployeeId)> changedDays)
     {
-        if (lockToRelease is { } slot)
-        {
-            try { await slotState.ClearLockAsync(slot, CancellationToken.None); }
-            catch (Exception ex) { logger.LogWarning(ex, "Could not release the lock on {Slot} after commit; it expires by TTL", slot); }
-        }
         foreach (var (date, employeeId) in changedDays)
         {
             try { await notifier.SlotsChangedAsync(date, employeeId, CancellationToken.None); }
             catch (Exception ex) { logger.LogWarning(ex, "Could not announce slot change for {Date} employee {EmployeeId}", date, employeeId); }
+        }
+        if (lockToRelease is { } slot)
+        {
+            try { await slotState.ClearLockAsync(slot, CancellationToken.None); }
+            catch (Exception ex) { logger.LogWarning(ex, "Could not release the lock on {Slot} after commit; it expires by TTL", slot); }
         }
         dispatcher.Nudge();
     }

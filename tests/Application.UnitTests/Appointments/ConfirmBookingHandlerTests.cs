@@ -50,6 +50,20 @@ public sealed class ConfirmBookingHandlerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Confirm_AnnouncesTheBookedDay_BeforeItReleasesTheLock()
+    {
+        // Decision 141: in the other order a reader between the two saw neither the hold nor the booking: a free slot.
+        var token = (await _world.Slots.LockAsync(At(10), ClientId.Parse(TestWorld.Client), TimeSpan.FromMinutes(5), default)).Token!.Value;
+        var clearedWhenAnnounced = -1;
+        _world.Notifier.Announcing = () => clearedWhenAnnounced = _world.Slots.Cleared.Count;
+
+        Assert.True((await ConfirmAsync(Command(token.ToString()))).IsSuccess);
+
+        Assert.Equal(0, clearedWhenAnnounced);
+        Assert.Equal([At(10)], _world.Slots.Cleared);
+    }
+
+    [Fact]
     public async Task Confirm_OnASlotSomeoneElseHolds_IsSlotLocked_AndWritesNothing()
     {
         await _world.Slots.LockAsync(At(10), ClientId.Parse(TestWorld.OtherClient), TimeSpan.FromMinutes(5), default);

@@ -51,4 +51,22 @@ public sealed class SlotDayChangesTests
         Assert.Equal(["Expired 09:00 selection", "Expired 12:00 lock", "Booked 11:00 -"],
             changes.Select(c => $"{c.Kind} {c.Time:HH:mm} {(c.Kind == SlotChangeKind.Booked ? "-" : c.OfLock ? "lock" : "selection")}"));
     }
+
+    [Fact]
+    public void ALockGoneFromASlotAlreadyBooked_IsNoEvent()
+    {
+        // Decision 141: the booking is announced before its lock is released, so a read can see both, then neither.
+        var bookedAndHeld = Day(locks: [("b", "11:00", "s1", Later)], booked: "11:00");
+        var booked = Day(booked: "11:00");
+
+        Assert.Empty(SlotDayChanges.Between(bookedAndHeld, booked, Now));
+    }
+
+    [Fact]
+    public void ALockGoneFromAFreeSlot_IsReleased()
+    {
+        var held = Day(locks: [("b", "11:00", "s1", Later)]);
+
+        Assert.Equal(["released 11:00"], Seen(held, Day(), "viewer"));
+    }
 }

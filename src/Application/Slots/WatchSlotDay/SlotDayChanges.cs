@@ -75,7 +75,9 @@ public static class SlotDayChanges
         foreach (var (time, old) in oldLocks)
         {
             if (newLocks.TryGetValue(time, out var current) && current.Secret == old.Secret) continue;
-            if (newlyBooked.Contains(time)) continue; // the lock served its booking: the booked event says it all
+            // The lock served its booking: the booked event says it all, whether it comes in this read or came in an
+            // earlier one (the booking is announced before its lock is released, decision 141).
+            if (after.BookedStarts.Contains(time)) continue;
             changes.Add(new(Expired(old.ExpiresUtc) ? SlotChangeKind.Expired : SlotChangeKind.Released, time, old.OwnerClientId, Nobody, Nobody, true));
         }
 

@@ -82,8 +82,12 @@ public sealed class FakeNotifier : ISlotChangeNotifier
 {
     public List<(DateOnly Date, int EmployeeId)> Changed { get; } = [];
 
+    /// <summary>Runs at each announcement, for tests of what the world looked like at that moment.</summary>
+    public Action? Announcing { get; set; }
+
     public ValueTask SlotsChangedAsync(DateOnly date, int employeeId, CancellationToken cancellationToken)
     {
+        Announcing?.Invoke();
         Changed.Add((date, employeeId));
         return ValueTask.CompletedTask;
     }
