@@ -263,8 +263,33 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
-    /// <summary>One command with the day's hits not yet written; a failed one hands them back for the next.</summary>
+    /// <summary>Attempts of one heartbeat's batch when InnoDB picks it as a deadlock victim.</summary>
+    private const int DeadlockAttempts = 3;
+
+    /// <summary>
+    /// One command with the day's hits not yet written; a failed one hands them back for the next. A batch chosen as a
+    /// deadlock victim (concurrent selection upserts of one day take gap locks on the same index; seen as a lone 503 when
+    /// a Sentinel failover sent every heartbeat to SQL at once) is sent again, up to <see cref="DeadlockAttempts"/> times:
+    /// a heartbeat is a poll, and a 503 for a lost lock race is wrong. Statements of the batch that committed before the
+    /// victim (the counter upsert) count their hits again, the direction a rate limit may err in.
+    /// </summary>
     private async Task<(IReadOnlyDictionary<(string Bucket, DateTime WindowStart), long> Counts, DaySlotState? Day)> SendAsync(HeartbeatHit hit, ClientId client, TimeOnly? written, TimeSpan selectionTtl, bool readsDay,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SendOnceAsync(hit, client, written, selectionTtl, readsDay, cancellationToken);
+            }
+            catch (Exception ex) when (attempt < DeadlockAttempts && FaultClassifier.Sql(ex) == DataFault.Deadlock)
+            {
+                // The victim's hits are back with the day's unwritten ones (SendOnceAsync); the next attempt takes them.
+            }
+        }
+    }
+
+    private async Task<(IReadOnlyDictionary<(string Bucket, DateTime WindowStart), long> Counts, DaySlotState? Day)> SendOnceAsync(HeartbeatHit hit, ClientId client, TimeOnly? written, TimeSpan selectionTtl, bool readsDay,
         CancellationToken cancellationToken)
     {
         var hits = _hits.Take(hit.Date, hit.EmployeeId, hit.NowUtc);

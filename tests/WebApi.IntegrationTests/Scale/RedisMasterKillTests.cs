@@ -32,6 +32,9 @@ public sealed class RedisMasterKillTests(ITestOutputHelper output)
     /// <summary>Every 5xx with its time, path and problem body, printed before the assertions so a failure names its cause.</summary>
     private readonly ConcurrentQueue<string> _serverErrors = new();
 
+    /// <summary>The app's Warning+ lines (with their exceptions), printed with the 5xx so a failure shows what the server saw.</summary>
+    private readonly Reliability.CapturedLogs _logs = new();
+
     [Fact]
     public async Task ClusterMasterKilledUnderLoad_NoServerErrors_NoDoubleBookings_HoldsKept()
     {
@@ -62,6 +65,7 @@ public sealed class RedisMasterKillTests(ITestOutputHelper output)
         var app = new AppFactory(DatabaseKind.MariaDb, useRedis: true)
             .With("ConnectionStrings:Redis", redis)
             .With("SlotState:HealthCheckIntervalMs", "250");
+        app.ConfigureServices = services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(_logs);
         try
         {
             await RunAsync(app, date, kill);
@@ -125,6 +129,7 @@ public sealed class RedisMasterKillTests(ITestOutputHelper output)
         // The holds are checked on the store that serves now; say which, so a failure tells a lost hold from a mode flip.
         output.WriteLine($"mode when checking the holds: {state.Mode}");
         foreach (var error in _serverErrors) output.WriteLine($"server error: {error}");
+        foreach (var line in _logs.WarningsAndAbove) output.WriteLine($"app log: {line}");
         Assert.DoesNotContain(statuses.Keys, status => status >= 500);
         Assert.All(winners, w => Assert.Equal(1, w.Value));
         Assert.Equal(HttpStatusCode.Conflict, (await LockAsync(client, date, employeeId, heldBefore, "rival-visitor-1")).StatusCode);
