@@ -9,8 +9,10 @@ using AppointEase.Infrastructure.SlotState;
 using AppointEase.Infrastructure.SlotState.Redis;
 using AppointEase.WebApi.IntegrationTests.Infrastructure;
 using AppointEase.WebApi.IntegrationTests.Jobs;
+using AppointEase.WebApi.IntegrationTests.Reliability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 namespace AppointEase.WebApi.IntegrationTests.Scale;
@@ -33,7 +35,7 @@ public sealed class RedisMasterKillTests(ITestOutputHelper output)
     private readonly ConcurrentQueue<string> _serverErrors = new();
 
     /// <summary>The app's Warning+ lines (with their exceptions), printed with the 5xx so a failure shows what the server saw.</summary>
-    private readonly Reliability.CapturedLogs _logs = new();
+    private readonly CapturedLogs _logs = new();
 
     [Fact]
     public async Task ClusterMasterKilledUnderLoad_NoServerErrors_NoDoubleBookings_HoldsKept()
@@ -65,7 +67,7 @@ public sealed class RedisMasterKillTests(ITestOutputHelper output)
         var app = new AppFactory(DatabaseKind.MariaDb, useRedis: true)
             .With("ConnectionStrings:Redis", redis)
             .With("SlotState:HealthCheckIntervalMs", "250");
-        app.ConfigureServices = services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(_logs);
+        app.ConfigureServices = services => services.AddSingleton<ILoggerProvider>(_logs);
         try
         {
             await RunAsync(app, date, kill);
