@@ -190,7 +190,15 @@ heap = metric("dotnet_gc_last_collection_heap_size_bytes")
 out["gc_committed_kb"] = None if committed is None else round(committed / 1024)
 out["gc_heap_kb"] = None if heap is None else round(heap / 1024)
 out["gc_collections"] = metric("dotnet_gc_collections_total")
+out["gc_allocated_bytes"] = metric("dotnet_gc_heap_total_allocated_bytes_total")
 print(json.dumps(out))' "$APP_PID"
+}
+
+# allocated_bytes: the GC's total allocated bytes so far (the WebApi's /metrics), empty for the baseline.
+allocated_bytes() {
+  [ -n "$ADMIN_KEY" ] || return 0
+  curl -s --max-time 10 -H "X-Admin-Key: $ADMIN_KEY" "$APP/metrics" \
+    | sed -n 's/^dotnet_gc_heap_total_allocated_bytes_total\({[^}]*}\)\{0,1\} \([0-9.eE+]*\).*/\2/p' | head -n 1
 }
 
 # smaps_top PID FILE: resident KB per mapped file (anonymous mappings grouped as [anon]), largest first.
@@ -233,11 +241,19 @@ measure_variant() {   # measure_variant NAME ENV INDEX
   run_wrk warmup 50 >/dev/null
   cpu0="$(cpu_ticks "$APP_PID")"
   for spec in c10:10 c100:100 inm-c100:100 c1000:1000 inm-c1000:1000; do
-    local scenario="${spec%%:*}" clients="${spec#*:}" vars=()
+    local scenario="${spec%%:*}" clients="${spec#*:}" vars=() before after
     if [ "$scenario" = inm-c100 ]; then etags="$(fetch_etags)"; fi
     [[ "$scenario" == inm-* ]] && vars=(BENCH_ETAGS="$etags")
+    before="$(allocated_bytes)"
     line="$(run_wrk "$scenario" "$clients" "${vars[@]}")"
+    after="$(allocated_bytes)"
     [ -n "$line" ] || line="{\"scenario\":\"$scenario\",\"requests\":0,\"rps\":0,\"p99_ms\":null,\"errors\":-1}"
+    # Bytes the GC allocated over the run (the app's own background work and the /metrics read included), ÷ requests.
+    line="$(printf '%s' "$line" | /usr/bin/python3 -c '
+import json, sys
+r = json.load(sys.stdin); b, a = sys.argv[1], sys.argv[2]
+r["alloc_bytes_per_request"] = round((float(a) - float(b)) / r["requests"]) if b and a and r.get("requests") else None
+print(json.dumps(r))' "$before" "$after")"
     runs+="${runs:+,}$line"
   done
   cpu1="$(cpu_ticks "$APP_PID")"
@@ -291,18 +307,21 @@ rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 mb = lambda kb: "–" if kb is None else f"{kb / 1024:.0f}"
 print("| Variant | Environment | ready ms | idle RSS MB (anon / file) | idle GC committed MB | peak RSS MB | "
       "after-load RSS MB (anon / file) | after-load GC committed / heap MB | threads | c100 req/s | c1000 req/s | c1000 p99 ms | "
-      "CPU µs/req | load before → after |")
-print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+      "CPU µs/req | c100 / c1000 KB allocated/req | load before → after |")
+print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
 for r in rows:
     if "failed" in r:
-        print(f"| {r['variant']} | `{r['env']}` | {r['failed']} | | | | | | | | | | | |"); continue
+        print(f"| {r['variant']} | `{r['env']}` | {r['failed']} | | | | | | | | | | | | |"); continue
     i, p, w = r["idle"], r["peak"], r["runs"]
     rps = lambda s: f"{w[s]['rps']:,.0f}" if s in w else "–"
     p99 = w.get("c1000", {}).get("p99_ms")
+    def kb(s):
+        a = w.get(s, {}).get("alloc_bytes_per_request")
+        return "–" if a is None else f"{a / 1024:.1f}"
     print(f"| {r['variant']} | `{r['env'] or '(none)'}` | {r['start_ms']:,} | {mb(i['vmrss_kb'])} ({mb(i['anon_kb'])} / {mb(i['file_kb'])}) | "
           f"{mb(i.get('gc_committed_kb'))} | **{mb(p['vmhwm_kb'])}** | {mb(p['vmrss_kb'])} ({mb(p['anon_kb'])} / {mb(p['file_kb'])}) | "
           f"{mb(p.get('gc_committed_kb'))} / {mb(p.get('gc_heap_kb'))} | {i['threads']} → {p['threads']} | {rps('c100')} | {rps('c1000')} | "
-          f"{'–' if p99 is None else f'{p99:,.1f}'} | {r['cpu_us_per_request']} | {r['load_before']} → {r['load_after']} |")
+          f"{'–' if p99 is None else f'{p99:,.1f}'} | {r['cpu_us_per_request']} | {kb('c100')} / {kb('c1000')} | {r['load_before']} → {r['load_after']} |")
 PY
 cat "$OUT/memory.md"
 log "done: $OUT/memory.md, $OUT/memory.jsonl"
