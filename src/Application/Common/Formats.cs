@@ -29,5 +29,10 @@ public static class Formats
     public static TimeOnly ParseTime(string text) => TimeOnly.ParseExact(text, Time, CultureInfo.InvariantCulture);
 
     public static string ToText(DateOnly date) => date.ToString(Date, CultureInfo.InvariantCulture);
-    public static string ToText(TimeOnly time) => time.ToString(Time, CultureInfo.InvariantCulture);
+    /// <summary>HH:mm drops seconds, so a time's text is its minute's: one string per minute of the day, built once.</summary>
+    public static string ToText(TimeOnly time) => MinuteTexts[time.Hour * 60 + time.Minute];
+
+    /// <summary>The heartbeat, availability and the slot stream write these on every call (decision 143); 1,440 strings.</summary>
+    private static readonly string[] MinuteTexts =
+        [.. Enumerable.Range(0, 24 * 60).Select(minute => new TimeOnly(minute / 60, minute % 60).ToString(Time, CultureInfo.InvariantCulture))];
 }

@@ -112,7 +112,7 @@ internal static class SecurityRegistration
         app.UseMiddleware<RequireHttpsForCredentialsMiddleware>();
         app.UseCors();
         app.UseDashboardSameOrigin();
-        app.UseAuthentication();
+        app.UseCredentialAuthentication();
         app.UseAuthorization();
         return app;
     }

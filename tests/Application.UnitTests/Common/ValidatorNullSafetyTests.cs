@@ -37,6 +37,25 @@ public sealed class ValidatorNullSafetyTests
         }
     }
 
+    /// <summary>
+    /// ValidationBehavior runs validators synchronously (decision 143); FluentValidation throws at run time when a
+    /// synchronous run reaches an asynchronous rule or condition, so none may have one.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Validators))]
+    public void Validator_HasNoAsynchronousRuleOrCondition(Type validatorType)
+    {
+        var validator = (IValidator)Activator.CreateInstance(validatorType)!;
+        foreach (var rule in validator.CreateDescriptor().Rules)
+        foreach (var component in rule.Components)
+        {
+            Assert.False(component.HasAsyncCondition, $"{validatorType.Name}: a rule on {rule.PropertyName} has an asynchronous condition");
+            var interfaces = component.Validator.GetType().GetInterfaces().Where(i => i.IsGenericType).Select(i => i.GetGenericTypeDefinition()).ToList();
+            Assert.True(interfaces.Contains(typeof(FluentValidation.Validators.IPropertyValidator<,>)),
+                $"{validatorType.Name}: {component.Validator.Name} on {rule.PropertyName} validates asynchronously only");
+        }
+    }
+
     [Fact]
     public void TheApplicationHasValidatorsToCheck() => Assert.True(Validators().Count >= 10);
 

@@ -9,7 +9,11 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken) =>
+        // Without Debug (production) there is nothing to time: no state machine for every request.
+        logger.IsEnabled(LogLevel.Debug) ? TimedAsync(message, next, cancellationToken) : next(message, cancellationToken);
+
+    private async ValueTask<TResponse> TimedAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
@@ -18,8 +22,7 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
         }
         finally
         {
-            if (logger.IsEnabled(LogLevel.Debug))
-                logger.LogDebug("Handled {MessageType} in {ElapsedMs:0.0} ms", typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            logger.LogDebug("Handled {MessageType} in {ElapsedMs:0.0} ms", typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 }

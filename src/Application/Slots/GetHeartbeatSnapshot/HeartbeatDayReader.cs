@@ -21,8 +21,9 @@ public sealed class HeartbeatDayReader(ISlotStateStore store, HeartbeatRateLimit
         BusinessSettingsSnapshot business, CancellationToken cancellationToken)
     {
         // Both calls leave before either is awaited, so on Redis the script and the cache read are pipelined: one network
-        // round trip (decision 125). The slot state goes first: a booking clears its lock, then drops the cache, so a cache
-        // read sent after the state read is never older, next to the locks it is shown with, than one atomic read was.
+        // round trip (decision 125). The slot state goes first: a booking drops the day's cache and only then clears its
+        // lock (decision 141), so a state read that no longer sees the lock is followed by a cache read that misses and
+        // finds the booking in SQL; the slot never reads as free in between.
         var heartbeat = store.HeartbeatAsync(date, employeeId, client, selectedTime, business.SelectionTtl, limit.Rule, cancellationToken);
         var lookUp = dayBookings.LookUpAsync(date, employeeId, cancellationToken);
         var outcome = await heartbeat;

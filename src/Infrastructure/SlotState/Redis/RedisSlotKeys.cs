@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AppointEase.Domain.Scheduling;
 using AppointEase.Domain.Slots;
 using StackExchange.Redis;
@@ -10,19 +11,24 @@ namespace AppointEase.Infrastructure.SlotState.Redis;
 /// </summary>
 public sealed class RedisSlotKeys(string prefix)
 {
+    /// <summary>More (date, employee) pairs than a booking horizon has; past it the memo starts over (decision 143).</summary>
+    private const int MaxMemoDays = 20_000;
+
+    private readonly ConcurrentDictionary<(DateOnly Date, int EmployeeId), DayNames> _days = new();
+
     public string Prefix => prefix;
 
     /// <summary>String <c>owner|secret|createdMs</c>, SET NX PX: the lock itself.</summary>
     public RedisKey Lock(SlotKey slot) => $"{prefix}_lock_{slot.DayTag}_{slot.TimeText}";
 
     /// <summary>Hash time → <c>owner|secret|expiresMs</c>: the day's locks, so the heartbeat reads them without SCAN.</summary>
-    public RedisKey LockIndex(DateOnly date, int employeeId) => $"{prefix}_locks_{SlotKey.DayKey(date, employeeId)}";
+    public RedisKey LockIndex(DateOnly date, int employeeId) => Day(date, employeeId).LockIndex;
 
     /// <summary>
     /// Hash time → <c>network|client</c> of the lock's taker, so a release or a booking gives the hold back to the
     /// taker's <see cref="Holds"/> (decision 084).
     /// </summary>
-    public RedisKey Holders(DateOnly date, int employeeId) => $"{prefix}_holders_{SlotKey.DayKey(date, employeeId)}";
+    public RedisKey Holders(DateOnly date, int employeeId) => Day(date, employeeId).Holders;
 
     /// <summary>
     /// Sorted set <c>client|lockKey</c> → expiresMs: the live locks taken from one network (the hashed
@@ -33,16 +39,16 @@ public sealed class RedisSlotKeys(string prefix)
     public RedisKey Holds(string network) => $"{prefix}_holds_{{n:{network}}}";
 
     /// <summary>Hash clientId → <c>HH:mm|expiresMs</c>: one field per visitor makes "one selection per visitor" structural.</summary>
-    public RedisKey Active(DateOnly date, int employeeId) => $"{prefix}_active_{SlotKey.DayKey(date, employeeId)}";
+    public RedisKey Active(DateOnly date, int employeeId) => Day(date, employeeId).Active;
 
     /// <summary>Cached availability of the day (5 min), dropped whenever a booking changes that day.</summary>
-    public RedisKey Availability(DateOnly date, int employeeId) => $"{prefix}_avail_{SlotKey.DayKey(date, employeeId)}";
+    public RedisKey Availability(DateOnly date, int employeeId) => Day(date, employeeId).Availability;
 
     /// <summary>
     /// Integer bumped with every drop of <see cref="Availability"/>; the cache is only filled while it still has the value
     /// read with the miss (decision 071). Named apart from <c>_avail_*</c> so the recovery reset's SCAN leaves it alone.
     /// </summary>
-    public RedisKey BookingVersion(DateOnly date, int employeeId) => $"{prefix}_bookver_{SlotKey.DayKey(date, employeeId)}";
+    public RedisKey BookingVersion(DateOnly date, int employeeId) => Day(date, employeeId).BookingVersion;
 
     /// <summary>
     /// Integer, INCR + PEXPIRE inside the heartbeat script: one client's heartbeats on this day and employee in the fixed
@@ -50,10 +56,31 @@ public sealed class RedisSlotKeys(string prefix)
     /// cluster-safe script (decision 025).
     /// </summary>
     public RedisKey HeartbeatCounter(DateOnly date, int employeeId, ClientId client, long windowStartMs) =>
-        $"{prefix}_rl_hb_{SlotKey.DayKey(date, employeeId)}_{client.Value}:{windowStartMs}";
+        $"{Day(date, employeeId).HeartbeatCounterStem}{client.Value}:{windowStartMs}";
 
     public RedisKey Health => $"{prefix}_health";
 
     public RedisChannel Channel(DateOnly date, int employeeId) =>
         RedisChannel.Literal($"{prefix}:slots:{date:yyyy-MM-dd}:{employeeId}");
+
+    /// <summary>
+    /// The day's key names, built once per (date, employee): a heartbeat or availability read names four or five of them,
+    /// and building each from the date on every call was a tenth of a heartbeat's allocations (decision 143).
+    /// </summary>
+    private DayNames Day(DateOnly date, int employeeId)
+    {
+        if (_days.TryGetValue((date, employeeId), out var names)) return names;
+        if (_days.Count >= MaxMemoDays) _days.Clear();
+        return _days.GetOrAdd((date, employeeId), static (day, prefix) => new DayNames(prefix, SlotKey.DayKey(day.Date, day.EmployeeId)), prefix);
+    }
+
+    private sealed class DayNames(string prefix, string tag)
+    {
+        public RedisKey LockIndex { get; } = $"{prefix}_locks_{tag}";
+        public RedisKey Holders { get; } = $"{prefix}_holders_{tag}";
+        public RedisKey Active { get; } = $"{prefix}_active_{tag}";
+        public RedisKey Availability { get; } = $"{prefix}_avail_{tag}";
+        public RedisKey BookingVersion { get; } = $"{prefix}_bookver_{tag}";
+        public string HeartbeatCounterStem { get; } = $"{prefix}_rl_hb_{tag}_";
+    }
 }
