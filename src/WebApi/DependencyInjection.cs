@@ -23,15 +23,15 @@ public static class DependencyInjection
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(AppointEase.Application.DependencyInjection)];
-            options.PipelineBehaviors =
-            [
-                typeof(TracingBehavior<,>),
-                typeof(UnhandledExceptionBehavior<,>),
-                typeof(LoggingBehavior<,>),
-                typeof(ValidationBehavior<,>),
-                typeof(TransactionBehavior<,>),
-            ];
         });
+        // The pipeline, outermost first (the registration order is the order). Registered here rather than in the
+        // options, which would make every behaviour scoped: the four that hold no per-request state are singletons, so a
+        // request's DI scope does not build and track them (decision 143). The transaction belongs to the request.
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(TracingBehavior<,>));
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehavior<,>));
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
 
         services.AddStructuredLogging(environment);
         services.AddTelemetry(configuration);
@@ -47,7 +47,11 @@ public static class DependencyInjection
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.MaxDepth = 16);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.MaxDepth = 16;
+            HeartbeatJsonContext.AddTo(o.SerializerOptions);
+        });
         services.AddSingleton(sp => new HeartbeatBody(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JsonOptions>>().Value.SerializerOptions));
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBodyBytes);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);

@@ -13,7 +13,7 @@ internal static class SlotRules
         rule.NotEmpty().WithMessage("date is required.")
             .Must(Formats.IsDate).WithMessage("date must be a real date in the form YYYY-MM-DD.").OverridePropertyName("date");
 
-    public static void ValidTime<T>(this IRuleBuilderInitial<T, string?> rule, string field = "time") =>
+    public static IRuleBuilderOptions<T, string?> ValidTime<T>(this IRuleBuilderInitial<T, string?> rule, string field = "time") =>
         rule.NotEmpty().WithMessage($"{field} is required.")
             .Must(Formats.IsTime).WithMessage($"{field} must be a time in the form HH:mm.").OverridePropertyName(field);
 

@@ -24,6 +24,25 @@ public sealed class HeartbeatBodyTests
         Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(snapshot, Web), json);
     }
 
+    /// <summary>The API's options put the source-generated context first (decision 143); the bytes must not change.</summary>
+    [Fact]
+    public void HeartbeatBody_FromTheSourceGeneratedContext_IsWhatTheReflectionSerializerWrites()
+    {
+        var api = new JsonSerializerOptions(JsonSerializerDefaults.Web) { MaxDepth = 16 };
+        HeartbeatJsonContext.AddTo(api);
+        var generated = new HeartbeatBody(api);
+        var snapshots = new[]
+        {
+            Snapshot(new DateTime(2026, 11, 23, 10, 0, 0, 123, DateTimeKind.Utc), "10:00", "10:30"),
+            new HeartbeatSnapshot([], [], [], "unavailable", "mysql", 2500, new DateTime(2026, 3, 29, 1, 59, 59, DateTimeKind.Utc).AddTicks(1234567)),
+            new HeartbeatSnapshot(["09:00", "09:30"], ["10:00"], ["11:00"], "available", "redis", 1000, DateTime.MinValue.ToUniversalTime()),
+        };
+
+        foreach (var snapshot in snapshots)
+            Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(snapshot, Web), generated.Serialize(snapshot).Utf8Json);
+        Assert.Same(HeartbeatJsonContext.Default, api.GetTypeInfo(typeof(HeartbeatSnapshot)).OriginatingResolver);
+    }
+
     [Fact]
     public void HeartbeatETag_IgnoresServerTime_ButChangesWithTheContent()
     {
