@@ -23,15 +23,15 @@ public static class DependencyInjection
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(AppointEase.Application.DependencyInjection)];
+            options.PipelineBehaviors =
+            [
+                typeof(TracingBehavior<,>),
+                typeof(UnhandledExceptionBehavior<,>),
+                typeof(LoggingBehavior<,>),
+                typeof(ValidationBehavior<,>),
+                typeof(TransactionBehavior<,>),
+            ];
         });
-        // The pipeline, outermost first (the registration order is the order). Registered here rather than in the
-        // options, which would make every behaviour scoped: the four that hold no per-request state are singletons, so a
-        // request's DI scope does not build and track them (decision 143). The transaction belongs to the request.
-        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(TracingBehavior<,>));
-        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehavior<,>));
-        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
-        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
 
         services.AddStructuredLogging(environment);
         services.AddTelemetry(configuration);
