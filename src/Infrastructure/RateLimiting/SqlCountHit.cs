@@ -9,8 +9,8 @@ namespace AppointEase.Infrastructure.RateLimiting;
 /// count back, as statements that <see cref="SqlRateLimiter"/> runs (the SQL-mode heartbeat writes many counters' hits at
 /// once instead: <c>SlotState/SqlHeartbeat/HeartbeatSql</c>, decision 137). The first hit of a window inserts its
 /// counter, every later one increments it; the unique (bucket, window start) key makes that one atomic statement however
-/// many hits race. The read-back may include a concurrent hit of the
-/// same bucket, which errs on the strict side. Parameters: <c>@bucket</c>, <c>@window_start</c>, <c>@window_end</c>.
+/// many hits race. The read-back may include a concurrent hit of the same bucket, which errs on the strict side.
+/// Parameters: <c>@bucket</c>, <c>@window_start</c>, <c>@window_end</c>.
 /// </summary>
 internal static class SqlCountHit
 {

@@ -5,8 +5,8 @@ namespace AppointEase.Application.Common.Behaviors;
 
 /// <summary>
 /// Runs every FluentValidation validator of the message; failures become one 422 with errors by field. The validators
-/// run synchronously: none has an asynchronous rule (<c>ValidatorNullSafetyTests</c> inspects every validator), and the async
-/// path cost every request — the heartbeat above all — a chain of state machines and tasks (decision 143).
+/// run synchronously: none has an asynchronous rule (<c>ValidatorNullSafetyTests</c> inspects every validator), and
+/// the async path cost every request — the heartbeat above all — a chain of state machines and tasks (decision 143).
 /// </summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
