@@ -110,6 +110,8 @@ wait_ready() {   # wait_ready URL PID NAME
 # included, not the limits (see bench/README.md).
 # Production mode requires a sign-in code secret; the bench makes a throwaway one per run.
 BENCH_OTP_SECRET="$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
+# A throwaway admin key too: the load tool reads the app's /metrics (the GC's allocated bytes per confirm) with it.
+BENCH_ADMIN_KEY="$(head -c 24 /dev/urandom | base64 | tr -d '\n=+/')"
 
 # The stream limits (StreamsPerIp: 300 opens / 60 s per network) are raised too: the slot-stream scenario opens
 # thousands of streams from 127.0.0.1.
@@ -121,7 +123,8 @@ webapi() {   # webapi URL REDIS: the WebApi in the foreground with the bench's p
     Database__Provider=MySql ConnectionStrings__Database="${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;" \
     Database__MigrateOnStartup=true Database__SeedDemoData=true Email__Mode=Pickup \
     ConnectionStrings__Redis="$2" Email__PickupDirectory="$WORK/mail" \
-    Auth__OtpSecret="$BENCH_OTP_SECRET" \
+    Auth__OtpSecret="$BENCH_OTP_SECRET" Admin__ApiKeys__0__Id=bench \
+    Admin__ApiKeys__0__KeyHash="$(printf %s "$BENCH_ADMIN_KEY" | sha256sum | cut -d' ' -f1)" \
     RateLimits__HeartbeatPerClient__PermitLimit=1000000 RateLimits__HeartbeatPerClient__WindowSeconds=60 \
     RateLimits__BookingPerIp__PermitLimit=1000000 RateLimits__BookingPerIp__WindowSeconds=60 \
     RateLimits__OtpPerIp__PermitLimit=1000000 RateLimits__OtpPerIp__WindowSeconds=60 \
@@ -183,7 +186,7 @@ run_wrk() {
 
 run_tool() {   # run_tool SCENARIO ARGS... (LoadTool JSON lines into the results)
   local out
-  if out="$(env DOTNET_TieredCompilation="${BENCH_TOOL_TC:-1}" dotnet "$LOADTOOL" "$@" --base "$APP" 2>"$WORK/tool-$1.err")"; then
+  if out="$(env DOTNET_TieredCompilation="${BENCH_TOOL_TC:-1}" BENCH_ADMIN_KEY="$BENCH_ADMIN_KEY" dotnet "$LOADTOOL" "$@" --base "$APP" 2>"$WORK/tool-$1.err")"; then
     printf '%s\n' "$out" >>"$RESULTS"
     log "$1: $(printf '%s' "$out" | head -n 1 | cut -c1-220)"
   else

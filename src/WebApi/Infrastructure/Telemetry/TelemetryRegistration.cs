@@ -40,7 +40,10 @@ public static class TelemetryRegistration
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddView(CardinalityOf)
-                    .AddPrometheusExporter();
+                    // Every scrape collects afresh (the exporter's default answers from a 300 ms cache): scrapes are
+                    // admin-only and rare, and a reading taken right after an event must see it (the bench's
+                    // allocations per confirm read it around each round).
+                    .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (otlp) metrics.AddOtlpExporter();
             });
         if (options.Tracing ?? otlp)
