@@ -64,7 +64,11 @@ CONFIRM = (
     "two cores shared with the load tool, Redis and MariaDB. The app itself used {cf_cpu} ms of CPU per confirm over "
     "the timed rounds, after {cf_warm} s of booking and cancelling to let the tiered JIT settle as in a serving "
     "instance ({cf_warm_n} bookings); a fresh process spends 5-6.5 ms, with the JIT's background thread busy "
-    "(decision 135).")
+    "(decision 135). Its GC allocated {cf_kb} KB and paused {cf_pause} ms per confirm (the runtime's counters on "
+    "/metrics around each round): a perf profile of booking under load puts about a third of the app's CPU in the "
+    "runtime (libcoreclr, GC pauses included) and a tenth in the kernel; an allocation sample puts the e-mail's "
+    "calendar invitation (Ical.Net) at about a sixth of the garbage and EF Core's update pipeline at about a third "
+    "(decision 144).")
 RSS = (
     "Measured with bench/memory.sh (decision 134; smaps per mapping): idle after start the WebApi is about 200 MB, of "
     "which about 145 MB is file-backed: ~55 MB /memfd:doublemapper (JIT-compiled code, stubs and loader heaps: the "
@@ -229,6 +233,7 @@ def main():
         "cf_sql": extra_of(r, "confirm", "sql_statements_per_confirm"), "cf_commits": extra_of(r, "confirm", "commits_per_confirm"),
         "cf_cpu": extra_of(r, "confirm", "app_cpu_ms_per_confirm"), "cf_warm": extra_of(r, "confirm", "warmup_seconds"),
         "cf_warm_n": extra_of(r, "confirm", "warmup_booked_and_cancelled"),
+        "cf_kb": extra_of(r, "confirm", "app_kb_allocated_per_confirm"), "cf_pause": extra_of(r, "confirm", "app_gc_pause_ms_per_confirm"),
         "floor_p99": fmt((r.get("confirm-floor") or {}).get("p99_ms")) if measured("confirm-floor") else "?",
         "floor_rps": fmt((r.get("confirm-floor") or {}).get("rps"), 0) if measured("confirm-floor") else "?",
     })

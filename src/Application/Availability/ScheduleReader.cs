@@ -82,15 +82,9 @@ public sealed class ScheduleReader(Lazy<IAppDbContext> database, IScheduleSnapsh
         int? ignoreAppointmentId, CancellationToken cancellationToken)
     {
         var (windowStart, windowEnd) = BusyWindowUtc(policy, from, to);
-        var appointments = Db.Appointments.AsNoTracking().Where(a => a.EmployeeId == employeeId && a.Status == AppointmentStatus.Confirmed
-                                                                      && a.StartUtc < windowEnd && a.EndUtc > windowStart);
-        // Added only when given: a test of the captured value inside the query ("ignored == null || …") is an expression
-        // EF Core compiles into a new delegate at every execution, on every confirm.
-        if (ignoreAppointmentId is { } ignored) appointments = appointments.Where(a => a.Id != ignored);
-        var busy = await (from a in appointments
-                          join s in Db.Services.AsNoTracking() on a.ServiceId equals s.Id
-                          select new { a.StartUtc, a.EndUtc, s.BufferBeforeMinutes, s.BufferAfterMinutes })
-            .ToListAsync(cancellationToken);
-        return busy.Select(b => new ConfirmedBooking(b.StartUtc, b.EndUtc, b.BufferBeforeMinutes, b.BufferAfterMinutes).Busy).ToList();
+        var busy = new List<BusyInterval>();
+        await foreach (var booking in Db.ConfirmedBookingsAsync(employeeId, windowStart, windowEnd, ignoreAppointmentId ?? 0).WithCancellation(cancellationToken))
+            busy.Add(booking.Busy);
+        return busy;
     }
 }

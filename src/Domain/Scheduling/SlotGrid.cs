@@ -29,7 +29,7 @@ public static class SlotGrid
             var start = policy.ToUtc(plan.Date, time);
             if (start is null || start.Value < earliestStart) continue;
             var end = start.Value + duration;
-            if (!windows.Any(w => w.Start <= start.Value && end <= w.End)) continue;
+            if (!FitsInAny(windows, start.Value, end)) continue;
             slots.Add(new GridSlot(time, start.Value, end, IsBooked(start.Value, end, before, after, plan.Busy)));
         }
         return slots;
@@ -46,6 +46,20 @@ public static class SlotGrid
         return slots.Select(s => s with { Booked = IsBooked(s.StartUtc, s.EndUtc, before, after, busy) }).ToList();
     }
 
-    private static bool IsBooked(DateTime start, DateTime end, TimeSpan before, TimeSpan after, IReadOnlyList<BusyInterval> busy) =>
-        busy.Any(b => b.Overlaps(start - before, end + after));
+    // Loops rather than Any(lambda): these run for every grid step of every day calculated (a confirm, an availability
+    // month), and a capturing lambda is two allocations per call (decision 144).
+    private static bool FitsInAny(List<(DateTime Start, DateTime End)> windows, DateTime start, DateTime end)
+    {
+        foreach (var w in windows)
+            if (w.Start <= start && end <= w.End) return true;
+        return false;
+    }
+
+    private static bool IsBooked(DateTime start, DateTime end, TimeSpan before, TimeSpan after, IReadOnlyList<BusyInterval> busy)
+    {
+        var (from, to) = (start - before, end + after);
+        for (var i = 0; i < busy.Count; i++)
+            if (busy[i].Overlaps(from, to)) return true;
+        return false;
+    }
 }

@@ -21,6 +21,22 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<BusinessSettings> BusinessSettings => Set<BusinessSettings>();
 
+    public async Task<int> SaveAddedAsync(CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
+    public IAsyncEnumerable<ConfirmedBooking> ConfirmedBookingsAsync(int employeeId, DateTime startUtc, DateTime endUtc, int exceptAppointmentId) =>
+        CompiledQueries.ConfirmedBookings(this, employeeId, startUtc, endUtc, exceptAppointmentId);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -36,7 +36,7 @@ public sealed class BookingWriter(IAppDbContext db, IPersistenceErrors persisten
             db.Appointments.Add(appointment);
             try
             {
-                await db.SaveChangesAsync(ct); // assigns the id the claims, the response and the manage link need; still uncommitted
+                await db.SaveAddedAsync(ct); // assigns the id the claims, the response and the manage link need; still uncommitted
                 break;
             }
             catch (Exception ex) when (attempt < MaxReferenceDraws && persistence.Classify(ex) == DataFault.UniqueViolation)
@@ -50,7 +50,7 @@ public sealed class BookingWriter(IAppDbContext db, IPersistenceErrors persisten
         var dto = AppointmentDto.From(appointment, business.Policy, manageToken);
         if (idempotencyEntry is not null)
             idempotency.Record(idempotencyEntry.Key, idempotencyEntry.RequestHash, 201, JsonSerializer.Serialize(dto, AppointmentDto.Json));
-        await db.SaveChangesAsync(ct); // claims, webhook deliveries, outbox email and the idempotent response: one batch
+        await db.SaveAddedAsync(ct); // claims, webhook deliveries, outbox email and the idempotent response: one batch
         return dto;
     }
 }
