@@ -90,8 +90,10 @@ CAUSES = {
                   "average ('Round trips per request'), as most heartbeats share a read and send nothing. A "
                   "sequential probe (bench/README.md) went from 10-13 to 3-4 ms per heartbeat. Since decision 137 "
                   "a heartbeat that shares the day's 250 ms read (decision 128) sends nothing: its rate-limit hit is "
-                  "counted in memory and written with the day's next read. What is left queues on the two shared "
-                  "cores and, for the reading heartbeats, on MariaDB.",
+                  "counted in memory and written with the day's next read; since decision 145 also a visitor's "
+                  "first heartbeat of a window, which before sent all 1,000 clients to MariaDB in the second after "
+                  "each epoch-aligned window boundary (p99 550-1,050 ms in the runs holding one, 160-235 ms after). "
+                  "What is left queues on the two shared cores and, for the reading heartbeats, on MariaDB.",
     "select-p99": "Profiled: {sel_sql} SQL statements per select in this run: the catalogue comes from the 5-second "
                   "cache (decision 064) and the day's booked starts from the Redis day-bookings cache (decision 071), "
                   "so a warm select is a Redis MGET and a small script. redis-benchmark is raw SETs without HTTP; the app "

@@ -225,12 +225,15 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
     {
         var now = Now();
         var hit = HeartbeatHit.Of(limit, date, employeeId, client, now);
-        var (count, learned) = _hits.Hit(date, employeeId, hit.Bucket, hit.WindowStart, hit.WindowEnd);
+        var count = _hits.Hit(date, employeeId, hit.Bucket, hit.WindowStart, hit.WindowEnd);
         var write = selectedTime is { } time ? _selections.Decide(date, employeeId, client.Value, time, selectionTtl, now) : SelectionWrite.None;
         var written = write == SelectionWrite.None ? null : selectedTime;
-        // A changed selection reads the day after writing it, so this instance's next heartbeats show it at once; a
-        // counter this instance never read back reads the day too, so its first decision is on SQL's count.
-        var shared = write == SelectionWrite.Changed || !learned ? null : _dayReads.Join(date, employeeId);
+        // A changed selection reads the day after writing it, so this instance's next heartbeats show it at once. A
+        // counter this instance has not read back yet (a new visitor, or every visitor in a new window) shares the
+        // read like any other and is decided on this instance's own hits until the day's next read brings SQL's count
+        // (decision 145): reading it at once sent every visitor's first heartbeat of each epoch-aligned window to
+        // MariaDB in the same second.
+        var shared = write == SelectionWrite.Changed ? null : _dayReads.Join(date, employeeId);
         if (shared is not null)
         {
             var decision = hit.Decide(count);

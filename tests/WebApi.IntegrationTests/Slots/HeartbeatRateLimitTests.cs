@@ -218,7 +218,8 @@ public sealed class HeartbeatRateLimitWindowTests
     public Task Heartbeat_TwoInstancesInSqlMode_ShareOneCount_WithinTheDocumentedBound() =>
         WithTwoInstancesAsync(useRedis: false, async (a, b, alice, date, clock, first) =>
         {
-            // Each instance's first hit reads SQL's count (1, then 2); the next ones are decided on what each knows.
+            // Each instance's first heartbeat of the day reads SQL's count (1, then 2); the next ones are decided on what
+            // each knows.
             foreach (var instance in new[] { a, b, a, b })
                 Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(instance, date, alice)).StatusCode);
             clock.Advance(SharedDayReads.ShareFor);
@@ -226,6 +227,31 @@ public sealed class HeartbeatRateLimitWindowTests
             await HeartbeatRateLimitTests.AssertRateLimitedAsync(await HeartbeatRateLimitTests.HeartbeatRequestAsync(a, date, alice));
             await HeartbeatRateLimitTests.AssertRateLimitedAsync(await HeartbeatRateLimitTests.HeartbeatRequestAsync(b, date, alice));
             await first.WithDbAsync(async db => Assert.Equal(6, await db.Set<RateLimitCounterRow>()
+                .Where(r => r.Bucket.StartsWith("heartbeat_per_client:")).SumAsync(r => r.Count)));
+        });
+
+    /// <summary>
+    /// A visitor new to an instance (or to a window) shares that instance's current read of the day instead of reading
+    /// SQL's count at once (decision 145): it is decided on the instance's own hits for at most one share window, then
+    /// on SQL's count. Here alice has used up her limit on A; on B her first heartbeat passes inside the window bob's
+    /// read opened, and the next one after it is refused.
+    /// </summary>
+    [Fact]
+    public Task Heartbeat_InSqlMode_AVisitorNewToAnInstance_IsDecidedOnSqlsCount_FromTheDaysNextRead() =>
+        WithTwoInstancesAsync(useRedis: false, async (a, b, alice, date, clock, first) =>
+        {
+            for (var i = 0; i < HeartbeatRateLimitTests.Limit; i++)
+                Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(a, date, alice)).StatusCode);
+            clock.Advance(SharedDayReads.ShareFor);
+            await HeartbeatRateLimitTests.AssertRateLimitedAsync(await HeartbeatRateLimitTests.HeartbeatRequestAsync(a, date, alice));
+
+            Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(b, date, HeartbeatRateLimitTests.NewClient("bob"))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(b, date, alice)).StatusCode); // the bound
+            clock.Advance(SharedDayReads.ShareFor);
+
+            await HeartbeatRateLimitTests.AssertRateLimitedAsync(await HeartbeatRateLimitTests.HeartbeatRequestAsync(b, date, alice));
+            // Alice's six hits and bob's one: nothing counted in memory was lost.
+            await first.WithDbAsync(async db => Assert.Equal(7, await db.Set<RateLimitCounterRow>()
                 .Where(r => r.Bucket.StartsWith("heartbeat_per_client:")).SumAsync(r => r.Count)));
         });
 

@@ -139,7 +139,7 @@ public abstract class SqlHeartbeatRoundTripTests(SqlHeartbeatAppFactory app)
     {
         var date = TestDates.Weekday(11);
         var before = await HeartbeatHitsWrittenAsync();
-        await HeartbeatAsync(date, null); // the first hit of the window reads SQL's count: written at once
+        await HeartbeatAsync(date, null); // the day's first heartbeat on this instance reads: its hit is written at once
         var afterFirst = await HeartbeatHitsWrittenAsync();
         var (_, shared) = await RecordedHeartbeatAsync(date, null);
         var afterShared = await HeartbeatHitsWrittenAsync();
@@ -151,6 +151,26 @@ public abstract class SqlHeartbeatRoundTripTests(SqlHeartbeatAppFactory app)
         Assert.Equal(1, afterShared - before); // counted in memory only, for now
         Assert.Contains("rate_limit_counters", Assert.Single(reading));
         Assert.Equal(3, await HeartbeatHitsWrittenAsync() - before); // the shared hit went with the reading heartbeat's
+    }
+
+    [Fact]
+    public async Task Heartbeat_InSqlMode_ANewVisitorsFirstHeartbeat_SharesTheRead_AndItsHitIsWrittenWithTheNextOne()
+    {
+        var date = TestDates.Weekday(12);
+        var bob = "bob-" + Guid.NewGuid().ToString("N")[..12];
+        var before = await HeartbeatHitsWrittenAsync();
+        var bobs = await _client.PostAsJsonAsync("/api/v1/heartbeat", new { date = date.Text(), employeeId = Employee, clientId = bob });
+        Assert.Equal(HttpStatusCode.OK, bobs.StatusCode); // reads the day
+        var (_, alicesFirst) = await RecordedHeartbeatAsync(date, null);
+        var afterFirst = await HeartbeatHitsWrittenAsync();
+        app.Clock.Advance(SharedDayReads.ShareFor);
+        var (_, reading) = await RecordedHeartbeatAsync(date, null);
+
+        // Decision 145: a counter this instance has not read back yet no longer reads the day for itself.
+        Assert.Empty(alicesFirst);
+        Assert.Equal(1, afterFirst - before); // bob's; alice's first hit is in memory
+        Assert.Contains("rate_limit_counters", Assert.Single(reading));
+        Assert.Equal(3, await HeartbeatHitsWrittenAsync() - before);
     }
 
     /// <summary>Every heartbeat hit in SQL (the tests of a class run one after another, so a difference is one test's).</summary>

@@ -10,7 +10,9 @@ namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 /// (<see cref="SharedDayReads"/>) and writes no selection sends nothing to the database.
 /// Staleness bound: a day is read, and its hits written, by the first heartbeat at least <see cref="SharedDayReads.ShareFor"/>
 /// after the last read, so another instance's hits reach this one's count within about two share windows (its write, then
-/// this instance's next read) plus a read's duration. Within one instance the count is exact.
+/// this instance's next read) plus a read's duration. Within one instance the count is exact. A counter this instance has
+/// not read back yet (a visitor new to it, or any visitor in a new window) holds only this instance's hits until the
+/// day's next read, at most one share window later (decision 145).
 /// </summary>
 internal sealed class HeartbeatHits
 {
@@ -20,11 +22,10 @@ internal sealed class HeartbeatHits
     private readonly ConcurrentDictionary<(DateOnly Date, int EmployeeId), Day> _days = new();
 
     /// <summary>
-    /// Counts one hit; returns the window's count as this instance knows it, this hit included, and whether this
-    /// instance has read the counter back from SQL yet. Until it has, the count holds only its own hits: the caller
-    /// writes them and reads the count first (<see cref="CountOf"/>), once per bucket and window.
+    /// Counts one hit; returns the window's count as this instance knows it, this hit included. Until the day's next
+    /// read brings SQL's count for this bucket and window, that is this instance's own hits (decision 145).
     /// </summary>
-    public (long Count, bool Learned) Hit(DateOnly date, int employeeId, string bucket, DateTime windowStart, DateTime windowEnd)
+    public long Hit(DateOnly date, int employeeId, string bucket, DateTime windowStart, DateTime windowEnd)
     {
         while (true)
         {
@@ -36,7 +37,7 @@ internal sealed class HeartbeatHits
                     day.Counters[(bucket, windowStart)] = counter = new Counter(windowEnd);
                 counter.Unwritten++;
                 counter.Own++;
-                return (counter.Count, counter.Learned);
+                return counter.Count;
             }
         }
     }
@@ -79,7 +80,6 @@ internal sealed class HeartbeatHits
         {
             counter.InFlight -= hits.Count;
             if (!counts.TryGetValue((hits.Bucket, hits.WindowStart), out var count)) return;
-            counter.Learned = true;
             // A window's count only grows; a read racing another batch of this instance may come back lower.
             if (count > counter.Known) counter.Known = count;
         });
@@ -124,7 +124,6 @@ internal sealed class HeartbeatHits
         public long Known { get; set; }
         public long InFlight { get; set; }
         public long Unwritten { get; set; }
-        public bool Learned { get; set; }
 
         /// <summary>Every hit this instance counted in the window, written or not.</summary>
         public long Own { get; set; }
