@@ -71,8 +71,8 @@ CONFIRM = (
     "(decision 135). Its GC allocated {cf_kb} KB and paused {cf_pause} ms per confirm (the runtime's counters on "
     "/metrics around each round): a perf profile of booking under load puts about a third of the app's CPU in the "
     "runtime (libcoreclr, GC pauses included) and a tenth in the kernel; an allocation sample puts the e-mail's "
-    "calendar invitation (Ical.Net) at about a sixth of the garbage and EF Core's update pipeline at about a third "
-    "(decision 144).")
+    "calendar invitation (Ical.Net) at about a sixth of the garbage, EF Core's save pipeline at about a sixth and "
+    "MySqlConnector at a tenth (decision 144).")
 RSS = (
     "Measured with bench/memory.sh (decision 134; smaps per mapping): idle after start the WebApi is about 200 MB, of "
     "which about 145 MB is file-backed: ~55 MB /memfd:doublemapper (JIT-compiled code, stubs and loader heaps: the "
