@@ -68,7 +68,7 @@ public sealed class AvailabilityCalculator(
         if (!policy.IsOnGrid(key.Time)) return null;
         var footprint = service ?? policy.OneGridStep;
         var plan = (await scheduleReader.LoadAsync(policy, key.EmployeeId, key.Date, key.Date, ignoreAppointmentId, cancellationToken))[0];
-        return SlotGrid.Calculate(policy, footprint, plan, clock.GetUtcNow()).FirstOrDefault(s => s.Time == key.Time);
+        return SlotGrid.Find(policy, footprint, plan, clock.GetUtcNow(), key.Time);
     }
 
     public static ServiceFootprint FootprintOf(Service service) =>

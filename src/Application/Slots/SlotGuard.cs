@@ -56,6 +56,6 @@ public sealed class SlotGuard(
     {
         if (!policy.IsOnGrid(key.Time)) return false;
         var plan = (await scheduleReader.LoadWithoutBookingsAsync(policy, key.EmployeeId, key.Date, key.Date, cancellationToken))[0];
-        return SlotGrid.Calculate(policy, policy.OneGridStep, plan, clock.GetUtcNow()).Any(s => s.Time == key.Time);
+        return SlotGrid.Find(policy, policy.OneGridStep, plan, clock.GetUtcNow(), key.Time) is not null;
     }
 }

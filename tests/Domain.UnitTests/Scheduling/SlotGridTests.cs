@@ -201,4 +201,38 @@ public sealed class SlotGridTests
 
         Assert.Equal(["09:00", "09:15", "09:30"], Times(slots));
     }
+    public static TheoryData<string> FindCases() => ["plain", "lunch-and-buffers", "notice-cuts-the-morning", "spring-forward", "fall-back", "closed", "fine-grid"];
+
+    /// <summary>
+    /// <see cref="SlotGrid.Find"/> answers for one start what <see cref="SlotGrid.Calculate"/> lists for it, for every
+    /// minute of the day (off-grid minutes and seconds included), on plain, DST, closed, noticed and booked days.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(FindCases))]
+    public void Find_AnswersForEveryMinuteWhatCalculateListsForIt(string name)
+    {
+        var (policy, service, plan, now) = name switch
+        {
+            "plain" => (Policy(), HalfHour, Plan(Wednesday, Hours("09:00", "17:00"), Hours("09:00", "17:00")), EarlierNow),
+            "lunch-and-buffers" => (Policy(grid: 15), new ServiceFootprint(45, 10, 15), Plan(Wednesday, Hours("08:00", "18:00", ("12:00", "13:00")),
+                Hours("09:00", "19:00"), busy: [new BusyInterval(new DateTime(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 2, 10, 0, 0, DateTimeKind.Utc))]), EarlierNow),
+            "notice-cuts-the-morning" => (Policy(noticeMinutes: 120), HalfHour, Plan(Wednesday, Hours("08:00", "16:00"), Hours("08:00", "16:00")),
+                new DateTimeOffset(2026, 12, 2, 8, 10, 0, TimeSpan.Zero)),
+            "spring-forward" => (Policy(), new ServiceFootprint(60, 0, 0), Plan(new DateOnly(2026, 3, 29), Hours("00:00", "05:00"), Hours("00:00", "05:00")),
+                new DateTimeOffset(2026, 3, 27, 12, 0, 0, TimeSpan.Zero)),
+            "fall-back" => (Policy(), new ServiceFootprint(60, 0, 0), Plan(new DateOnly(2026, 10, 25), Hours("00:00", "04:00"), Hours("00:00", "04:00")),
+                new DateTimeOffset(2026, 10, 23, 12, 0, 0, TimeSpan.Zero)),
+            "closed" => (Policy(), HalfHour, Plan(Wednesday, Hours("09:00", "17:00"), Hours("09:00", "17:00"), closed: true), EarlierNow),
+            _ => (Policy(grid: 10), new ServiceFootprint(20, 0, 0), Plan(Wednesday, Hours("09:00", "11:00"), Hours("09:30", "12:00")), EarlierNow),
+        };
+        var listed = SlotGrid.Calculate(policy, service, plan, now).ToDictionary(s => s.Time);
+
+        for (var minute = 0; minute < 24 * 60; minute++)
+        {
+            var time = new TimeOnly(minute / 60, minute % 60);
+            Assert.Equal(listed.GetValueOrDefault(time), SlotGrid.Find(policy, service, plan, now, time));
+            Assert.Null(SlotGrid.Find(policy, service, plan, now, time.Add(TimeSpan.FromSeconds(30))));
+        }
+        Assert.Equal(name == "closed", listed.Count == 0);
+    }
 }
