@@ -5,7 +5,7 @@ namespace AppointEase.Bench.LoadTool;
 /// <summary>
 /// The app's GC so far, from its own /metrics: total bytes allocated and total time paused, read with the run's admin key
 /// (BENCH_ADMIN_KEY). Unlike throughput on the shared cores, the bytes repeat between runs to within a few per cent, so a
-/// change to a confirm's garbage is judged from one run (decision 143); the pauses say what that garbage costs.
+/// change to a confirm's garbage is judged from one run (decisions 143, 144); the pauses say what that garbage costs.
 /// </summary>
 internal sealed class AppGcCounters(HttpClient http, string adminKey)
 {

@@ -1,5 +1,4 @@
 using AppointEase.Application.Common.Interfaces;
-using AppointEase.Domain.Appointments;
 using AppointEase.Domain.Catalogue;
 using AppointEase.Domain.Scheduling;
 using Microsoft.EntityFrameworkCore;
