@@ -387,6 +387,11 @@ for row in csv.DictReader(sys.stdin):
       -d "{\"date\":\"${BENCH_DATES%%,*}\",\"employeeId\":1,\"clientId\":\"bench-payload-probe\",\"selectedTime\":\"09:00\"}" \
       "$APP/api/v1/heartbeat")"
     record "{\"scenario\":\"payload\",\"body_bytes\":${size% *},\"header_bytes\":${size#* },\"body\":$(cat "$WORK/heartbeat.json")}"
+    # The probe selected 09:00 of the first day; the streams scenario's first select is that slot, and a slot someone
+    # else already selects is no change to show (so its streams would wait for an event that correctly never comes).
+    curl -s -o /dev/null -H 'Content-Type: application/json' \
+      -d "{\"date\":\"${BENCH_DATES%%,*}\",\"employeeId\":1,\"time\":\"09:00\",\"clientId\":\"bench-payload-probe\"}" \
+      "$APP/api/v1/slots/deselect"
   else
     for s in heartbeat-redis-c100 heartbeat-redis-c1000 heartbeat-redis-inm-c100 heartbeat-redis-inm-c1000 memory payload; do
       not_measured "$s" "$NA"

@@ -11,9 +11,11 @@ namespace AppointEase.Bench.LoadTool;
 /// employee) days, each read as a browser would; then --selects selections, one at a time, through --select-base
 /// (another instance on the same MariaDB + Redis, or the same one). A sample is one stream watching the selected day
 /// receiving that <c>selected</c> event: from just before the select is sent to the moment the tool reads the event's
-/// data line. A stream that has not received it within --event-timeout-ms is a sample at that timeout, counted as an
-/// error. With --pid the tool reads VmRSS/VmHWM of that process (the streams' instance) before opening, once all are
-/// open, after the selects and after --hold-seconds (long enough for a keep-alive round). Streams are opened
+/// data line. A stream that has not received it within --event-timeout-ms is an error: a late one (it came before
+/// --lost-timeout-ms) with its real latency, a lost one as a sample at that longer timeout. With --pid the tool reads
+/// VmRSS/VmHWM of that process (the streams' instance) before opening, once all are open, after the selects and after
+/// --hold-seconds (long enough for a keep-alive round). The first recorded select's slowest stream is reported apart
+/// (a fresh instance's first event). Streams are opened
 /// --open-concurrency at a time; all are closed at the end. Prints one JSON line.
 /// </summary>
 internal static class StreamsScenario
@@ -25,6 +27,8 @@ internal static class StreamsScenario
         var selects = options.Int("selects", 120);
         var warmupSelects = options.Int("warmup-selects", 0);
         var eventTimeout = TimeSpan.FromMilliseconds(options.Int("event-timeout-ms", 2000));
+        // A sample past the timeout is an error either way; waiting longer tells a late event from a lost one.
+        var lostTimeout = TimeSpan.FromMilliseconds(Math.Max(options.Int("lost-timeout-ms", 15000), eventTimeout.TotalMilliseconds));
         var gap = TimeSpan.FromMilliseconds(options.Int("gap-ms", 25));
         var hold = TimeSpan.FromSeconds(options.Double("hold-seconds", 0));
         var openConcurrency = options.Int("open-concurrency", 100);
@@ -97,6 +101,8 @@ internal static class StreamsScenario
         var selectErrors = 0;
         string? firstSelectError = null;
         var rounds = 0;
+        var (late, lost) = (0, 0);
+        double[]? firstRound = null;
         var selectStarted = clock.Elapsed;
         var nextTime = new int[days.Count];
         for (var r = 0; r < warmupSelects + selects && byDay.Count > 0; r++)
@@ -119,16 +125,26 @@ internal static class StreamsScenario
             }
             if (sent is null) continue;
             await Task.WhenAny(sent.Done.Task, Task.Delay(eventTimeout));
+            if (!sent.Done.Task.IsCompleted) await Task.WhenAny(sent.Done.Task, Task.Delay(lostTimeout - eventTimeout));
             foreach (var watcher in watchers) watcher.Expect(null);
             if (r < warmupSelects)
             {
                 if (r == warmupSelects - 1) selectStarted = clock.Elapsed;
                 continue; // warm-up (JIT of the write path on both instances): not recorded
             }
-            rounds++;
-            foreach (var latency in sent.Latencies()) recorder.Ok(latency);
-            for (var missing = sent.Expected - sent.ReceivedCount; missing > 0; missing--)
-                recorder.Error(eventTimeout.TotalMilliseconds, "no selected event within the timeout");
+            var latencies = sent.Latencies();
+            if (rounds++ == 0) firstRound = latencies;
+            foreach (var latency in latencies)
+            {
+                if (latency <= eventTimeout.TotalMilliseconds) { recorder.Ok(latency); continue; }
+                late++;
+                recorder.Error(latency, $"selected event later than {eventTimeout.TotalMilliseconds:F0} ms");
+            }
+            for (var missing = sent.Expected - latencies.Length; missing > 0; missing--)
+            {
+                lost++;
+                recorder.Error(lostTimeout.TotalMilliseconds, $"no selected event within {lostTimeout.TotalSeconds:F0} s");
+            }
             await Task.Delay(gap);
         }
         var selectSeconds = (clock.Elapsed - selectStarted).TotalSeconds;
@@ -154,6 +170,11 @@ internal static class StreamsScenario
             streams_per_day = Math.Round(open.Length / (double)Math.Max(1, byDay.Count), 1),
             selects = rounds,
             select_errors = selectErrors,
+            late_events = late,
+            lost_events = lost,
+            lost_timeout_ms = lostTimeout.TotalMilliseconds,
+            first_select_streams = firstRound?.Length,
+            first_select_max_ms = firstRound is { Length: > 0 } ? Math.Round(firstRound.Max(), 1) : (double?)null,
             first_select_error = firstSelectError,
             select_seconds = Math.Round(selectSeconds, 1),
             warmup_selects = warmupSelects,
