@@ -9,64 +9,37 @@ namespace AppointEase.Infrastructure.Persistence;
 /// <summary>
 /// Before this cache, every select, lock and heartbeat ran five catalogue queries to prove a start is offered; the
 /// benchmarks showed those queries, not Redis, set the latency. One loader at a time refreshes it, so a thousand
-/// heartbeats arriving as it expires cost one set of queries, not a thousand. Saved catalogue changes invalidate it
+/// heartbeats arriving as it expires cost one set of queries, not a thousand, and under traffic that happens in the
+/// background before it expires (<see cref="RefreshAheadCache{T}"/>). Saved catalogue changes invalidate it
 /// (<see cref="CatalogueChangeInterceptor"/>); another instance sees them within <see cref="CacheFor"/>.
 /// </summary>
-internal sealed class ScheduleSnapshotProvider(IServiceScopeFactory scopes, ISettingsProvider settings, TimeProvider clock)
-    : IScheduleSnapshotProvider
+internal sealed class ScheduleSnapshotProvider : IScheduleSnapshotProvider
 {
     public static readonly TimeSpan CacheFor = SettingsProvider.CacheFor;
 
     /// <summary>Closures and time off older than this are left out; nobody books in the past.</summary>
     private const int PastDaysKept = 2;
 
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private readonly LastGoodSnapshot<ScheduleSnapshot> _lastGood = new();
-    private volatile Cached? _cached;
-    private long _generation;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ISettingsProvider _settings;
+    private readonly TimeProvider _clock;
+    private readonly RefreshAheadCache<ScheduleSnapshot> _cache;
 
-    public async ValueTask<ScheduleSnapshot> GetAsync(CancellationToken cancellationToken)
+    public ScheduleSnapshotProvider(IServiceScopeFactory scopes, ISettingsProvider settings, TimeProvider clock)
     {
-        if (Fresh(_cached) is { } hit) return hit;
-        await _loading.WaitAsync(cancellationToken);
-        try
-        {
-            if (Fresh(_cached) is { } loadedMeanwhile) return loadedMeanwhile;
-            var generation = Interlocked.Read(ref _generation);
-            ScheduleSnapshot snapshot;
-            try
-            {
-                snapshot = _lastGood.Remember(await LoadAsync(cancellationToken));
-            }
-            catch (Exception ex) when (_lastGood.ServeInstead(ex) is { } last)
-            {
-                _cached = new Cached(last, clock.GetUtcNow() + LastGoodSnapshot<ScheduleSnapshot>.RetryAfterFailure);
-                return last;
-            }
-            // An invalidation while loading may have come after our reads: serve this result once, but do not keep it.
-            if (generation == Interlocked.Read(ref _generation))
-                _cached = new Cached(snapshot, clock.GetUtcNow() + CacheFor);
-            return snapshot;
-        }
-        finally
-        {
-            _loading.Release();
-        }
+        (_scopes, _settings, _clock) = (scopes, settings, clock);
+        _cache = new RefreshAheadCache<ScheduleSnapshot>(LoadAsync, clock, CacheFor, SettingsProvider.RefreshAhead);
     }
 
-    public void Invalidate()
-    {
-        Interlocked.Increment(ref _generation);
-        _cached = null;
-    }
+    public ValueTask<ScheduleSnapshot> GetAsync(CancellationToken cancellationToken) => _cache.GetAsync(cancellationToken);
 
-    private ScheduleSnapshot? Fresh(Cached? cached) => cached is not null && clock.GetUtcNow() < cached.Until ? cached.Snapshot : null;
+    public void Invalidate() => _cache.Invalidate();
 
     private async Task<ScheduleSnapshot> LoadAsync(CancellationToken cancellationToken)
     {
-        var policy = (await settings.GetAsync(cancellationToken)).Policy;
-        var from = policy.Today(clock.GetUtcNow()).AddDays(-PastDaysKept);
-        await using var scope = scopes.CreateAsyncScope();
+        var policy = (await _settings.GetAsync(cancellationToken)).Policy;
+        var from = policy.Today(_clock.GetUtcNow()).AddDays(-PastDaysKept);
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var services = await db.Services.AsNoTracking().Where(s => s.IsActive).ToListAsync(cancellationToken);
         var employees = await db.Employees.AsNoTracking().Where(e => e.IsActive)
@@ -86,6 +59,4 @@ internal sealed class ScheduleSnapshotProvider(IServiceScopeFactory scopes, ISet
             from,
             webhookEndpoints);
     }
-
-    private sealed record Cached(ScheduleSnapshot Snapshot, DateTimeOffset Until);
 }

@@ -6,42 +6,39 @@ namespace AppointEase.Infrastructure.Persistence;
 
 /// <summary>
 /// Settings are read on every heartbeat and availability call but change rarely: a few seconds of caching saves
-/// a query per request. Another instance sees an admin change within <see cref="CacheFor"/>.
+/// a query per request. Another instance sees an admin change within <see cref="CacheFor"/>; under traffic the reload
+/// happens in the background before that (<see cref="RefreshAheadCache{T}"/>).
 /// </summary>
-internal sealed class SettingsProvider(IServiceScopeFactory scopes, TimeProvider clock) : ISettingsProvider
+internal sealed class SettingsProvider : ISettingsProvider
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
 
-    private readonly LastGoodSnapshot<BusinessSettingsSnapshot> _lastGood = new();
-    private volatile Cached? _cached;
+    /// <summary>
+    /// How long before a value's time the first request starts its reload in the background: half its life, because
+    /// under a saturated thread pool each await of the catalogue's eight queries waits behind the queued requests and a
+    /// load takes most of a second (decision 146).
+    /// </summary>
+    public static readonly TimeSpan RefreshAhead = CacheFor / 2;
 
-    public async ValueTask<BusinessSettingsSnapshot> GetAsync(CancellationToken cancellationToken)
+    private readonly IServiceScopeFactory _scopes;
+    private readonly RefreshAheadCache<BusinessSettingsSnapshot> _cache;
+
+    public SettingsProvider(IServiceScopeFactory scopes, TimeProvider clock)
     {
-        var cached = _cached;
-        if (cached is not null && clock.GetUtcNow() < cached.Until) return cached.Snapshot;
-        try
-        {
-            return await LoadAsync(cancellationToken);
-        }
-        catch (Exception ex) when (_lastGood.ServeInstead(ex) is { } last)
-        {
-            _cached = new Cached(last, clock.GetUtcNow() + LastGoodSnapshot<BusinessSettingsSnapshot>.RetryAfterFailure);
-            return last;
-        }
+        _scopes = scopes;
+        _cache = new RefreshAheadCache<BusinessSettingsSnapshot>(LoadAsync, clock, CacheFor, RefreshAhead);
     }
+
+    public ValueTask<BusinessSettingsSnapshot> GetAsync(CancellationToken cancellationToken) => _cache.GetAsync(cancellationToken);
+
+    public void Invalidate() => _cache.Invalidate();
 
     private async Task<BusinessSettingsSnapshot> LoadAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var row = await db.BusinessSettings.AsNoTracking().SingleAsync(cancellationToken);
-        var snapshot = new BusinessSettingsSnapshot(row.BusinessName, row.TimeZoneId, row.ToPolicy(), row.ChangeCutoffMinutes,
+        return new BusinessSettingsSnapshot(row.BusinessName, row.TimeZoneId, row.ToPolicy(), row.ChangeCutoffMinutes,
             TimeSpan.FromSeconds(row.SelectionTtlSeconds), TimeSpan.FromSeconds(row.LockTtlSeconds), row.HeartbeatIntervalMs);
-        _cached = new Cached(_lastGood.Remember(snapshot), clock.GetUtcNow() + CacheFor);
-        return snapshot;
     }
-
-    public void Invalidate() => _cached = null;
-
-    private sealed record Cached(BusinessSettingsSnapshot Snapshot, DateTimeOffset Until);
 }
