@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<SlotGuard>();
         services.AddScoped<HeartbeatDayReader>();
         services.AddScoped<DayBookings>();
+        services.AddSingleton<SharedDayBookingsReads>();
         services.AddAdmin();
         services.AddBookings();
         services.AddCustomerIdentity();

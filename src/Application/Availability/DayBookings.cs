@@ -9,12 +9,12 @@ namespace AppointEase.Application.Availability;
 /// the miss, so a computation that raced a booking cannot overwrite that booking's invalidation (decision 071). Bookings
 /// and reschedules do not use this: they read SQL inside their own checks.
 /// </summary>
-public sealed class DayBookings(ScheduleReader scheduleReader, IDayBookingsCache cache, TimeProvider clock)
+public sealed class DayBookings(ScheduleReader scheduleReader, IDayBookingsCache cache, SharedDayBookingsReads sharedReads, TimeProvider clock)
 {
     public async Task<CachedDayBookings> GetAsync(SchedulingPolicy policy, DateOnly date, int employeeId, CancellationToken cancellationToken)
     {
         var cached = await cache.GetAsync(date, employeeId, cancellationToken);
-        return cached.Bookings ?? await LoadAndCacheAsync(policy, date, employeeId, cached.Version, cancellationToken);
+        return cached.Bookings ?? await LoadAndCacheAsync(policy, date, employeeId, cached, cancellationToken);
     }
 
     /// <summary>
@@ -24,8 +24,18 @@ public sealed class DayBookings(ScheduleReader scheduleReader, IDayBookingsCache
     public ValueTask<DayBookingsCacheEntry> LookUpAsync(DateOnly date, int employeeId, CancellationToken cancellationToken) =>
         cache.GetAsync(date, employeeId, cancellationToken);
 
-    /// <summary>After a cache miss that read <paramref name="cacheVersion"/>: one SQL query, then the cache is filled.</summary>
-    public async Task<CachedDayBookings> LoadAndCacheAsync(SchedulingPolicy policy, DateOnly date, int employeeId, long cacheVersion,
+    /// <summary>
+    /// After a cache miss: one SQL query, then the cache is filled under the version the miss read. Misses of the same day
+    /// and version on this instance share one query and one fill (<see cref="SharedDayBookingsReads"/>).
+    /// </summary>
+    public Task<CachedDayBookings> LoadAndCacheAsync(SchedulingPolicy policy, DateOnly date, int employeeId, DayBookingsCacheEntry miss,
+        CancellationToken cancellationToken) =>
+        miss.Versioned
+            ? sharedReads.ShareAsync(date, employeeId, miss.Version,
+                () => ReadAndCacheAsync(policy, date, employeeId, miss.Version, CancellationToken.None), cancellationToken)
+            : ReadAndCacheAsync(policy, date, employeeId, miss.Version, cancellationToken);
+
+    private async Task<CachedDayBookings> ReadAndCacheAsync(SchedulingPolicy policy, DateOnly date, int employeeId, long cacheVersion,
         CancellationToken cancellationToken)
     {
         var plan = (await scheduleReader.LoadAsync(policy, employeeId, date, date, null, cancellationToken))[0];

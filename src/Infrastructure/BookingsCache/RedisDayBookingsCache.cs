@@ -37,7 +37,7 @@ public sealed class RedisDayBookingsCache(RedisConnection connection, SlotStoreS
         {
             // One MGET: both keys share the day's hash tag, so it is atomic and cluster-safe without a script.
             var values = await connection.Database.StringGetAsync([_keys.Availability(date, employeeId), _keys.BookingVersion(date, employeeId)]);
-            return new DayBookingsCacheEntry(CachedBookingsText.Parse(values[0]), ParseVersion(values[1]));
+            return new DayBookingsCacheEntry(CachedBookingsText.Parse(values[0]), ParseVersion(values[1]), Versioned: true);
         }
         catch (Exception ex) when (connection.IsOutage(ex))
         {

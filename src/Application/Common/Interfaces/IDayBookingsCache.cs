@@ -27,8 +27,12 @@ public interface IDayBookingsCache
 /// </summary>
 public sealed record CachedDayBookings(IReadOnlyList<TimeOnly> BookedStarts, IReadOnlyList<BusyInterval> Busy);
 
-/// <summary>The day's cached bookings, or null on a miss, with the booking version read at the same moment.</summary>
-public sealed record DayBookingsCacheEntry(CachedDayBookings? Bookings, long Version)
+/// <summary>
+/// The day's cached bookings, or null on a miss, with the booking version read at the same moment. <paramref name="Versioned"/>
+/// when a cache read the version (a miss without one, as when there is no cache, cannot tell a read that started before a
+/// booking change from one after it).
+/// </summary>
+public sealed record DayBookingsCacheEntry(CachedDayBookings? Bookings, long Version, bool Versioned = false)
 {
     public static readonly DayBookingsCacheEntry Miss = new(null, 0);
 }

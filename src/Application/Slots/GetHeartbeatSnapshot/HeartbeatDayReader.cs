@@ -44,7 +44,7 @@ public sealed class HeartbeatDayReader(ISlotStateStore store, HeartbeatRateLimit
         var booked = cached.Bookings
                      ?? (live.Bookings is { } read
                          ? await dayBookings.FromBookingsAsync(policy, date, employeeId, read, cancellationToken)
-                         : await dayBookings.LoadAndCacheAsync(policy, date, employeeId, cached.Version, cancellationToken));
+                         : await dayBookings.LoadAndCacheAsync(policy, date, employeeId, cached, cancellationToken));
         return booked.BookedStarts;
     }
 }

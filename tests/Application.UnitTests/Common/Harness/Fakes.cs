@@ -56,25 +56,31 @@ public sealed class FakeAfterCommit : IAfterCommit
     }
 }
 
-/// <summary>A day-bookings cache holding at most one answer for every day, at version 7; records every fill.</summary>
+/// <summary>
+/// A day-bookings cache holding at most one answer for every day, at <see cref="CurrentVersion"/> (7), read with its version as
+/// Redis reads it; records every fill. With <see cref="HoldFills"/> set, a fill waits for it (a read still in flight).
+/// </summary>
 public sealed class FakeDayBookingsCache : IDayBookingsCache
 {
     public const long Version = 7;
 
     public CachedDayBookings? Cached { get; set; }
+    public long CurrentVersion { get; set; } = Version;
+    public bool Versioned { get; set; } = true;
+    public TaskCompletionSource? HoldFills { get; set; }
     public List<(DateOnly Date, int EmployeeId, CachedDayBookings Bookings, long Version)> Fills { get; } = [];
     public int Reads { get; private set; }
 
     public ValueTask<DayBookingsCacheEntry> GetAsync(DateOnly date, int employeeId, CancellationToken cancellationToken)
     {
         Reads++;
-        return ValueTask.FromResult(new DayBookingsCacheEntry(Cached, Version));
+        return ValueTask.FromResult(new DayBookingsCacheEntry(Cached, CurrentVersion, Versioned));
     }
 
-    public ValueTask SetAsync(DateOnly date, int employeeId, CachedDayBookings bookings, long version, CancellationToken cancellationToken)
+    public async ValueTask SetAsync(DateOnly date, int employeeId, CachedDayBookings bookings, long version, CancellationToken cancellationToken)
     {
-        Fills.Add((date, employeeId, bookings, version));
-        return ValueTask.CompletedTask;
+        lock (Fills) Fills.Add((date, employeeId, bookings, version));
+        if (HoldFills is { } hold) await hold.Task;
     }
 }
 
