@@ -9,6 +9,8 @@ namespace AppointEase.Bench.LoadTool;
 /// confirm of a fresh slot. Every client has slots of its own, so conflicts come only from the mix itself.
 /// --request-log FILE records every request (see <see cref="RequestLog"/>); --stop-file PATH ends the run early once
 /// that file exists (scripts/reliability.sh runs it for as long as its faults last, --seconds still bounds it).
+/// --name NAME names the overall line (default busy-morning); --total-only prints only that line (bench/run.sh's steps
+/// of client counts, which look for the highest rate with p99 &lt; 100 ms).
 /// </summary>
 internal static class BusyMorningScenario
 {
@@ -19,12 +21,14 @@ internal static class BusyMorningScenario
         var cap = options.Int("max-requests", 500_000);
         var bookings = options.Int("max-bookings", 150);
         var stopFile = options.String("stop-file", "");
+        var name = options.String("name", "busy-morning");
+        var totalOnly = options.String("total-only", "false") == "true";
         await using var requestLog = RequestLog.From(options);
         using var http = Api.CreateClient(baseUri, clients, requestLog);
         var api = new Api(http);
         var slots = await Slots.DiscoverAsync(api, clients * 2 + bookings);
         var toBook = new ConcurrentQueue<Slot>(slots.Skip(clients * 2).Take(bookings));
-        var all = new Recorder("busy-morning");
+        var all = new Recorder(name);
         var heartbeats = new Recorder("busy-heartbeat");
         var selects = new Recorder("busy-select");
         var locks = new Recorder("busy-lock");
@@ -67,6 +71,7 @@ internal static class BusyMorningScenario
         await stopWatcher;
 
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (totalOnly) return [all.ToJson(elapsed, clients)];
         return [all.ToJson(elapsed, clients), heartbeats.ToJson(elapsed, clients), selects.ToJson(elapsed, clients),
             locks.ToJson(elapsed, clients), releases.ToJson(elapsed, clients), confirms.ToJson(elapsed, clients)];
     }
