@@ -8,7 +8,7 @@
 #   heartbeat     10/100/1000 clients, Redis mode and SQL mode, with and without If-None-Match
 #   select, lock + release, availability (1 day, 31 days), confirm (100 concurrent, own slots) and its SQL-only
 #   floor (MySqlConnector, same statements and concurrency), busy morning (200 clients, then the totals at
-#   BENCH_BUSY_STEPS client counts, default "50 100 400": the highest rate with p99 < 100 ms)
+#   BENCH_BUSY_STEPS client counts, default "300 100 50": the highest rate with p99 < 100 ms)
 #   RSS idle after start (BENCH_IDLE_SECONDS, default 15, no traffic) and peak RSS after the 1000-client heartbeats
 #   (bench/memory.sh compares runtime settings on the same load), heartbeat payload size, failover detection / failback under load
 #   failback sync of 10,000 SQL holds to Redis after an outage, 3 rounds (bench/failback.sh; exits 1 if unverified)
@@ -185,14 +185,14 @@ run_wrk() {
   log "$scenario: $(printf '%s' "$line" | /usr/bin/python3 -c 'import json,sys; r=json.load(sys.stdin); print("%.0f req/s, p50 %.2f / p95 %.2f / p99 %.2f ms, %d errors" % (r["rps"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["errors"]))')"
 }
 
-run_tool() {   # run_tool SCENARIO ARGS... (LoadTool JSON lines into the results)
-  local out
-  if out="$(env DOTNET_TieredCompilation="${BENCH_TOOL_TC:-1}" BENCH_ADMIN_KEY="$BENCH_ADMIN_KEY" dotnet "$LOADTOOL" "$@" --base "$APP" 2>"$WORK/tool-$1.err")"; then
+run_tool() {   # [TOOL_NAME=NAME] run_tool SCENARIO ARGS... (LoadTool JSON lines into the results; NAME if not SCENARIO)
+  local out name="${TOOL_NAME:-$1}"
+  if out="$(env DOTNET_TieredCompilation="${BENCH_TOOL_TC:-1}" BENCH_ADMIN_KEY="$BENCH_ADMIN_KEY" dotnet "$LOADTOOL" "$@" --base "$APP" 2>"$WORK/tool-$name.err")"; then
     printf '%s\n' "$out" >>"$RESULTS"
-    log "$1: $(printf '%s' "$out" | head -n 1 | cut -c1-220)"
+    log "$name: $(printf '%s' "$out" | head -n 1 | cut -c1-220)"
   else
-    log "$1: load tool failed"; tail -n 15 "$WORK/tool-$1.err" >&2
-    not_measured "$1" "load tool failed: $(tail -n 1 "$WORK/tool-$1.err" | tr -d '"\\' | cut -c1-160)"
+    log "$name: load tool failed"; tail -n 15 "$WORK/tool-$name.err" >&2
+    not_measured "$name" "load tool failed: $(grep -m1 -E 'Exception|error' "$WORK/tool-$name.err" | tr -d '"\\' | cut -c1-160)"
   fi
 }
 
@@ -424,9 +424,11 @@ for row in csv.DictReader(sys.stdin):
   if [ "$HAS_SLOTS" = 1 ] && [ "$HAS_HEARTBEAT" = 1 ] && [ "$HAS_CONFIRM" = 1 ]; then
     run_tool busy-morning --clients 200 --seconds 10
     # Issue 20: the highest rate the mix sustains with p99 < 100 ms. Closed loop, so the rate is set by the client
-    # count: a few more counts around the 200 above, 10 s each, only their totals recorded.
-    for clients in ${BENCH_BUSY_STEPS:-50 100 400}; do
-      run_tool busy-morning --clients "$clients" --seconds 10 --name "busy-morning-c$clients" --total-only
+    # count: a few more counts around the 200 above, 10 s each, only their totals recorded. Each client needs two free
+    # slots of its own, so the largest count goes first and each books at most 20 (about 650 slots are left here).
+    for clients in ${BENCH_BUSY_STEPS:-300 100 50}; do
+      TOOL_NAME="busy-morning-c$clients" run_tool busy-morning --clients "$clients" --seconds 10 --max-bookings 20 \
+        --name "busy-morning-c$clients" --total-only
     done
   else
     not_measured busy-morning "$NA"

@@ -23,7 +23,7 @@ internal sealed class RefreshAheadCache<T>(Func<CancellationToken, Task<T>> load
             var now = clock.GetUtcNow();
             if (now < entry.Until)
             {
-                if (now >= entry.Until - refreshAhead) CurrentLoad(); // nobody waits for it: it reloads in the background
+                if (now >= entry.Until - refreshAhead) ReloadAhead(entry);
                 return ValueTask.FromResult(entry.Value);
             }
         }
@@ -40,6 +40,13 @@ internal sealed class RefreshAheadCache<T>(Func<CancellationToken, Task<T>> load
         _entry = null;
     }
 
+    /// <summary>A reload nobody waits for, unless one is under way or has already replaced the value this request saw.</summary>
+    private void ReloadAhead(Entry seen)
+    {
+        if (_loading is { Task.IsCompleted: false } || _entry != seen) return;
+        CurrentLoad();
+    }
+
     /// <summary>
     /// The load under way for the current generation, or a new one. It runs for all its waiters, so no one request's
     /// cancellation stops it.
@@ -50,7 +57,7 @@ internal sealed class RefreshAheadCache<T>(Func<CancellationToken, Task<T>> load
         while (true)
         {
             var current = _loading;
-            if (current is not null && current.Generation == generation) return current.Task;
+            if (current is not null && current.Generation == generation && !current.Task.IsCompleted) return current.Task;
             var started = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
             var mine = new Loading(generation, started.Task);
             if (Interlocked.CompareExchange(ref _loading, mine, current) != current) continue; // another request started one

@@ -75,10 +75,7 @@ public sealed class RefreshAheadCacheTests
     [Fact]
     public async Task PastItsTime_AValueIsNeverServed_TheRequestWaitsForTheReloadUnderWay()
     {
-        await FirstValue("v1");
-        _time.Advance(CacheFor - TimeSpan.FromMilliseconds(500));
-        await _cache.GetAsync(CancellationToken.None); // starts the background reload
-        await WaitUntil(() => LoadCount == 2);
+        await ReloadUnderWayInTheRefreshWindowAsync();
         _time.Advance(TimeSpan.FromMilliseconds(500));
 
         var waiting = _cache.GetAsync(CancellationToken.None).AsTask();
@@ -127,10 +124,7 @@ public sealed class RefreshAheadCacheTests
     [Fact]
     public async Task WhenTheBackgroundReloadFindsTheDatabaseUnreachable_TheLastGoodValueIsServedPastItsTime()
     {
-        await FirstValue("v1");
-        _time.Advance(CacheFor - TimeSpan.FromMilliseconds(500));
-        await _cache.GetAsync(CancellationToken.None);
-        await WaitUntil(() => LoadCount == 2);
+        await ReloadUnderWayInTheRefreshWindowAsync();
         LoadNumber(2).SetException(new TimeoutException("read timed out")); // a frozen server: classified Unavailable
         _time.Advance(TimeSpan.FromMilliseconds(600));
 
@@ -141,10 +135,7 @@ public sealed class RefreshAheadCacheTests
     [Fact]
     public async Task AFaultThatIsNotAnOutage_LeavesTheValueInDate_ThenFailsTheRequestThatNeedsANewOne()
     {
-        await FirstValue("v1");
-        _time.Advance(CacheFor - TimeSpan.FromMilliseconds(500));
-        await _cache.GetAsync(CancellationToken.None);
-        await WaitUntil(() => LoadCount == 2);
+        await ReloadUnderWayInTheRefreshWindowAsync();
         LoadNumber(2).SetException(new InvalidOperationException("a bug in the query"));
         await WaitUntil(() => _cache.GetAsync(CancellationToken.None).Result == "v1" && LoadCount == 3); // in date; the next request reloads
 
@@ -153,6 +144,15 @@ public sealed class RefreshAheadCacheTests
         LoadNumber(3).SetException(new InvalidOperationException("a bug in the query"));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => failing.WaitAsync(Patience));
+    }
+
+    /// <summary>"v1" loaded, the clock half a second before its time, and the background reload it started (load 2) pending.</summary>
+    private async Task ReloadUnderWayInTheRefreshWindowAsync()
+    {
+        await FirstValue("v1");
+        _time.Advance(CacheFor - TimeSpan.FromMilliseconds(500));
+        Assert.Equal("v1", await _cache.GetAsync(CancellationToken.None));
+        await WaitUntil(() => LoadCount == 2);
     }
 
     private static async Task WaitUntil(Func<bool> condition)
