@@ -8,7 +8,7 @@
 #   heartbeat     10/100/1000 clients, Redis mode and SQL mode, with and without If-None-Match
 #   select, lock + release, availability (1 day, 31 days), confirm (100 concurrent, own slots) and its SQL-only
 #   floor (MySqlConnector, same statements and concurrency), busy morning (200 clients, then the totals at
-#   BENCH_BUSY_STEPS client counts, default "300 100 50": the highest rate with p99 < 100 ms)
+#   BENCH_BUSY_STEPS client counts, default "250 100 50": the highest rate with p99 < 100 ms)
 #   RSS idle after start (BENCH_IDLE_SECONDS, default 15, no traffic) and peak RSS after the 1000-client heartbeats
 #   (bench/memory.sh compares runtime settings on the same load), heartbeat payload size, failover detection / failback under load
 #   failback sync of 10,000 SQL holds to Redis after an outage, 3 rounds (bench/failback.sh; exits 1 if unverified)
@@ -425,8 +425,8 @@ for row in csv.DictReader(sys.stdin):
     run_tool busy-morning --clients 200 --seconds 10
     # Issue 20: the highest rate the mix sustains with p99 < 100 ms. Closed loop, so the rate is set by the client
     # count: a few more counts around the 200 above, 10 s each, only their totals recorded. Each client needs two free
-    # slots of its own, so the largest count goes first and each books at most 20 (about 650 slots are left here).
-    for clients in ${BENCH_BUSY_STEPS:-300 100 50}; do
+    # slots of its own, so the largest count goes first and each books at most 20 (550-650 slots are left here).
+    for clients in ${BENCH_BUSY_STEPS:-250 100 50}; do
       TOOL_NAME="busy-morning-c$clients" run_tool busy-morning --clients "$clients" --seconds 10 --max-bookings 20 \
         --name "busy-morning-c$clients" --total-only
     done
