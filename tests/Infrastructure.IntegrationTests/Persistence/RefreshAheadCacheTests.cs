@@ -4,8 +4,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace AppointEase.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>
-/// The settings and catalogue caches (decision 146): under traffic a reload starts in the background in the last second
-/// of a value's life and nobody waits for it; a value is never served past its time; concurrent requests share one load;
+/// The settings and catalogue caches (decision 146): under traffic a reload starts in the background in the refresh window
+/// at the end of a value's life (the last second here; the caches use the second half) and nobody waits for it; a value is never served past its time; concurrent requests share one load;
 /// an invalidated load is not kept; an unreachable database serves the last good value.
 /// </summary>
 public sealed class RefreshAheadCacheTests
