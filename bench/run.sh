@@ -242,23 +242,23 @@ redis_commands() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" info stats 2>/dev/nul
 now_ms() { date +%s%3N; }
 count_round_trips() {   # count_round_trips NAME METHOD PATH [JSON-BODY]
   local name="$1" method="$2" path="$3" body="${4:-}" n=10 i codes="" iq0 iq1 ir0 ir1 it0 it1 q0 q1 r0 r1 t0 t1
+  round_trip_request() {   # the probe's request once; prints its status
+    if [ -n "$body" ]; then
+      curl -s -o /dev/null -w '%{http_code} ' -X "$method" -H 'Content-Type: application/json' -d "$body" "$APP$path"
+    else
+      curl -s -o /dev/null -w '%{http_code} ' -X "$method" "$APP$path"
+    fi
+  }
   # One request first, uncounted, after the settings and catalogue caches' 5 s: it reloads them in the foreground, and
   # the window below (~1.5 s) ends before their next reload, which starts in the background at half their life
   # (decision 146). Otherwise that reload (9 statements) lands in whichever probe is running at the time.
   sleep 5.2
-  if [ -n "$body" ]; then curl -s -o /dev/null -X "$method" -H 'Content-Type: application/json' -d "$body" "$APP$path"
-  else curl -s -o /dev/null -X "$method" "$APP$path"; fi
+  round_trip_request >/dev/null
   it0="$(now_ms)"; iq0="$(sql_questions)"; ir0="$(redis_commands || true)"
   sleep 1
   it1="$(now_ms)"; iq1="$(sql_questions)"; ir1="$(redis_commands || true)"
   t0="$(now_ms)"; q0="$(sql_questions)"; r0="$(redis_commands || true)"
-  for i in $(seq 1 "$n"); do
-    if [ -n "$body" ]; then
-      codes+="$(curl -s -o /dev/null -w '%{http_code} ' -X "$method" -H 'Content-Type: application/json' -d "$body" "$APP$path")"
-    else
-      codes+="$(curl -s -o /dev/null -w '%{http_code} ' -X "$method" "$APP$path")"
-    fi
-  done
+  for i in $(seq 1 "$n"); do codes+="$(round_trip_request)"; done
   t1="$(now_ms)"; q1="$(sql_questions)"; r1="$(redis_commands || true)"
   record "$(/usr/bin/python3 - "$name" "$n" "$codes" "$it0,$it1,$iq0,$iq1,${ir0:-0},${ir1:-0}" "$t0,$t1,$q0,$q1,${r0:-0},${r1:-0}" <<'PY'
 import json, sys
