@@ -3,7 +3,7 @@
 #
 # Starts private MariaDB and Redis as bench/run.sh does (scripts/lib/servers.sh), then for each variant: starts the
 # Release WebApi with run.sh's production settings plus the variant's environment (DOTNET_gcServer, DOTNET_TieredPGO,
-# ...), on a fresh database (migrated and seeded by the app) and an emptied Redis, and records
+# ...), on a fresh database (migrated and seeded by the app, or first by its migrate command: MEM_MIGRATE) and an emptied Redis, and records
 #   start       ms from spawn to /health/ready 200
 #   idle        after MEM_IDLE_SECONDS without traffic: VmRSS, VmHWM, threads, anonymous vs file-backed RSS
 #               (/proc/PID/status, /proc/PID/smaps_rollup) and the GC's view (committed bytes and heap size after the
@@ -22,7 +22,9 @@
 # Environment: MEM_VARIANTS (names below or NAME:VAR=v,...; default all), MEM_ROUNDS (1; rounds interleave the
 # variants), MEM_IDLE_SECONDS (20), BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (10), MEM_OUT (report dir; default a new
 # temp dir), MEM_BUILD (1: dotnet build the WebApi and Baseline in Release with -p:SkipWidgetBuild=true first),
-# MEM_BASELINE (0), MEM_APP_DIR (another WebApi build output), MEM_KEEP (1 keeps the temp dir with logs).
+# MEM_BASELINE (0), MEM_APP_DIR (another WebApi build output), MEM_KEEP (1 keeps the temp dir with logs),
+# MEM_MIGRATE (startup: the instance migrates and seeds its fresh database itself; command: `migrate` first, then an
+# instance that only serves, as bench/run.sh and docs/operations.md run it; decision 148).
 # Etiquette on a shared machine (defaults): before each variant wait until the 1-minute load average is below
 # MEM_MAX_LOAD (1.0), polling every 30 s for at most MEM_LOAD_WAIT_SECONDS (1200), then measure anyway and record
 # the load; hold an exclusive flock on MEM_LOCK (/tmp/appointease-bench.lock; empty = none) while a variant runs.
@@ -38,6 +40,7 @@ ROUNDS="${MEM_ROUNDS:-1}"
 MAX_LOAD="${MEM_MAX_LOAD:-1.0}"
 LOAD_WAIT="${MEM_LOAD_WAIT_SECONDS:-1200}"
 LOCK="${MEM_LOCK-/tmp/appointease-bench.lock}"
+MIGRATE="${MEM_MIGRATE:-startup}"
 OUT="${MEM_OUT:-$(mktemp -d -t appointease-memory.XXXXXX)}"
 mkdir -p "$OUT"
 THREADS=2
@@ -146,19 +149,25 @@ start_variant() {
         "${extra[@]}" dotnet AppointEase.Bench.Baseline.dll
     ) >"$WORK/$name.log" 2>&1 &
   else
+    local common=(ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP"
+      Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning
+      Database__Provider=MySql ConnectionStrings__Database="${APPOINTEASE_TEST_MYSQL}Database=$db;"
+      Database__MigrateOnStartup=true Database__SeedDemoData=true Email__Mode=Pickup
+      ConnectionStrings__Redis="$APPOINTEASE_TEST_REDIS" Email__PickupDirectory="$WORK/mail"
+      Auth__OtpSecret="$OTP_SECRET" Admin__ApiKeys__0__Id=bench Admin__ApiKeys__0__KeyHash="$ADMIN_KEY_HASH"
+      RateLimits__HeartbeatPerClient__PermitLimit=1000000 RateLimits__HeartbeatPerClient__WindowSeconds=60
+      RateLimits__BookingPerIp__PermitLimit=1000000 RateLimits__BookingPerIp__WindowSeconds=60
+      RateLimits__OtpPerIp__PermitLimit=1000000 RateLimits__OtpPerIp__WindowSeconds=60
+      RateLimits__SlotsPerIp__PermitLimit=1000000 Holds__PerClient=100 Holds__PerNetwork=10000
+      Security__ReadinessDetails=true)
+    if [ "$MIGRATE" = command ]; then
+      # As docs/operations.md deploys: the migrate command (which also seeds) first, then an instance that only serves.
+      ( cd "$WEBAPI_DIR" && env "${common[@]}" "${extra[@]}" dotnet AppointEase.WebApi.dll migrate ) >"$WORK/$name-migrate.log" 2>&1 \
+        || { tail -n 30 "$WORK/$name-migrate.log" >&2; log "$name: the migrate command failed"; return 1; }
+      common+=(Database__MigrateOnStartup=false Database__SeedDemoData=false); t0="$(now_ms)"
+    fi
     ( cd "$WEBAPI_DIR"
-      exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP" \
-        Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
-        Database__Provider=MySql ConnectionStrings__Database="${APPOINTEASE_TEST_MYSQL}Database=$db;" \
-        Database__MigrateOnStartup=true Database__SeedDemoData=true Email__Mode=Pickup \
-        ConnectionStrings__Redis="$APPOINTEASE_TEST_REDIS" Email__PickupDirectory="$WORK/mail" \
-        Auth__OtpSecret="$OTP_SECRET" Admin__ApiKeys__0__Id=bench Admin__ApiKeys__0__KeyHash="$ADMIN_KEY_HASH" \
-        RateLimits__HeartbeatPerClient__PermitLimit=1000000 RateLimits__HeartbeatPerClient__WindowSeconds=60 \
-        RateLimits__BookingPerIp__PermitLimit=1000000 RateLimits__BookingPerIp__WindowSeconds=60 \
-        RateLimits__OtpPerIp__PermitLimit=1000000 RateLimits__OtpPerIp__WindowSeconds=60 \
-        RateLimits__SlotsPerIp__PermitLimit=1000000 Holds__PerClient=100 Holds__PerNetwork=10000 \
-        Security__ReadinessDetails=true \
-        "${extra[@]}" dotnet AppointEase.WebApi.dll
+      exec env "${common[@]}" "${extra[@]}" dotnet AppointEase.WebApi.dll
     ) >"$WORK/$name.log" 2>&1 &
   fi
   APP_PID=$!

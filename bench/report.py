@@ -77,17 +77,17 @@ CONFIRM = (
     "calendar invitation (Ical.Net) at about a sixth of the garbage, EF Core's save pipeline at about a sixth and "
     "MySqlConnector at a tenth (decision 144).")
 RSS = (
-    "Measured with bench/memory.sh (decision 134; smaps per mapping): idle after start the WebApi is about 200 MB, of "
-    "which about 145 MB is file-backed: ~55 MB /memfd:doublemapper (JIT-compiled code, stubs and loader heaps: the "
-    "runtime's executable memory, mapped through a memfd while W^X is on), ~90 MB mapped framework and library "
-    "images; anonymous memory is ~55 MB with a GC heap of ~30 MB committed. The bare baseline idles at ~70 MB (62 MB "
-    "of it images). 1,000 connections add ~50 MB of anonymous memory (GC committed 30 → 75 MB) and ~12 MB of "
-    "tier-1 code. Ten runtime variants on the same load (workstation non-concurrent, Server GC with and without "
-    "DATAS, GCConserveMemory, gen0 size, TieredPGO off, TieredCompilation off, W^X off, a 96 MB heap hard limit) "
-    "moved the peak between 263 and 609 MB and idle between 189 and 212 MB: none reaches either target; Server GC "
-    "and non-concurrent GC raise the peak by 130-330 MB. What is left is code size: the assemblies and the code "
-    "JIT-compiled for them (EF Core, Hangfire, OpenTelemetry); the endpoints' binding is generated at build time since "
-    "decision 139, which moved neither figure beyond run-to-run noise.")
+    "Measured with bench/memory.sh (decisions 134 and 148; smaps per mapping): idle after start, on a database the "
+    "migrate command prepared, the WebApi is about 165 MB, of which about 130 MB is file-backed: ~50 MB "
+    "/memfd:doublemapper (JIT-compiled code, stubs and loader heaps: the runtime's executable memory, mapped through a "
+    "memfd while W^X is on), ~80 MB mapped framework and library images; anonymous memory is ~35 MB with a GC heap of "
+    "~14 MB committed. The bare baseline idles at ~70 MB (62 MB of it images). 1,000 connections add ~55 MB of "
+    "anonymous memory (GC committed 14 → 60 MB) and ~12 MB of code. Eleven runtime variants on the same load "
+    "(workstation non-concurrent, Server GC with and without DATAS, GCConserveMemory, gen0 size, TieredPGO off, "
+    "TieredCompilation off, W^X off, a 96 MB heap hard limit, a later tier-up) moved the peak between 232 and 609 MB: "
+    "none reaches either target; the one adopted (tier-up after 5,000 calls instead of 30, decision 148) took ~22 MB "
+    "off the peak, serving from a database migrated by the release step instead of migrating at start ~13 MB off idle. "
+    "What is left is code size: the assemblies and the code JIT-compiled for them (EF Core, Hangfire, OpenTelemetry).")
 CAUSES = {
     "hb-redis-p99": HEARTBEAT_REDIS,
     "hb-redis-ratio": HEARTBEAT_REDIS,
@@ -432,8 +432,8 @@ def memory_payload_failover(w, r):
     w("")
     if measured("memory-idle"):
         x = r["memory-idle"]
-        w(f"- RSS of the WebApi idle after start (ready, migrated and seeded, then {x.get('idle_s', '?')} s without "
-          f"traffic): **{x['vmrss_kb'] / 1024:.0f} MB** (VmHWM so far {x['vmhwm_kb'] / 1024:.0f} MB); target < 150 MB: "
+        w(f"- RSS of the WebApi idle after start (ready on a database the migrate command prepared, then "
+          f"{x.get('idle_s', '?')} s without traffic): **{x['vmrss_kb'] / 1024:.0f} MB** (VmHWM so far {x['vmhwm_kb'] / 1024:.0f} MB); target < 150 MB: "
           f"{'met' if x['vmrss_kb'] / 1024 < 150 else '**missed**'}.")
     if measured("memory"):
         x = r["memory"]

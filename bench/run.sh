@@ -116,13 +116,18 @@ BENCH_ADMIN_KEY="$(head -c 24 /dev/urandom | base64 | tr -d '\n=+/')"
 
 # The stream limits (StreamsPerIp: 300 opens / 60 s per network) are raised too: the slot-stream scenario opens
 # thousands of streams from 127.0.0.1.
-webapi() {   # webapi URL REDIS: the WebApi in the foreground with the bench's production settings (exec'd by callers)
+# The database is migrated and seeded once by the migrate command, as docs/operations.md deploys (a release step);
+# the instances then only serve: they check that the schema is current and neither migrate nor seed, so their memory
+# holds no migration or seeding code (issue 20's idle and peak RSS are measured on such an instance).
+webapi() {   # webapi URL REDIS [migrate]: the WebApi in the foreground with the bench's production settings (exec'd)
   cd "$WEBAPI_DIR"
+  local seed=false
+  [ "${3:-}" = migrate ] && seed=true
   exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$1" \
     Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
     Logging__LogLevel__AppointEase.Infrastructure.SlotState.Redis.RedisFailbackSync=Information \
     Database__Provider=MySql ConnectionStrings__Database="${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;" \
-    Database__MigrateOnStartup=true Database__SeedDemoData=true Email__Mode=Pickup \
+    Database__MigrateOnStartup=false Database__SeedDemoData="$seed" Email__Mode=Pickup \
     ConnectionStrings__Redis="$2" Email__PickupDirectory="$WORK/mail" \
     Auth__OtpSecret="$BENCH_OTP_SECRET" Admin__ApiKeys__0__Id=bench \
     Admin__ApiKeys__0__KeyHash="$(printf %s "$BENCH_ADMIN_KEY" | sha256sum | cut -d' ' -f1)" \
@@ -133,7 +138,7 @@ webapi() {   # webapi URL REDIS: the WebApi in the foreground with the bench's p
     RateLimits__StreamsPerIp__PermitLimit=1000000 RateLimits__StreamsPerIp__WindowSeconds=60 \
     RateLimits__StreamsPerClient__PermitLimit=1000000 RateLimits__StreamsPerClient__WindowSeconds=60 \
     Security__ReadinessDetails=true \
-    dotnet AppointEase.WebApi.dll
+    dotnet AppointEase.WebApi.dll ${3:+"$3"}
 }
 
 start_app() {   # start_app redis|sql
@@ -335,6 +340,9 @@ confirm_scenario() {   # the confirm (100 at once, 3 rounds after a warm-up roun
 
 # --- Redis mode ------------------------------------------------------------------------------------------------
 [ -n "$ONLY" ] || start_baseline
+( webapi "$APP" "$APPOINTEASE_TEST_REDIS" migrate ) >"$WORK/migrate.log" 2>&1 \
+  || { tail -n 30 "$WORK/migrate.log" >&2; log "the migrate command failed"; exit 1; }
+log "database migrated and seeded by the migrate command"
 start_app redis
 # Issue 20: RSS idle after start-up (migrated, seeded, ready, then BENCH_IDLE_SECONDS without traffic).
 if [ -z "$ONLY" ]; then
