@@ -4,7 +4,8 @@
 # Starts private MariaDB and Redis exactly as scripts/test.sh does (scripts/lib/servers.sh), builds the WebApi and
 # the bench tools in Release, runs the WebApi with production settings (MySql provider, Redis, Production
 # environment, Warning logs) on a loopback port, seeds (the app's demo seeding), warms up, then measures:
-#   baselines     bare Kestrel endpoint (bench/Baseline) with the heartbeat's requests; redis-benchmark SET/GET
+#   baselines     bare Kestrel endpoint (bench/Baseline) with the heartbeat's requests, and with the select's
+#                 requests doing one Redis SET each; redis-benchmark SET/GET
 #   heartbeat     10/100/1000 clients, Redis mode and SQL mode, with and without If-None-Match
 #   select, lock + release, availability (1 day, 31 days), confirm (100 concurrent, own slots) and its SQL-only
 #   floor (MySqlConnector, same statements and concurrency), busy morning (200 clients, then the totals at
@@ -19,7 +20,8 @@
 # stopped by pid on exit. Environment: BENCH_SECONDS (per wrk run, default 5), BENCH_SKIP_MICRO=1 to skip
 # BenchmarkDotNet, BENCH_OUT (default docs) to write the report elsewhere, BENCH_KEEP=1 to keep the temp dir
 # (logs of the app, wrk and the tools) for a look afterwards, BENCH_WARMUP_SECONDS (default 10, per warm-up run),
-# BENCH_ONLY=failback, streams or confirm (the confirm and its floor) to run only that scenario
+# BENCH_ONLY=failback, streams, confirm (the confirm and its floor) or select (select, lock + release and their two
+# floors) to run only that scenario
 # (report to BENCH_OUT or a temp dir, never docs/); BENCH_CONFIRM_ROUNDS (default 3) the confirm's timed rounds, more of
 # them to profile the app meanwhile (bench/README.md); BENCH_CONFIRM_WARMUP_SECONDS (default 60) of booking and cancelling
 # before them, BENCH_CONFIRM_WARMUP_ROUNDS (default 1) untimed rounds after that (decision 135). To compare builds and
@@ -33,8 +35,8 @@ cd "$ROOT"
 SECONDS_PER_RUN="${BENCH_SECONDS:-5}"
 ONLY="${BENCH_ONLY:-}"
 case "$ONLY" in
-  ""|failback|streams|confirm) ;;
-  *) echo "bench: BENCH_ONLY='$ONLY' is not supported (only 'failback', 'streams' or 'confirm')" >&2; exit 2 ;;
+  ""|failback|streams|confirm|select) ;;
+  *) echo "bench: BENCH_ONLY='$ONLY' is not supported (only 'failback', 'streams', 'confirm' or 'select')" >&2; exit 2 ;;
 esac
 # A partial run must never rewrite docs/benchmarks.md: without BENCH_OUT it writes to a fresh temp dir (kept).
 if [ -n "$ONLY" ] && [ -z "${BENCH_OUT:-}" ]; then OUT="$(mktemp -d -t appointease-bench-partial.XXXXXX)"
@@ -154,7 +156,7 @@ start_baseline() {
   (
     cd "$BASELINE_DIR"
     exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASELINE" Logging__LogLevel__Default=Warning \
-      dotnet AppointEase.Bench.Baseline.dll
+      BASELINE_REDIS="$APPOINTEASE_TEST_REDIS" dotnet AppointEase.Bench.Baseline.dll
   ) >"$WORK/baseline.log" 2>&1 &
   BASELINE_PID=$!
   wait_ready "$BASELINE" "$BASELINE_PID" baseline
@@ -338,8 +340,31 @@ confirm_scenario() {   # the confirm (100 at once, 3 rounds after a warm-up roun
   run_tool confirm-floor --clients 100 --rounds 3 --connection "${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;"
 }
 
+redis_benchmark() {   # redis-benchmark SET/GET, 50 clients: the yardstick of select and lock
+  log "redis-benchmark SET/GET (50 clients)"
+  timeout 60 redis-benchmark -h 127.0.0.1 -p "$REDIS_PORT" -t set,get -n 30000 -c 50 -r 100000 -d 64 --csv 2>/dev/null \
+    | /usr/bin/python3 -c '
+import csv, json, sys
+for row in csv.DictReader(sys.stdin):
+    print(json.dumps({"scenario": "redis-benchmark-" + row["test"].lower(), "clients": 50, "rps": float(row["rps"]),
+        "p50_ms": float(row["p50_latency_ms"]), "p95_ms": float(row["p95_latency_ms"]), "p99_ms": float(row["p99_latency_ms"]),
+        "max_ms": float(row["max_latency_ms"]), "errors": 0}))' >>"$RESULTS"
+}
+
+select_scenario() {   # select and lock → release at 50 clients, and the bare endpoint doing one Redis SET per select
+  # Both endpoints get the same warm-up first, so neither is measured on code the tiered JIT has not optimised yet.
+  local timed="$SECONDS_PER_RUN"
+  SECONDS_PER_RUN="${BENCH_WARMUP_SECONDS:-10}"
+  run_wrk warmup-select 50 select.lua "$APP"
+  run_wrk warmup-baseline-select 50 select.lua "$BASELINE"
+  SECONDS_PER_RUN="$timed"
+  run_wrk select-c50 50 select.lua "$APP"
+  run_wrk baseline-select-c50 50 select.lua "$BASELINE"
+  run_tool lock-release --clients 50 --seconds "$SECONDS_PER_RUN"
+}
+
 # --- Redis mode ------------------------------------------------------------------------------------------------
-[ -n "$ONLY" ] || start_baseline
+case "$ONLY" in ""|select) start_baseline ;; esac
 ( webapi "$APP" "$APPOINTEASE_TEST_REDIS" migrate ) >"$WORK/migrate.log" 2>&1 \
   || { tail -n 30 "$WORK/migrate.log" >&2; log "the migrate command failed"; exit 1; }
 log "database migrated and seeded by the migrate command"
@@ -380,14 +405,7 @@ if [ -z "$ONLY" ]; then
     count_round_trips lock-redis POST /api/v1/slots/lock "{\"date\":\"$D1\",\"employeeId\":2,\"time\":\"11:00\",\"clientId\":\"bench-rt-0001\"}"
   fi
 
-  log "redis-benchmark SET/GET (50 clients)"
-  timeout 60 redis-benchmark -h 127.0.0.1 -p "$REDIS_PORT" -t set,get -n 30000 -c 50 -r 100000 -d 64 --csv 2>/dev/null \
-    | /usr/bin/python3 -c '
-import csv, json, sys
-for row in csv.DictReader(sys.stdin):
-    print(json.dumps({"scenario": "redis-benchmark-" + row["test"].lower(), "clients": 50, "rps": float(row["rps"]),
-        "p50_ms": float(row["p50_latency_ms"]), "p95_ms": float(row["p95_latency_ms"]), "p99_ms": float(row["p99_latency_ms"]),
-        "max_ms": float(row["max_latency_ms"]), "errors": 0}))' >>"$RESULTS"
+  redis_benchmark
 
   for clients in 10 100 1000; do
     run_wrk "baseline-c$clients" "$clients" heartbeat.lua "$BASELINE"
@@ -417,9 +435,7 @@ for row in csv.DictReader(sys.stdin):
   if [ "$HAS_SLOTS" = 1 ]; then streams_scenario
   else not_measured "streams-memory-c${BENCH_STREAMS_MEMORY:-5000}" "$NA"; not_measured "streams-fanout-c${BENCH_STREAMS_FANOUT:-1000}" "$NA"; fi
 
-  if [ "$HAS_SLOTS" = 1 ]; then
-    run_wrk select-c50 50 select.lua "$APP"
-    run_tool lock-release --clients 50 --seconds "$SECONDS_PER_RUN"
+  if [ "$HAS_SLOTS" = 1 ]; then select_scenario
   else
     not_measured select-c50 "$NA"; not_measured lock "$NA"; not_measured release "$NA"
   fi
@@ -452,6 +468,7 @@ fi
 
 if [ "$ONLY" = streams ]; then streams_scenario; fi
 if [ "$ONLY" = confirm ]; then confirm_scenario; fi
+if [ "$ONLY" = select ]; then redis_benchmark; select_scenario; fi
 # After the failover scenario: the failback sync of 10,000 SQL holds (bench/failback.sh).
 if [ -z "$ONLY" ] || [ "$ONLY" = failback ]; then failback_scenario; fi
 stop_pid "$APP_PID"; APP_PID=""
