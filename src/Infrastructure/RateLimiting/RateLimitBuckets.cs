@@ -13,8 +13,26 @@ internal static class RateLimitBuckets
     /// "{rule}:{sha256(subject)[..32]}". Subjects are emails and IPs: hashing keeps personal data out of Redis and
     /// bounds the key length whatever a caller sends.
     /// </summary>
-    public static string Of(RateLimitRule rule, string subject) =>
-        rule.Name + ":" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(subject)))[..32];
+    public static string Of(RateLimitRule rule, string subject)
+    {
+        // On the stack: this runs for every rate-limited request (select, lock, booking, sign-in).
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        if (Encoding.UTF8.GetMaxByteCount(subject.Length) <= SubjectBytesOnStack)
+        {
+            Span<byte> utf8 = stackalloc byte[SubjectBytesOnStack];
+            SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(subject, utf8)], hash);
+        }
+        else
+        {
+            SHA256.HashData(Encoding.UTF8.GetBytes(subject), hash);
+        }
+        Span<char> hex = stackalloc char[HashChars];
+        Convert.TryToHexStringLower(hash[..(HashChars / 2)], hex, out _);
+        return string.Concat(rule.Name, ":", hex);
+    }
+
+    private const int HashChars = 32;
+    private const int SubjectBytesOnStack = 512;
 
     /// <summary>Windows aligned to the Unix epoch, identical on every instance and in both stores.</summary>
     public static (DateTime Start, DateTime End) WindowAt(DateTime nowUtc, TimeSpan window)

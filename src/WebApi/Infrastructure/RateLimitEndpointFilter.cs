@@ -24,15 +24,18 @@ public static class RateLimitEndpointFilter
     {
         if (!RateLimitNames.IsKnown(limit))
             throw new ArgumentOutOfRangeException(nameof(limit), limit, "Unknown rate limit; see RateLimitNames.");
+        // Built on the endpoint's first request and kept: the options are bound once per host, so every request would
+        // build the same rule again (its storage name is a string made per character).
+        RateLimitRule? rule = null;
         builder.AddEndpointFilter(async (context, next) =>
         {
             var key = subject(context);
             if (key is null) return await next(context);
             var services = context.HttpContext.RequestServices;
-            var rule = services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Rule(limit);
+            rule ??= services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Rule(limit);
             var decision = await services.GetRequiredService<IRateLimiter>().HitAsync(rule, key, context.HttpContext.RequestAborted);
             if (decision.Allowed) return await next(context);
-            services.GetRequiredService<AppointEaseMetrics>().RateLimitRejected(RateLimitNames.StorageName(limit));
+            services.GetRequiredService<AppointEaseMetrics>().RateLimitRejected(rule.Name);
             return TooManyRequests(decision);
         });
         return builder;

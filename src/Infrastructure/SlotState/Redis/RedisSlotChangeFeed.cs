@@ -24,7 +24,7 @@ public sealed class RedisSlotChangeFeed(RedisConnection connection, ILogger<Redi
     /// <summary>Completes once this instance listens (tests wait for it before changing anything).</summary>
     public Task Subscribed => _subscribed.Task;
 
-    private string ChannelPrefix => connection.Options.KeyPrefix + ":slots:";
+    private readonly string _channelPrefix = connection.Options.KeyPrefix + ":slots:";
 
     public IDisposable Subscribe(Action<DateOnly, int> dayChanged)
     {
@@ -39,7 +39,7 @@ public sealed class RedisSlotChangeFeed(RedisConnection connection, ILogger<Redi
             try
             {
                 await Task.Yield(); // the first use connects synchronously; keep that off the host's start-up path
-                await connection.Multiplexer.GetSubscriber().SubscribeAsync(RedisChannel.Pattern(ChannelPrefix + "*"), (channel, _) => Dispatch(channel));
+                await connection.Multiplexer.GetSubscriber().SubscribeAsync(RedisChannel.Pattern(_channelPrefix + "*"), (channel, _) => Dispatch(channel));
                 _subscribed.TrySetResult();
                 return;
             }
@@ -52,15 +52,17 @@ public sealed class RedisSlotChangeFeed(RedisConnection connection, ILogger<Redi
         }
     }
 
+    /// <summary>Runs for every select, lock and booking change of every instance: parsed in place, no pieces allocated.</summary>
     private void Dispatch(RedisChannel channel)
     {
         // {prefix}:slots:yyyy-MM-dd:employeeId
-        var name = channel.ToString();
-        if (!name.StartsWith(ChannelPrefix, StringComparison.Ordinal)) return;
-        var parts = name[ChannelPrefix.Length..].Split(':');
-        if (parts.Length != 2
-            || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var employeeId)) return;
+        var name = channel.ToString().AsSpan();
+        if (!name.StartsWith(_channelPrefix, StringComparison.Ordinal)) return;
+        var day = name[_channelPrefix.Length..];
+        var colon = day.IndexOf(':');
+        if (colon < 0
+            || !DateOnly.TryParseExact(day[..colon], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            || !int.TryParse(day[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var employeeId)) return;
         foreach (var listener in _listeners) listener(date, employeeId);
     }
 
