@@ -25,7 +25,7 @@ public static class RateLimitEndpointFilter
         if (!RateLimitNames.IsKnown(limit))
             throw new ArgumentOutOfRangeException(nameof(limit), limit, "Unknown rate limit; see RateLimitNames.");
         // Built on the endpoint's first request and kept: the options are bound once per host, so every request would
-        // build the same rule again (its storage name is a string made per character).
+        // build the same rule again.
         RateLimitRule? rule = null;
         builder.AddEndpointFilter(async (context, next) =>
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text;
 using AppointEase.Application.Common.Interfaces;
 
 namespace AppointEase.WebApi.Infrastructure;
@@ -113,6 +114,21 @@ public static class RateLimitNames
         or StreamsPerClient or StreamsPerIp;
 
     /// <summary>OtpPerEmail → otp_per_email, the form used in Redis keys and SQL buckets.</summary>
-    public static string StorageName(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
+    public static string StorageName(string name)
+    {
+        var snake = new StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c))
+            {
+                if (snake.Length > 0) snake.Append('_');
+                snake.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                snake.Append(c);
+            }
+        }
+        return snake.ToString();
+    }
 }
