@@ -192,6 +192,13 @@ run_wrk() {
   log "$scenario: $(printf '%s' "$line" | /usr/bin/python3 -c 'import json,sys; r=json.load(sys.stdin); print("%.0f req/s, p50 %.2f / p95 %.2f / p99 %.2f ms, %d errors" % (r["rps"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["errors"]))')"
 }
 
+warm_up() {   # warm_up SCENARIO CLIENTS SCRIPT URL [VAR=VALUE...]: run_wrk for BENCH_WARMUP_SECONDS (tiered JIT)
+  local timed="$SECONDS_PER_RUN"
+  SECONDS_PER_RUN="${BENCH_WARMUP_SECONDS:-10}"
+  run_wrk "$@"
+  SECONDS_PER_RUN="$timed"
+}
+
 run_tool() {   # [TOOL_NAME=NAME] run_tool SCENARIO ARGS... (LoadTool JSON lines into the results; NAME if not SCENARIO)
   local out name="${TOOL_NAME:-$1}"
   if out="$(env DOTNET_TieredCompilation="${BENCH_TOOL_TC:-1}" BENCH_ADMIN_KEY="$BENCH_ADMIN_KEY" dotnet "$LOADTOOL" "$@" --base "$APP" 2>"$WORK/tool-$name.err")"; then
@@ -353,11 +360,8 @@ for row in csv.DictReader(sys.stdin):
 
 select_scenario() {   # select and lock → release at 50 clients, and the bare endpoint doing one Redis SET per select
   # Both endpoints get the same warm-up first, so neither is measured on code the tiered JIT has not optimised yet.
-  local timed="$SECONDS_PER_RUN"
-  SECONDS_PER_RUN="${BENCH_WARMUP_SECONDS:-10}"
-  run_wrk warmup-select 50 select.lua "$APP"
-  run_wrk warmup-baseline-select 50 select.lua "$BASELINE"
-  SECONDS_PER_RUN="$timed"
+  warm_up warmup-select 50 select.lua "$APP"
+  warm_up warmup-baseline-select 50 select.lua "$BASELINE"
   run_wrk select-c50 50 select.lua "$APP"
   run_wrk baseline-select-c50 50 select.lua "$BASELINE"
   run_tool lock-release --clients 50 --seconds "$SECONDS_PER_RUN"
@@ -386,11 +390,9 @@ if [ -z "$ONLY" ]; then
 
   log "warming up"
   # Tiered JIT needs well over 3 s of load on two shared cores before the code is optimised (bench/README.md).
-  SECONDS_PER_RUN_SAVED="$SECONDS_PER_RUN"; SECONDS_PER_RUN="${BENCH_WARMUP_SECONDS:-10}"
-  run_wrk warmup-baseline 50 heartbeat.lua "$BASELINE"
-  [ "$HAS_HEARTBEAT" = 1 ] && run_wrk warmup-heartbeat 50 heartbeat.lua "$APP"
-  run_wrk warmup-availability 20 availability.lua "$APP"
-  SECONDS_PER_RUN="$SECONDS_PER_RUN_SAVED"
+  warm_up warmup-baseline 50 heartbeat.lua "$BASELINE"
+  [ "$HAS_HEARTBEAT" = 1 ] && warm_up warmup-heartbeat 50 heartbeat.lua "$APP"
+  warm_up warmup-availability 20 availability.lua "$APP"
 
   log "round trips per request (10 sequential requests each)"
   D1="$PROBE_DATE"
@@ -479,8 +481,7 @@ if [ -n "$ONLY" ]; then
 elif [ "$HAS_HEARTBEAT" = 1 ]; then
   start_app sql
   # A fresh process: the same JIT warm-up as the Redis-mode app gets, or the c100 run measures tier-0 code.
-  SECONDS_PER_RUN="${BENCH_WARMUP_SECONDS:-10}"; run_wrk warmup-heartbeat-sql 50 heartbeat.lua "$APP"
-  SECONDS_PER_RUN="$SECONDS_PER_RUN_SAVED"
+  warm_up warmup-heartbeat-sql 50 heartbeat.lua "$APP"
   count_round_trips heartbeat-sql POST /api/v1/heartbeat "{\"date\":\"$D1\",\"employeeId\":2,\"clientId\":\"bench-rt-0001\"}"
   heartbeat_suite sql
   stop_pid "$APP_PID"; APP_PID=""
