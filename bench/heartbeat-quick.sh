@@ -17,6 +17,7 @@
 #                    a closed loopback port, so every span is recorded and batched; export fails quietly) plus metrics,
 #                    and a second app with Telemetry__Enabled=false runs beside it; each measured round runs both,
 #                    alternating "heartbeat" (telemetry on) and "heartbeat-telemetry-off"; a last line gives the cost
+# "KB/req" is the GC's allocated bytes (the app's /metrics, read with an admin key of the run) over the requests.
 # "cpu µs/req" is the app process's own CPU time (utime+stime) over the run divided by the requests wrk completed:
 # less sensitive to the other load on a shared machine than req/s, though not immune (cache, frequency).
 set -euo pipefail
@@ -50,6 +51,9 @@ OTLP_ENV=""
 if [ "${HBQ_TELEMETRY:-0}" = 1 ]; then
   OTLP_ENV="OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 fi
+# An admin key of this run only, to read the app's /metrics (the GC's allocated bytes).
+ADMIN_KEY="$(head -c 24 /dev/urandom | base64 | tr -d '\n=+/')"
+ADMIN_KEY_HASH="$(printf %s "$ADMIN_KEY" | sha256sum | cut -d' ' -f1)"
 start_app() {   # start_app URL LOGFILE EXTRA_ENV...
   local url="$1" log="$2"; shift 2
   (
@@ -60,6 +64,7 @@ start_app() {   # start_app URL LOGFILE EXTRA_ENV...
     ConnectionStrings__Redis="$APPOINTEASE_TEST_REDIS" Redis__KeyPrefix="$ID" Jobs__RedisPrefix="$ID-jobs" \
     Database__MigrateOnStartup=true Database__SeedDemoData=true Email__Mode=Pickup Email__PickupDirectory="$WORK/mail" Auth__OtpSecret="$(head -c 32 /dev/urandom | base64 | tr -d '\n')" \
     RateLimits__HeartbeatPerClient__PermitLimit=1000000 RateLimits__HeartbeatPerClient__WindowSeconds=60 \
+    Admin__ApiKeys__0__Id=hbq Admin__ApiKeys__0__KeyHash="$ADMIN_KEY_HASH" \
     ${HBQ_PERF:+DOTNET_PerfMapEnabled=1} ${HBQ_EXTRA_ENV:-} "$@" dotnet AppointEase.WebApi.dll
   ) >"$log" 2>&1 &
 }
@@ -96,14 +101,18 @@ if [ "${HBQ_INM:-0}" = 1 ]; then
 fi
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime, in clock ticks
+allocated_bytes() {   # allocated_bytes URL: the GC's total allocated bytes so far (0 for the baseline, which has no /metrics)
+  curl -s --max-time 10 -H "X-Admin-Key: $ADMIN_KEY" "$1/metrics" \
+    | sed -n 's/^dotnet_gc_heap_total_allocated_bytes_total\({[^}]*}\)\{0,1\} \([0-9.eE+]*\).*/\2/p' | head -n 1 | grep . || echo 0
+}
 
 run() {   # run NAME URL SECONDS PID
-  local line before after
-  before="$(cpu_ticks "$4")"
+  local line before after abefore aafter
+  before="$(cpu_ticks "$4")" abefore="$(allocated_bytes "$2")"
   line="$(BENCH_SCENARIO="$1" BENCH_CLIENTS="$CLIENTS" wrk -t2 -c"$CLIENTS" -d"${3}s" --timeout 5s -s "$ROOT/bench/wrk/heartbeat.lua" "$2" | sed -n 's/^BENCH_JSON //p')"
-  after="$(cpu_ticks "$4")"
+  after="$(cpu_ticks "$4")" aafter="$(allocated_bytes "$2")"
   printf '%s %s load=%s %s\n' "$(date -u +%FT%TZ)" "$1" "$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' ,)" \
-    "$(CPU_S="$(( after - before ))/$(getconf CLK_TCK)" /usr/bin/python3 -c 'import json,os,sys; r=json.load(sys.stdin); n,d=os.environ["CPU_S"].split("/"); cpu=int(n)/int(d); print("c=%d %.0f req/s p50 %.2f p95 %.2f p99 %.2f ms 2xx=%d 304=%d other=%d cpu %.1f s = %.0f us/req %s" % (r["clients"], r["rps"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["status_2xx"], r["status_304"], r["status_other"], cpu, cpu*1e6/max(1,r["requests"]), r["first_error"]))' <<<"$line")"
+    "$(CPU_S="$(( after - before ))/$(getconf CLK_TCK)" ALLOC="$abefore $aafter" /usr/bin/python3 -c 'import json,os,sys; r=json.load(sys.stdin); n,d=os.environ["CPU_S"].split("/"); cpu=int(n)/int(d); a0,a1=map(float,os.environ["ALLOC"].split()); req=max(1,r["requests"]); print("c=%d %.0f req/s p50 %.2f p95 %.2f p99 %.2f ms 2xx=%d 304=%d other=%d cpu %.1f s = %.0f us/req, %.1f KB/req %s" % (r["clients"], r["rps"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["status_2xx"], r["status_304"], r["status_other"], cpu, cpu*1e6/req, (a1-a0)/1024/req, r["first_error"]))' <<<"$line")"
 }
 
 run warmup "$APP" "${HBQ_WARMUP:-15}" "$APP_PID" >/dev/null

@@ -21,7 +21,7 @@
 # BenchmarkDotNet, BENCH_OUT (default docs) to write the report elsewhere, BENCH_KEEP=1 to keep the temp dir
 # (logs of the app, wrk and the tools) for a look afterwards, BENCH_WARMUP_SECONDS (default 10, per warm-up run),
 # BENCH_ONLY=failback, streams, confirm (the confirm and its floor) or select (select, lock + release and their two
-# floors) to run only that scenario
+# floors) or sql (the SQL-mode heartbeat and the bare endpoint at 100 and 1,000 clients) to run only that scenario
 # (report to BENCH_OUT or a temp dir, never docs/); BENCH_CONFIRM_ROUNDS (default 3) the confirm's timed rounds, more of
 # them to profile the app meanwhile (bench/README.md); BENCH_CONFIRM_WARMUP_SECONDS (default 60) of booking and cancelling
 # before them, BENCH_CONFIRM_WARMUP_ROUNDS (default 1) untimed rounds after that (decision 135). To compare builds and
@@ -35,8 +35,8 @@ cd "$ROOT"
 SECONDS_PER_RUN="${BENCH_SECONDS:-5}"
 ONLY="${BENCH_ONLY:-}"
 case "$ONLY" in
-  ""|failback|streams|confirm|select) ;;
-  *) echo "bench: BENCH_ONLY='$ONLY' is not supported (only 'failback', 'streams', 'confirm' or 'select')" >&2; exit 2 ;;
+  ""|failback|streams|confirm|select|sql) ;;
+  *) echo "bench: BENCH_ONLY='$ONLY' is not supported (only 'failback', 'streams', 'confirm', 'select' or 'sql')" >&2; exit 2 ;;
 esac
 # A partial run must never rewrite docs/benchmarks.md: without BENCH_OUT it writes to a fresh temp dir (kept).
 if [ -n "$ONLY" ] && [ -z "${BENCH_OUT:-}" ]; then OUT="$(mktemp -d -t appointease-bench-partial.XXXXXX)"
@@ -367,8 +367,13 @@ select_scenario() {   # select and lock → release at 50 clients, and the bare 
   run_tool lock-release --clients 50 --seconds "$SECONDS_PER_RUN"
 }
 
+slot_round_trips() {   # select's and lock's statements and commands, on the probe date (away from the load's days)
+  count_round_trips select-redis POST /api/v1/slots/select "{\"date\":\"$PROBE_DATE\",\"employeeId\":2,\"time\":\"10:00\",\"clientId\":\"bench-rt-0001\"}"
+  count_round_trips lock-redis POST /api/v1/slots/lock "{\"date\":\"$PROBE_DATE\",\"employeeId\":2,\"time\":\"11:00\",\"clientId\":\"bench-rt-0001\"}"
+}
+
 # --- Redis mode ------------------------------------------------------------------------------------------------
-case "$ONLY" in ""|select) start_baseline ;; esac
+case "$ONLY" in ""|select|sql) start_baseline ;; esac
 ( webapi "$APP" "$APPOINTEASE_TEST_REDIS" migrate ) >"$WORK/migrate.log" 2>&1 \
   || { tail -n 30 "$WORK/migrate.log" >&2; log "the migrate command failed"; exit 1; }
 log "database migrated and seeded by the migrate command"
@@ -402,10 +407,7 @@ if [ -z "$ONLY" ]; then
   if [ "$HAS_HEARTBEAT" = 1 ]; then
     count_round_trips heartbeat-redis POST /api/v1/heartbeat "{\"date\":\"$D1\",\"employeeId\":2,\"clientId\":\"bench-rt-0001\"}"
   fi
-  if [ "$HAS_SLOTS" = 1 ]; then
-    count_round_trips select-redis POST /api/v1/slots/select "{\"date\":\"$D1\",\"employeeId\":2,\"time\":\"10:00\",\"clientId\":\"bench-rt-0001\"}"
-    count_round_trips lock-redis POST /api/v1/slots/lock "{\"date\":\"$D1\",\"employeeId\":2,\"time\":\"11:00\",\"clientId\":\"bench-rt-0001\"}"
-  fi
+  [ "$HAS_SLOTS" = 1 ] && slot_round_trips
 
   redis_benchmark
 
@@ -470,21 +472,29 @@ fi
 
 if [ "$ONLY" = streams ]; then streams_scenario; fi
 if [ "$ONLY" = confirm ]; then confirm_scenario; fi
-if [ "$ONLY" = select ]; then redis_benchmark; select_scenario; fi
+if [ "$ONLY" = select ]; then redis_benchmark; select_scenario; slot_round_trips; fi
 # After the failover scenario: the failback sync of 10,000 SQL holds (bench/failback.sh).
 if [ -z "$ONLY" ] || [ "$ONLY" = failback ]; then failback_scenario; fi
 stop_pid "$APP_PID"; APP_PID=""
 
 # --- SQL mode --------------------------------------------------------------------------------------------------
-if [ -n "$ONLY" ]; then
-  :
-elif [ "$HAS_HEARTBEAT" = 1 ]; then
+sql_heartbeat_scenario() {
   start_app sql
   # A fresh process: the same JIT warm-up as the Redis-mode app gets, or the c100 run measures tier-0 code.
   warm_up warmup-heartbeat-sql 50 heartbeat.lua "$APP"
-  count_round_trips heartbeat-sql POST /api/v1/heartbeat "{\"date\":\"$D1\",\"employeeId\":2,\"clientId\":\"bench-rt-0001\"}"
+  count_round_trips heartbeat-sql POST /api/v1/heartbeat "{\"date\":\"$PROBE_DATE\",\"employeeId\":2,\"clientId\":\"bench-rt-0001\"}"
   heartbeat_suite sql
   stop_pid "$APP_PID"; APP_PID=""
+}
+if [ "$ONLY" = sql ]; then
+  # The bare endpoint at the same client counts, for the ratios the report gives the SQL mode.
+  warm_up warmup-baseline 50 heartbeat.lua "$BASELINE"
+  for clients in 100 1000; do run_wrk "baseline-c$clients" "$clients" heartbeat.lua "$BASELINE"; done
+  sql_heartbeat_scenario
+elif [ -n "$ONLY" ]; then
+  :
+elif [ "$HAS_HEARTBEAT" = 1 ]; then
+  sql_heartbeat_scenario
 else
   for s in heartbeat-sql-c100 heartbeat-sql-c1000 heartbeat-sql-inm-c100 heartbeat-sql-inm-c1000; do not_measured "$s" "$NA"; done
 fi

@@ -21,7 +21,11 @@ public static class DependencyInjection
     {
         services.AddMediator((MediatorOptions options) =>
         {
-            options.ServiceLifetime = ServiceLifetime.Scoped;
+            // Transient, not scoped: a request sends one message, so a handler and its behaviours are built once either
+            // way, but scoped ones are also kept in the request scope's dictionary, which grows (and reallocates) with
+            // every entry: ~1 KB of a heartbeat's 11 KB. Their own scoped dependencies (DbContext, current user) are
+            // still one per request. Decision 150.
+            options.ServiceLifetime = ServiceLifetime.Transient;
             options.Assemblies = [typeof(AppointEase.Application.DependencyInjection)];
             options.PipelineBehaviors =
             [
@@ -52,7 +56,7 @@ public static class DependencyInjection
             o.SerializerOptions.MaxDepth = 16;
             HeartbeatJsonContext.AddTo(o.SerializerOptions);
         });
-        services.AddSingleton(sp => new HeartbeatBody(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JsonOptions>>().Value.SerializerOptions));
+        services.AddSingleton(new HeartbeatBody());
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBodyBytes);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.AddAdminKeyAuthentication(configuration);

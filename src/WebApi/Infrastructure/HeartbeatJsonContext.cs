@@ -6,10 +6,11 @@ namespace AppointEase.WebApi.Infrastructure;
 
 /// <summary>
 /// Source-generated serialization of the heartbeat's snapshot, the body written most often (every open widget, about
-/// once a second, and every slot stream's snapshot). First in the API's resolver chain, so <c>Ok(snapshot)</c>,
-/// <see cref="HeartbeatBody"/> and the stream all use it; with the API's web defaults the generator's fast path writes
-/// the JSON directly instead of walking reflection metadata with a stack of frames (decision 143). The bytes are the
-/// same as the reflection serializer's (<c>HeartbeatBodyTests</c>).
+/// once a second, and every slot stream's snapshot). <see cref="HeartbeatBody"/> serializes with this context's own
+/// type info, whose options let the generator's fast path write the JSON directly instead of walking metadata with a
+/// stack of frames (decision 150: the API's options, with ASP.NET Core's relaxed encoder, do not). It is also first in
+/// the API's resolver chain, so <c>Ok(snapshot)</c> and the stream use its metadata. The bytes are the same as the
+/// reflection serializer's (<c>HeartbeatBodyTests</c>).
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(HeartbeatSnapshot))]
