@@ -7,6 +7,8 @@
 #
 #   HBQ_CLIENTS=100 HBQ_SECONDS=10 HBQ_RUNS=2 bench/heartbeat-quick.sh
 #   HBQ_WARMUP=15    seconds of wrk warm-up before the measured runs (tiered JIT settles in the first ~20 s)
+#   HBQ_SCRIPT=select.lua  another bench/wrk script against the same app (select.lua: the select; the rate limits are
+#                    lifted as in bench/run.sh), for the same CPU and allocation figures per request
 #   HBQ_INM=1        send If-None-Match with the current ETags (304 path)
 #   HBQ_TRACE=FILE   take a dotnet-trace (sampled thread time, speedscope too) of the app during the last heartbeat run
 #   HBQ_PERF=FILE    record CPU samples of the app with Linux perf (-g, 499 Hz) during the last heartbeat run; the app
@@ -23,6 +25,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 : "${APPOINTEASE_TEST_MYSQL:?source the dev server env first}" "${APPOINTEASE_TEST_REDIS:?}"
+SCRIPT="${HBQ_SCRIPT:-heartbeat.lua}"
 CLIENTS="${HBQ_CLIENTS:-100}" SECONDS_PER_RUN="${HBQ_SECONDS:-10}" RUNS="${HBQ_RUNS:-2}"
 ID="hbq$$"
 DB="appointease_$ID"
@@ -64,6 +67,7 @@ start_app() {   # start_app URL LOGFILE EXTRA_ENV...
     ConnectionStrings__Redis="$APPOINTEASE_TEST_REDIS" Redis__KeyPrefix="$ID" Jobs__RedisPrefix="$ID-jobs" \
     Database__MigrateOnStartup=true Database__SeedDemoData=true Email__Mode=Pickup Email__PickupDirectory="$WORK/mail" Auth__OtpSecret="$(head -c 32 /dev/urandom | base64 | tr -d '\n')" \
     RateLimits__HeartbeatPerClient__PermitLimit=1000000 RateLimits__HeartbeatPerClient__WindowSeconds=60 \
+    RateLimits__SlotsPerIp__PermitLimit=1000000 Holds__PerClient=100 Holds__PerNetwork=10000 \
     Admin__ApiKeys__0__Id=hbq Admin__ApiKeys__0__KeyHash="$ADMIN_KEY_HASH" \
     ${HBQ_PERF:+DOTNET_PerfMapEnabled=1} ${HBQ_EXTRA_ENV:-} "$@" dotnet AppointEase.WebApi.dll
   ) >"$log" 2>&1 &
@@ -109,7 +113,7 @@ allocated_bytes() {   # allocated_bytes URL: the GC's total allocated bytes so f
 run() {   # run NAME URL SECONDS PID
   local line before after abefore aafter
   before="$(cpu_ticks "$4")" abefore="$(allocated_bytes "$2")"
-  line="$(BENCH_SCENARIO="$1" BENCH_CLIENTS="$CLIENTS" wrk -t2 -c"$CLIENTS" -d"${3}s" --timeout 5s -s "$ROOT/bench/wrk/heartbeat.lua" "$2" | sed -n 's/^BENCH_JSON //p')"
+  line="$(BENCH_SCENARIO="$1" BENCH_CLIENTS="$CLIENTS" wrk -t2 -c"$CLIENTS" -d"${3}s" --timeout 5s -s "$ROOT/bench/wrk/$SCRIPT" "$2" | sed -n 's/^BENCH_JSON //p')"
   after="$(cpu_ticks "$4")" aafter="$(allocated_bytes "$2")"
   printf '%s %s load=%s %s\n' "$(date -u +%FT%TZ)" "$1" "$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' ,)" \
     "$(CPU_S="$(( after - before ))/$(getconf CLK_TCK)" ALLOC="$abefore $aafter" /usr/bin/python3 -c 'import json,os,sys; r=json.load(sys.stdin); n,d=os.environ["CPU_S"].split("/"); cpu=int(n)/int(d); a0,a1=map(float,os.environ["ALLOC"].split()); req=max(1,r["requests"]); print("c=%d %.0f req/s p50 %.2f p95 %.2f p99 %.2f ms 2xx=%d 304=%d other=%d cpu %.1f s = %.0f us/req, %.1f KB/req %s" % (r["clients"], r["rps"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["status_2xx"], r["status_304"], r["status_other"], cpu, cpu*1e6/req, (a1-a0)/1024/req, r["first_error"]))' <<<"$line")"
