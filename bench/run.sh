@@ -83,6 +83,13 @@ log "building the WebApi and bench tools (Release)"
 dotnet build "$ROOT/bench/AppointEase.Bench.slnx" -c Release -nologo -v quiet -clp:ErrorsOnly >"$WORK/build.log" 2>&1 \
   || { tail -n 40 "$WORK/build.log" >&2; exit 1; }
 WEBAPI_DIR="${BENCH_WEBAPI_DIR:-$ROOT/src/WebApi/bin/Release/net10.0}"
+# The app's own assemblies must be the Release builds: a project missing from the solution is built in Debug and copied
+# in unoptimised, which every scenario would then measure (decision 151).
+for layer in Domain Application Infrastructure; do
+  [ -n "${BENCH_WEBAPI_DIR:-}" ] && break
+  cmp -s "$WEBAPI_DIR/AppointEase.$layer.dll" "$ROOT/src/$layer/bin/Release/net10.0/AppointEase.$layer.dll" \
+    || { log "AppointEase.$layer.dll in the WebApi's output is not its Release build (see bench/AppointEase.Bench.slnx)"; exit 1; }
+done
 BASELINE_DIR="$ROOT/bench/Baseline/bin/Release/net10.0"
 LOADTOOL="$ROOT/bench/LoadTool/bin/Release/net10.0/AppointEase.Bench.LoadTool.dll"
 MICRO="$ROOT/bench/Micro/bin/Release/net10.0/AppointEase.Bench.Micro.dll"
