@@ -109,13 +109,15 @@ internal sealed class Api(HttpClient http)
 
     /// <summary>
     /// Lock, confirm and cancel one slot (untimed): the slot is free again afterwards, so a warm-up can book for as long
-    /// as it needs on a few slots. False when any step was refused.
+    /// as it needs on a few slots. False when any step was refused. <paramref name="email"/> is the customer's address:
+    /// a new one per booking takes the path of a timed confirm (a first booking is mailed; an address past its
+    /// unverified-recipient limit is not, and its booking reads the sign-in sessions instead).
     /// </summary>
-    public async Task<bool> BookAndCancelAsync(Slot slot, string clientId)
+    public async Task<bool> BookAndCancelAsync(Slot slot, string clientId, string email)
     {
         var untimed = new Recorder("warmup");
         if (await LockAsync(slot, clientId, untimed) is not { } lockToken) return false;
-        using var confirm = BookingRequest(slot, lockToken, clientId, "Bench Customer");
+        using var confirm = BookingRequest(slot, lockToken, clientId, "Bench Customer", email);
         using var booked = await http.SendAsync(confirm);
         if (booked.StatusCode != HttpStatusCode.Created) return false;
         var body = await booked.Content.ReadFromJsonAsync<JsonElement>();
@@ -126,14 +128,14 @@ internal sealed class Api(HttpClient http)
     }
 
     /// <summary>POST /appointments for one slot, with a fresh Idempotency-Key; a null token books without a hold.</summary>
-    private static HttpRequestMessage BookingRequest(Slot slot, string? lockToken, string clientId, string customerName)
+    private static HttpRequestMessage BookingRequest(Slot slot, string? lockToken, string clientId, string customerName, string? email = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/appointments")
         {
             Content = JsonContent.Create(new
             {
                 serviceId = ServiceId, employeeId = slot.EmployeeId, date = slot.Date, time = slot.Time, lockToken, clientId,
-                customer = new { name = customerName, email = $"{clientId}@bench.example", phone = (string?)null },
+                customer = new { name = customerName, email = email ?? $"{clientId}@bench.example", phone = (string?)null },
                 notes = (string?)null,
             }),
         };
