@@ -69,13 +69,15 @@ CONFIRM = (
     "same statements in one transaction at the same concurrency ('confirm-floor'), had p99 {floor_p99} ms at "
     "{floor_rps} confirms/s: what remains above it is HTTP, the lock check in Redis, EF Core and the mail limiter on "
     "two cores shared with the load tool, Redis and MariaDB. The app itself used {cf_cpu} ms of CPU per confirm over "
-    "the timed rounds, after {cf_warm} s of booking and cancelling to let the tiered JIT settle as in a serving "
+    "the timed rounds, after {cf_warm} s of booking (each time as a new customer, mailed like the timed confirms) and "
+    "cancelling to let the tiered JIT settle as in a serving "
     "instance ({cf_warm_n} bookings); a fresh process spends 5-6.5 ms, with the JIT's background thread busy "
     "(decision 135). Its GC allocated {cf_kb} KB and paused {cf_pause} ms per confirm (the runtime's counters on "
     "/metrics around each round): a perf profile of booking under load puts about a third of the app's CPU in the "
-    "runtime (libcoreclr, GC pauses included) and a tenth in the kernel; an allocation sample puts the e-mail's "
-    "calendar invitation (Ical.Net) at about a sixth of the garbage, EF Core's save pipeline at about a sixth and "
-    "MySqlConnector at a tenth (decision 144).")
+    "runtime (libcoreclr, GC pauses included) and a tenth in the kernel; an allocation sample of booking and "
+    "cancelling puts EF Core (saves, queries, change tracking) at about two fifths of the garbage and MySqlConnector "
+    "at a sixth (decisions 144, 152); the e-mail's calendar file, more than a quarter of a confirm's bytes while "
+    "Ical.Net wrote it, is 4 KB since decision 152.")
 RSS = (
     "Measured with bench/memory.sh (decisions 134 and 148; smaps per mapping): idle after start, on a database the "
     "migrate command prepared, the WebApi is about 165 MB, of which about 130 MB is file-backed: ~50 MB "

@@ -1,14 +1,11 @@
-using Ical.Net;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
+using System.Globalization;
 
 namespace AppointEase.Infrastructure.Bookings;
 
 /// <summary>
-/// The one .ics writer (email invitations and the widget's download), on Ical.Net: RFC 5545 folding, TEXT escaping and
-/// parameter quoting are the library's. Times are written in UTC, so no VTIMEZONE is needed and every client shows the
-/// appointment at the right instant in its own zone.
+/// The one .ics writer (email invitations, the widget's download and the staff feeds), on <see cref="IcsContentLines"/>
+/// (decision 152; the tests read every file back with Ical.Net's parser). Times are written in UTC, so no VTIMEZONE is
+/// needed and every client shows the appointment at the right instant in its own zone.
 /// </summary>
 internal static class IcsCalendar
 {
@@ -32,25 +29,12 @@ internal static class IcsCalendar
 
     public static string Write(Event e)
     {
-        var calendarEvent = new CalendarEvent
-        {
-            Uid = e.Uid,
-            Sequence = e.Sequence,
-            DtStamp = Utc(e.StampUtc),
-            DtStart = Utc(e.StartUtc),
-            DtEnd = Utc(e.EndUtc),
-            Summary = e.Summary,
-            Description = e.Description,
-            Location = e.Location,
-            Status = e.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
-            Organizer = new Organizer("mailto:" + e.OrganizerEmail) { CommonName = Param(e.OrganizerName) },
-            Attendees = [new Attendee("mailto:" + e.AttendeeEmail) { CommonName = Param(e.AttendeeName), Role = ParticipationRole.RequiredParticipant }],
-        };
-        if (e.Url is not null) calendarEvent.Url = new Uri(e.Url);
-
-        var calendar = new Calendar { ProductId = ProductId, Method = e.Cancelled ? "CANCEL" : "REQUEST" };
-        calendar.Events.Add(calendarEvent);
-        return new CalendarSerializer().SerializeToString(calendar)!;
+        var ics = Begin().Raw("METHOD", e.Cancelled ? "CANCEL" : "REQUEST");
+        EventLines(ics, e.Uid, e.Sequence, e.Cancelled, e.StampUtc, lastModifiedUtc: null, e.StartUtc, e.EndUtc, e.Summary, e.Description, e.Location)
+            .Uri("ORGANIZER", "mailto:" + e.OrganizerEmail, ("CN", e.OrganizerName))
+            .Uri("ATTENDEE", "mailto:" + e.AttendeeEmail, ("CN", e.AttendeeName), ("ROLE", "REQ-PARTICIPANT"), ("RSVP", "FALSE"));
+        if (e.Url is not null) ics.Uri("URL", e.Url);
+        return End(ics.Raw("END", "VEVENT"));
     }
 
     /// <summary>
@@ -60,27 +44,13 @@ internal static class IcsCalendar
     /// </summary>
     public static string WriteFeed(string calendarName, IEnumerable<FeedEvent> events)
     {
-        var calendar = new Calendar { ProductId = ProductId };
-        calendar.AddProperty("X-WR-CALNAME", calendarName);
-        // Clients that honour it poll no more often than this (the ETag makes a poll cheap anyway).
-        calendar.AddProperty("X-PUBLISHED-TTL", "PT15M");
+        var ics = Begin().Text("X-WR-CALNAME", calendarName)
+            // Clients that honour it poll no more often than this (the ETag makes a poll cheap anyway).
+            .Raw("X-PUBLISHED-TTL", "PT15M");
         foreach (var e in events)
-        {
-            calendar.Events.Add(new CalendarEvent
-            {
-                Uid = e.Uid,
-                Sequence = e.Sequence,
-                DtStamp = Utc(e.StampUtc),
-                LastModified = Utc(e.StampUtc),
-                DtStart = Utc(e.StartUtc),
-                DtEnd = Utc(e.EndUtc),
-                Summary = e.Summary,
-                Description = e.Description,
-                Location = e.Location,
-                Status = e.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
-            });
-        }
-        return new CalendarSerializer().SerializeToString(calendar)!;
+            EventLines(ics, e.Uid, e.Sequence, e.Cancelled, e.StampUtc, lastModifiedUtc: e.StampUtc, e.StartUtc, e.EndUtc, e.Summary, e.Description,
+                e.Location).Raw("END", "VEVENT");
+        return End(ics);
     }
 
     public sealed record FeedEvent(string Uid, int Sequence, bool Cancelled, DateTime StampUtc, DateTime StartUtc, DateTime EndUtc,
@@ -90,8 +60,19 @@ internal static class IcsCalendar
     public static string Uid(string reference, string publicBaseUrl) =>
         $"{reference}@{(Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host : "appointease.local")}";
 
-    private static CalDateTime Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+    private static IcsContentLines Begin() =>
+        new IcsContentLines().Raw("BEGIN", "VCALENDAR").Raw("VERSION", "2.0").Text("PRODID", ProductId);
 
-    /// <summary>A parameter value (CN=…) may not hold DQUOTE or control characters (RFC 5545 3.1); Ical.Net quotes the rest.</summary>
-    private static string Param(string value) => new(value.Where(c => c != '"' && !char.IsControl(c)).ToArray());
+    private static string End(IcsContentLines ics) => ics.Raw("END", "VCALENDAR").ToString();
+
+    /// <summary>BEGIN:VEVENT and the properties an invitation and a feed entry share; the caller adds its own and END:VEVENT.</summary>
+    private static IcsContentLines EventLines(IcsContentLines ics, string uid, int sequence, bool cancelled, DateTime stampUtc, DateTime? lastModifiedUtc,
+        DateTime startUtc, DateTime endUtc, string summary, string description, string location)
+    {
+        ics.Raw("BEGIN", "VEVENT").Text("UID", uid).Raw("SEQUENCE", sequence.ToString(CultureInfo.InvariantCulture)).UtcDateTime("DTSTAMP", stampUtc);
+        if (lastModifiedUtc is { } modified) ics.UtcDateTime("LAST-MODIFIED", modified);
+        return ics.UtcDateTime("DTSTART", startUtc).UtcDateTime("DTEND", endUtc)
+            .Text("SUMMARY", summary).Text("DESCRIPTION", description).Text("LOCATION", location)
+            .Raw("STATUS", cancelled ? "CANCELLED" : "CONFIRMED");
+    }
 }

@@ -4,7 +4,10 @@ using Ical.Net;
 
 namespace AppointEase.Infrastructure.IntegrationTests.Bookings;
 
-/// <summary>What <see cref="IcsCalendar"/> writes is read back by Ical.Net's own parser with every value intact.</summary>
+/// <summary>
+/// What <see cref="IcsCalendar"/> writes (by hand since decision 152) is read back by Ical.Net's own parser with every
+/// value intact, and keeps RFC 5545's line rules.
+/// </summary>
 public sealed class IcsCalendarTests
 {
     private static readonly DateTime Start = new(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
@@ -69,4 +72,55 @@ public sealed class IcsCalendarTests
 
         Assert.Equal("Ada the Lovelace", calendar.Events.Single().Attendees.Single().CommonName);
     }
+
+    [Fact]
+    public void Write_FoldsAfterTheLast4OctetCharacterThatFits_NeverBetweenItsSurrogates()
+    {
+        // "SUMMARY:" is 8 octets; 16 unicorns of 4 octets fill the line to 72, the 17th would make 76.
+        var summary = string.Concat(Enumerable.Repeat("🦄", 20));
+
+        var line = IcsCalendar.Write(Sample(summary: summary)).Split("\r\n").SkipWhile(l => !l.StartsWith("SUMMARY:", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal("SUMMARY:" + string.Concat(Enumerable.Repeat("🦄", 16)), line[0]);
+        Assert.Equal(" " + string.Concat(Enumerable.Repeat("🦄", 4)), line[1]);
+    }
+
+    [Fact]
+    public void Write_TextWithSeparatorsBreaksAndControls_IsEscapedAndParsesBack()
+    {
+        var ics = IcsCalendar.Write(Sample(description: "a\\b;c,d\ne\rf\u0007g\th"));
+
+        Assert.Contains("DESCRIPTION:a\\\\b\\;c\\,d\\ne\\nfg\th\r\n", Unfolded(ics));
+        Assert.Equal("a\\b;c,d\ne\nfg\th", Calendar.Load(ics)!.Events.Single().Description);
+    }
+
+    [Fact]
+    public void Write_ParameterWithoutSeparators_IsNotQuoted_AndOneWithThemIs()
+    {
+        Assert.Contains("ATTENDEE;CN=Ada Lovelace;ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:ada@example.com\r\n",
+            Unfolded(IcsCalendar.Write(Sample(attendee: "Ada Lovelace"))));
+        Assert.Contains("ATTENDEE;CN=\"Lovelace, Ada\";ROLE=", Unfolded(IcsCalendar.Write(Sample(attendee: "Lovelace, Ada"))));
+    }
+
+    [Fact]
+    public void WriteFeed_ParsesBackWithEveryEventAndTheCalendarName()
+    {
+        var ics = IcsCalendar.WriteFeed("Alex; Studio, Main", [
+            new IcsCalendar.FeedEvent("APT-2026-000001@example.com", 0, false, Start, Start, Start.AddMinutes(30), "Haircut", "Ref 1", "Studio"),
+            new IcsCalendar.FeedEvent("APT-2026-000002@example.com", 3, true, Start, Start.AddHours(1), Start.AddHours(2), "Colour", "Ref 2", "Studio"),
+        ]);
+
+        var calendar = Calendar.Load(ics)!;
+
+        Assert.True(string.IsNullOrEmpty(calendar.Method));
+        Assert.Contains("X-WR-CALNAME:Alex\\; Studio\\, Main\r\n", Unfolded(ics));
+        Assert.Equal(["APT-2026-000001@example.com", "APT-2026-000002@example.com"], calendar.Events.Select(e => e.Uid));
+        Assert.Equal(["CONFIRMED", "CANCELLED"], calendar.Events.Select(e => e.Status));
+        Assert.Equal(3, calendar.Events.ElementAt(1).Sequence);
+        Assert.Equal(Start.AddHours(1), calendar.Events.ElementAt(1).DtStart!.AsUtc);
+        Assert.Empty(calendar.Events.First().Attendees);
+    }
+
+    /// <summary>RFC 5545 3.1: a CRLF followed by one space is no break.</summary>
+    private static string Unfolded(string ics) => ics.Replace("\r\n ", "", StringComparison.Ordinal);
 }
