@@ -48,7 +48,9 @@ internal sealed class UnitOfWork(AppDbContext db, TimeProvider clock, AppointEas
                     var value = await work(ct);
                     if (commit(value))
                     {
-                        await db.SaveChangesAsync(ct);
+                        // Most handlers have saved by now (a booking twice, decision 127): a save with nothing to
+                        // write would still run the interceptors, look at every tracked entry and detect changes twice.
+                        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
                         await transaction.CommitAsync(ct);
                     }
                     else
