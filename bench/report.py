@@ -109,9 +109,9 @@ CAUSES = {
                   "day-bookings MGET, the select script; MONITOR, decision 149). At 50 closed-loop clients the cores are "
                   "saturated, so latency follows the CPU per request, not the waits: sending the MGET with the rate-limit "
                   "script saved a round trip and changed nothing measurable (decision 149). The app's select costs about "
-                  "90–110 µs of CPU and 13.4 KB of allocations (bench/heartbeat-quick.sh with HBQ_SCRIPT=select.lua, "
-                  "decisions 150 and 151), spread over Kestrel, the Mediator pipeline, three Redis commands and the GC, "
-                  "with no hot spot in our code.",
+                  "90–100 µs of CPU and 12.0 KB of allocations (bench/heartbeat-quick.sh with HBQ_SCRIPT=select.lua, "
+                  "decisions 150, 151 and 153: the day's plan is now built once per catalogue snapshot), spread over "
+                  "Kestrel, the Mediator pipeline, three Redis commands and the GC, with no hot spot in our code.",
     "lock-p99": "Profiled: {lock_sql} SQL statements per lock in this run, the same guard as select (cached catalogue, "
                 "Redis day-bookings cache) before the lock: four Redis commands one after the other (rate limit, "
                 "day-bookings MGET, the network's hold quota, the lock script; the quota and the lock have different "

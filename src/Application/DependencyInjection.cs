@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<HeartbeatDayReader>();
         services.AddScoped<DayBookings>();
         services.AddSingleton<SharedDayBookingsReads>();
+        services.AddSingleton<SnapshotDayPlans>();
         services.AddAdmin();
         services.AddBookings();
         services.AddCustomerIdentity();

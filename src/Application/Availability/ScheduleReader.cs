@@ -9,7 +9,7 @@ namespace AppointEase.Application.Availability;
 /// Loads what the pure <see cref="SlotGrid"/> needs for one employee over a date range: hours, closures and time off
 /// from the cached <see cref="ScheduleSnapshot"/>, bookings fresh from the database in one query, however long the range.
 /// </summary>
-public sealed class ScheduleReader(Lazy<IAppDbContext> database, IScheduleSnapshotProvider snapshots)
+public sealed class ScheduleReader(Lazy<IAppDbContext> database, IScheduleSnapshotProvider snapshots, SnapshotDayPlans dayPlans)
 {
     // Lazy: a heartbeat, select or availability served from the caches never touches the database, so it should not
     // rent a pooled context either (decision 068).
@@ -27,6 +27,19 @@ public sealed class ScheduleReader(Lazy<IAppDbContext> database, IScheduleSnapsh
     public Task<IReadOnlyList<DayPlan>> LoadWithoutBookingsAsync(SchedulingPolicy policy, int employeeId, DateOnly from, DateOnly to,
         CancellationToken cancellationToken) =>
         PlansAsync(policy, employeeId, from, to, [], cancellationToken);
+
+    /// <summary>
+    /// One day without its bookings, for the select's and the lock's check (<see cref="SnapshotDayPlans"/>): built from
+    /// the snapshot once, then shared until the snapshot is replaced. A plan without bookings does not depend on the
+    /// policy (only the bookings' window does), so the policy is not part of the key.
+    /// </summary>
+    public async Task<DayPlan> DayWithoutBookingsAsync(SchedulingPolicy policy, int employeeId, DateOnly date, CancellationToken cancellationToken)
+    {
+        var snapshot = await snapshots.GetAsync(cancellationToken);
+        if (date < snapshot.CoversFrom) return (await PlansAsync(policy, employeeId, date, date, [], cancellationToken))[0];
+        return dayPlans.GetOrAdd(snapshot, employeeId, date,
+            () => Plans(policy, snapshot, employeeId, date, date, snapshot.Closures, snapshot.TimeOff[employeeId].ToList(), [])[0]);
+    }
 
     /// <summary>
     /// One day's plan from bookings the caller already holds (the SQL-mode heartbeat reads them in its own round trip,
@@ -50,8 +63,13 @@ public sealed class ScheduleReader(Lazy<IAppDbContext> database, IScheduleSnapsh
         var (closures, timeOff) = from >= snapshot.CoversFrom
             ? (snapshot.Closures, snapshot.TimeOff[employeeId].ToList())
             : await CalendarFromDatabaseAsync(employeeId, from, to, cancellationToken);
-        var employeeHours = snapshot.EmployeeHours[employeeId].ToList();
+        return Plans(policy, snapshot, employeeId, from, to, closures, timeOff, busyIntervals);
+    }
 
+    private static List<DayPlan> Plans(SchedulingPolicy policy, ScheduleSnapshot snapshot, int employeeId, DateOnly from, DateOnly to,
+        IReadOnlySet<DateOnly> closures, List<EmployeeTimeOff> timeOff, List<BusyInterval> busyIntervals)
+    {
+        var employeeHours = snapshot.EmployeeHours[employeeId].ToList();
         var plans = new List<DayPlan>();
         for (var date = from; date <= to; date = date.AddDays(1))
         {

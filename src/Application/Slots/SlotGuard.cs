@@ -55,7 +55,7 @@ public sealed class SlotGuard(
     private async Task<bool> IsOfferedAsync(SchedulingPolicy policy, SlotKey key, CancellationToken cancellationToken)
     {
         if (!policy.IsOnGrid(key.Time)) return false;
-        var plan = (await scheduleReader.LoadWithoutBookingsAsync(policy, key.EmployeeId, key.Date, key.Date, cancellationToken))[0];
+        var plan = await scheduleReader.DayWithoutBookingsAsync(policy, key.EmployeeId, key.Date, cancellationToken);
         return SlotGrid.Find(policy, policy.OneGridStep, plan, clock.GetUtcNow(), key.Time) is not null;
     }
 }
