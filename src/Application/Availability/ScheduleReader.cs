@@ -43,11 +43,16 @@ public sealed class ScheduleReader(Lazy<IAppDbContext> database, IScheduleSnapsh
 
     /// <summary>
     /// One day's plan from bookings the caller already holds (the SQL-mode heartbeat reads them in its own round trip,
-    /// decision 066): the calendar comes from the cached snapshot, so this usually runs no query at all.
+    /// decision 066): the day's calendar is the snapshot's shared plan (<see cref="DayWithoutBookingsAsync"/>), so this
+    /// usually runs no query and builds no schedule; only the bookings are the caller's.
     /// </summary>
     public async Task<DayPlan> PlanDayAsync(SchedulingPolicy policy, int employeeId, DateOnly date, IEnumerable<ConfirmedBooking> bookings,
-        CancellationToken cancellationToken) =>
-        (await PlansAsync(policy, employeeId, date, date, bookings.Select(b => b.Busy).ToList(), cancellationToken))[0];
+        CancellationToken cancellationToken)
+    {
+        var calendar = await DayWithoutBookingsAsync(policy, employeeId, date, cancellationToken);
+        var (dayStart, dayEnd) = BusyWindowUtc(policy, date, date);
+        return calendar with { Busy = bookings.Select(b => b.Busy).Where(b => b.Overlaps(dayStart, dayEnd)).ToList() };
+    }
 
     /// <summary>
     /// The UTC range whose bookings can matter for [from, to]: each local day widened by a day on each side, which
