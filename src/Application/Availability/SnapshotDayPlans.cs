@@ -6,9 +6,10 @@ namespace AppointEase.Application.Availability;
 
 /// <summary>
 /// One employee's day without its bookings (hours, closure, time off), built once per catalogue snapshot instead of on
-/// every select and lock (decision 153): the snapshot is immutable, so a plan built from it stays right until the next
-/// one replaces it, and the first request after a reload builds the plan again. Entries are bounded by employees times
-/// the dates callers ask about (today to the booking horizon: the guard checks the date first).
+/// every select, lock and SQL-mode heartbeat (decision 153): the snapshot is immutable, so a plan built from it stays
+/// right until the next one replaces it, and the first request after a reload builds the plan again. Entries are bounded
+/// by employees times the dates callers ask about (today to the booking horizon: the guard, the heartbeat and the slot
+/// stream check the date first).
 /// </summary>
 public sealed class SnapshotDayPlans
 {
