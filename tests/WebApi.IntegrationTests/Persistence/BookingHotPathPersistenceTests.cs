@@ -5,6 +5,7 @@ using AppointEase.Domain.Common;
 using AppointEase.Infrastructure.Persistence;
 using AppointEase.WebApi.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AppointEase.WebApi.IntegrationTests.Persistence;
 
@@ -67,6 +68,35 @@ public sealed class BookingHotPathPersistenceTests
             await db.SaveAddedAsync();
         });
         await app.WithDbAsync(async db => Assert.Equal(AppointmentStatus.Confirmed, (await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == id)).Status));
+    }
+
+    /// <summary>
+    /// Decision 154: a query in a unit of work reads its rows from the server as they come. Had EF Core buffered it
+    /// (what it does under a strategy that says it retries), the whole result would be copied and the connection free
+    /// again before the first row: the second command below would then run instead of finding the connection busy.
+    /// </summary>
+    [Fact]
+    public async Task AQueryInTheUnitOfWork_IsStreamed_NotBufferedBeforeItsFirstRow()
+    {
+        await using var app = new AppFactory(DatabaseKind.MariaDb);
+        var (service, employee, _) = await CatalogueAsync(app);
+        await app.WithDbAsync(async db =>
+        {
+            db.Appointments.AddRange(Booking(service.Id, employee, Day.AddHours(9)), Booking(service.Id, employee, Day.AddHours(10)));
+            await db.SaveAddedAsync();
+        });
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var unit = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        var secondCommand = await unit.RunAsync<Exception?>(async ct =>
+        {
+            await foreach (var _ in db.Appointments.AsNoTracking().Where(a => a.EmployeeId == employee).AsAsyncEnumerable().WithCancellation(ct))
+                return await Record.ExceptionAsync(() => db.Services.AsNoTracking().CountAsync(ct));
+            return null;
+        }, _ => false, CancellationToken.None);
+
+        Assert.IsType<InvalidOperationException>(secondCommand);
     }
 
     private static async Task<(Service Service, int Employee, int Other)> CatalogueAsync(AppFactory app)
