@@ -15,7 +15,7 @@
 #   failback sync of 10,000 SQL holds to Redis after an outage, 3 rounds (bench/failback.sh; exits 1 if unverified)
 #   slot streams (SSE): peak RSS of a second, fresh instance holding 5,000 streams, and select on the first instance →
 #   `selected` on 1,000 streams of the second (issue 19, acceptance 5; decision 133)
-#   BenchmarkDotNet micro-benchmarks (slot grid, heartbeat serialization)
+#   BenchmarkDotNet micro-benchmarks (slot grid, heartbeat serialization, request body binding)
 # Everything is bounded (wrk -d, tool deadlines and caps) and talks to 127.0.0.1 only; every process it starts is
 # stopped by pid on exit. Environment: BENCH_SECONDS (per wrk run, default 5), BENCH_SKIP_MICRO=1 to skip
 # BenchmarkDotNet, BENCH_OUT (default docs) to write the report elsewhere, BENCH_KEEP=1 to keep the temp dir

@@ -42,6 +42,17 @@ public sealed class HostileInputTests(HostileInputTests.Fixture fixture, ITestOu
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} listed cases failed:\n\n" + string.Join("\n\n", failures.Take(20)));
     }
 
+    /// <summary>
+    /// The bodies above went through the reader production uses: Program reads JSON bodies from the request Stream
+    /// (decision 155), and the switch must be set in the process that hosts it, which here is this test run.
+    /// </summary>
+    [Fact]
+    public void TheHost_ReadsJsonBodiesFromTheRequestStream_AsInProduction()
+    {
+        Assert.NotEmpty(fixture.Operations);
+        Assert.True(AppContext.TryGetSwitch("Microsoft.AspNetCore.UseStreamBasedJsonParsing", out var fromStream) && fromStream);
+    }
+
     public sealed class Fixture : IAsyncLifetime
     {
         private readonly AppFactory _app = new AppFactory(DatabaseKind.MariaDb, useRedis: true).WithAdminKeys().WithSmtpSink();
