@@ -24,7 +24,7 @@ public sealed class RedisSlotChangeNotifier(RedisConnection connection, IStoreSt
         {
             await connection.Database.ScriptEvaluateAsync(DayBookingsCacheScripts.BookingsChanged,
                 [_keys.Availability(date, employeeId), _keys.BookingVersion(date, employeeId)],
-                [_keys.Channel(date, employeeId).ToString(), RedisSlotStateStore.Ms(RedisDayBookingsCache.VersionTtl)]);
+                [_keys.ChannelName(date, employeeId), RedisSlotStateStore.Ms(RedisDayBookingsCache.VersionTtl)]);
         }
         catch (Exception ex) when (connection.IsOutage(ex))
         {

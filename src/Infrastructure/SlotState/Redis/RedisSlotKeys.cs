@@ -19,7 +19,7 @@ public sealed class RedisSlotKeys(string prefix)
     public string Prefix => prefix;
 
     /// <summary>String <c>owner|secret|createdMs</c>, SET NX PX: the lock itself.</summary>
-    public RedisKey Lock(SlotKey slot) => $"{prefix}_lock_{slot.DayTag}_{slot.TimeText}";
+    public RedisKey Lock(SlotKey slot) => Day(slot.Date, slot.EmployeeId).LockStem + slot.TimeText;
 
     /// <summary>Hash time → <c>owner|secret|expiresMs</c>: the day's locks, so the heartbeat reads them without SCAN.</summary>
     public RedisKey LockIndex(DateOnly date, int employeeId) => Day(date, employeeId).LockIndex;
@@ -60,8 +60,10 @@ public sealed class RedisSlotKeys(string prefix)
 
     public RedisKey Health => $"{prefix}_health";
 
-    public RedisChannel Channel(DateOnly date, int employeeId) =>
-        RedisChannel.Literal($"{prefix}:slots:{date:yyyy-MM-dd}:{employeeId}");
+    public RedisChannel Channel(DateOnly date, int employeeId) => RedisChannel.Literal(ChannelName(date, employeeId));
+
+    /// <summary>The <see cref="Channel"/>'s name, as the scripts that publish on it take it (an argument, not a key).</summary>
+    public string ChannelName(DateOnly date, int employeeId) => Day(date, employeeId).ChannelName;
 
     /// <summary>
     /// The day's key names, built once per (date, employee): a heartbeat or availability read names four or five of them,
@@ -71,11 +73,13 @@ public sealed class RedisSlotKeys(string prefix)
     {
         if (_days.TryGetValue((date, employeeId), out var names)) return names;
         if (_days.Count >= MaxMemoDays) _days.Clear();
-        return _days.GetOrAdd((date, employeeId), static (day, prefix) => new DayNames(prefix, SlotKey.DayKey(day.Date, day.EmployeeId)), prefix);
+        return _days.GetOrAdd((date, employeeId), static (day, prefix) => new DayNames(prefix, SlotKey.DayKey(day.Date, day.EmployeeId), day.Date, day.EmployeeId), prefix);
     }
 
-    private sealed class DayNames(string prefix, string tag)
+    private sealed class DayNames(string prefix, string tag, DateOnly date, int employeeId)
     {
+        public string LockStem { get; } = $"{prefix}_lock_{tag}_";
+        public string ChannelName { get; } = $"{prefix}:slots:{date:yyyy-MM-dd}:{employeeId}";
         public RedisKey LockIndex { get; } = $"{prefix}_locks_{tag}";
         public RedisKey Holders { get; } = $"{prefix}_holders_{tag}";
         public RedisKey Active { get; } = $"{prefix}_active_{tag}";

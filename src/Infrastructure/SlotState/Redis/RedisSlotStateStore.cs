@@ -124,7 +124,7 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
     }
 
     public async ValueTask<DaySlotState> GetDayStateAsync(DateOnly date, int employeeId, CancellationToken cancellationToken) =>
-        ParseDay(date, employeeId, await EvalDayAsync(DayKeys(date, employeeId), []));
+        ParseDay(date, employeeId, (RedisResult[])(await EvalDayAsync(DayKeys(date, employeeId), []))!);
 
     /// <summary>
     /// The heartbeat and its per-client count in ONE script call. The window comes from this instance's clock, like
@@ -145,15 +145,14 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
             keys = [.. keys, Keys.Lock(slot)];
             args = [.. args, slot.TimeText, Ms(selectionTtl)];
         }
-        var result = await EvalDayAsync(keys, args);
+        var result = (RedisResult[])(await EvalDayAsync(keys, args))!;
         var decision = RateLimitBuckets.Decide(limit, (long)result[3], now, end);
         return decision.Allowed ? HeartbeatOutcome.Served(ParseDay(date, employeeId, result), decision) : HeartbeatOutcome.Refused(decision);
     }
 
     private RedisKey[] DayKeys(DateOnly date, int employeeId) => [Keys.Active(date, employeeId), Keys.LockIndex(date, employeeId)];
 
-    private async Task<RedisResult[]> EvalDayAsync(RedisKey[] keys, RedisValue[] args) =>
-        (RedisResult[])(await EvalAsync(SlotScripts.DayState, keys, args))!;
+    private Task<RedisResult> EvalDayAsync(RedisKey[] keys, RedisValue[] args) => EvalAsync(SlotScripts.DayState, keys, args);
 
     private static DaySlotState ParseDay(DateOnly date, int employeeId, RedisResult[] result)
     {
@@ -179,7 +178,7 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
     internal Task<RedisResult> EvalAsync(string script, RedisKey[] keys, RedisValue[] args) =>
         connection.Database.ScriptEvaluateAsync(script, keys, args);
 
-    private RedisValue Channel(SlotKey slot) => Keys.Channel(slot.Date, slot.EmployeeId).ToString();
+    private RedisValue Channel(SlotKey slot) => Keys.ChannelName(slot.Date, slot.EmployeeId);
 
     private static SlotLockState? ParseLock(SlotKey slot, string? value, DateTime now, long pttlMs)
     {
