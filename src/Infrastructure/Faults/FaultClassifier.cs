@@ -89,6 +89,10 @@ public static class FaultClassifier
     public static DataFault Redis(Exception exception, bool connected) => exception switch
     {
         RedisConnectionException or RedisTimeoutException or ObjectDisposedException => DataFault.Unavailable,
+        // The socket layer's own exception for a reset connection (Pipelines.Sockets.Unofficial's ConnectionResetException
+        // is an IOException) can reach a command's caller unwrapped; seen killing a Sentinel master under load, where it
+        // was answered as a database fault (503) instead of failing over.
+        IOException or SocketException => DataFault.Unavailable,
         InvalidOperationException when !connected || ThrownByAPipe(exception) => DataFault.Unavailable,
         // StackExchange.Redis takes no cancellation token, so a cancelled task from it was never asked for: it is how
         // the client abandons commands in flight when the connection drops (seen killing a Sentinel master under load).

@@ -193,6 +193,18 @@ public sealed class FaultClassifierTests : IAsyncLifetime
         Assert.Equal(DataFault.Other, FaultClassifier.Redis(Assert.Throws<InvalidOperationException>(() => new List<int>().First()), connected: true));
     }
 
+    /// <summary>
+    /// A connection reset under a command can reach the caller as the socket layer's own IOException rather than a
+    /// RedisConnectionException (seen in RedisMasterKillTests): an outage, so the instance fails over to SQL.
+    /// </summary>
+    [Fact]
+    public void Redis_ASocketResetUnderACommand_IsUnavailable()
+    {
+        var reset = new SocketException((int)SocketError.ConnectionReset);
+        Assert.Equal(DataFault.Unavailable, FaultClassifier.Redis(new Pipelines.Sockets.Unofficial.ConnectionResetException("Connection reset by peer", reset), connected: true));
+        Assert.Equal(DataFault.Unavailable, FaultClassifier.Redis(reset, connected: true));
+    }
+
     private async Task<MySqlConnection> OpenAsync()
     {
         var connection = new MySqlConnection(new MySqlConnectionStringBuilder(MySql) { Database = _database }.ConnectionString);

@@ -58,11 +58,13 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
 
             var samples = load.Samples;
             output.WriteLine($"outage {outageStart:0} → {back:0} ms; {samples.Count} requests: " + string.Join(", ",
-                samples.GroupBy(s => (s.Kind, s.Status)).OrderBy(g => g.Key).Select(g => $"{g.Key.Kind} {g.Key.Status} ×{g.Count()}")));
+                samples.GroupBy(s => (s.Kind, s.Status)).OrderBy(g => g.Key).Select(g => $"{g.Key.Kind} {g.Key.Status} ×{g.Count()}"))
+                + $"; {load.FreeSlotsLeft} free slots left");
             foreach (var slow in samples.Where(s => s.ElapsedMs > AnswerBudgetMs).Take(10))
                 output.WriteLine($"slow: {slow}");
             foreach (var line in pool.Summary()) output.WriteLine(line);
 
+            Assert.True(load.FreeSlotsLeft > 0, "the customers tried every free slot before the run ended: nothing was left to book after recovery");
             AssertOutageAnswers(samples, outageStart, back);
             await AssertEveryBookingReadableOnceAsync(app, client, load.Booked);
         }
