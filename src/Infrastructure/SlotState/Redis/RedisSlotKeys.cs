@@ -73,7 +73,8 @@ public sealed class RedisSlotKeys(string prefix)
     {
         if (_days.TryGetValue((date, employeeId), out var names)) return names;
         if (_days.Count >= MaxMemoDays) _days.Clear();
-        return _days.GetOrAdd((date, employeeId), static (day, prefix) => new DayNames(prefix, SlotKey.DayKey(day.Date, day.EmployeeId), day.Date, day.EmployeeId), prefix);
+        return _days.GetOrAdd((date, employeeId),
+            static (day, prefix) => new DayNames(prefix, SlotKey.DayKey(day.Date, day.EmployeeId), day.Date, day.EmployeeId), prefix);
     }
 
     private sealed class DayNames(string prefix, string tag, DateOnly date, int employeeId)
