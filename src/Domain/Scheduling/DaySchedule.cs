@@ -20,24 +20,30 @@ public sealed record DaySchedule
         Opens = opens;
         Closes = closes;
         Breaks = sorted;
+        _workingMinutes = Subtract(day, sorted);
     }
+
+    // Computed once: a schedule lives in a day plan that the select's and lock's check share per catalogue snapshot
+    // (decision 153), and every check of a start asked for the same ranges again.
+    private readonly IReadOnlyList<(int Start, int End)> _workingMinutes;
 
     public TimeOnly Opens { get; }
     public TimeOnly Closes { get; }
     public IReadOnlyList<TimeRange> Breaks { get; }
 
     /// <summary>The working ranges of the day as minute intervals: hours minus breaks.</summary>
-    public IReadOnlyList<(int Start, int End)> WorkingMinutes()
+    public IReadOnlyList<(int Start, int End)> WorkingMinutes() => _workingMinutes;
+
+    private static List<(int Start, int End)> Subtract(TimeRange day, List<TimeRange> breaks)
     {
         var result = new List<(int, int)>();
-        var cursor = new TimeRange(Opens, Closes).StartMinute;
-        var end = new TimeRange(Opens, Closes).EndMinute;
-        foreach (var b in Breaks)
+        var cursor = day.StartMinute;
+        foreach (var b in breaks)
         {
             if (b.StartMinute > cursor) result.Add((cursor, b.StartMinute));
             cursor = Math.Max(cursor, b.EndMinute);
         }
-        if (end > cursor) result.Add((cursor, end));
+        if (day.EndMinute > cursor) result.Add((cursor, day.EndMinute));
         return result;
     }
 

@@ -25,6 +25,8 @@ public sealed class DayScheduleTests
         var day = new DaySchedule(new TimeOnly(9, 0), new TimeOnly(17, 0), [Range("12:00", "13:00"), Range("15:00", "15:15")]);
 
         Assert.Equal([(540, 720), (780, 900), (915, 1020)], day.WorkingMinutes());
+        // Built with the schedule: every start the select and lock check on a shared day plan reads the same ranges.
+        Assert.Same(day.WorkingMinutes(), day.WorkingMinutes());
     }
 
     [Fact]
