@@ -115,6 +115,11 @@ public sealed class SplitBrainTests(ScaleOutDeployment deployment, ITestOutputHe
             if (modes.SequenceEqual(expected)) return;
             await Task.Delay(100);
         }
-        Assert.Fail($"modes A, B, C: {string.Join(", ", modes)}; expected {string.Join(", ", expected)} within {ModeBudget.TotalSeconds} s");
+        // An instance that stopped answering may have exited: its last lines say why (seen once for C after the heal).
+        var exited = deployment.Instances.Select((instance, i) => (Name: "ABC"[i], instance))
+            .Where(x => x.instance.HasExited)
+            .Select(x => $"\n{x.Name} exited; its last lines:\n" + string.Join('\n', x.instance.Output.Split('\n').TakeLast(40)));
+        Assert.Fail($"modes A, B, C: {string.Join(", ", modes)}; expected {string.Join(", ", expected)} within {ModeBudget.TotalSeconds} s"
+                    + string.Concat(exited));
     }
 }
