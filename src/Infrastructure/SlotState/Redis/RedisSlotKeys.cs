@@ -73,19 +73,31 @@ public sealed class RedisSlotKeys(string prefix)
     {
         if (_days.TryGetValue((date, employeeId), out var names)) return names;
         if (_days.Count >= MaxMemoDays) _days.Clear();
-        return _days.GetOrAdd((date, employeeId),
-            static (day, prefix) => new DayNames(prefix, SlotKey.DayKey(day.Date, day.EmployeeId), day.Date, day.EmployeeId), prefix);
+        return _days.GetOrAdd((date, employeeId), static (day, prefix) => new DayNames(prefix, day.Date, day.EmployeeId), prefix);
     }
 
-    private sealed class DayNames(string prefix, string tag, DateOnly date, int employeeId)
+    private sealed class DayNames
     {
-        public string LockStem { get; } = $"{prefix}_lock_{tag}_";
-        public string ChannelName { get; } = $"{prefix}:slots:{date:yyyy-MM-dd}:{employeeId}";
-        public RedisKey LockIndex { get; } = $"{prefix}_locks_{tag}";
-        public RedisKey Holders { get; } = $"{prefix}_holders_{tag}";
-        public RedisKey Active { get; } = $"{prefix}_active_{tag}";
-        public RedisKey Availability { get; } = $"{prefix}_avail_{tag}";
-        public RedisKey BookingVersion { get; } = $"{prefix}_bookver_{tag}";
-        public string HeartbeatCounterStem { get; } = $"{prefix}_rl_hb_{tag}_";
+        public DayNames(string prefix, DateOnly date, int employeeId)
+        {
+            var tag = SlotKey.DayKey(date, employeeId);
+            LockStem = $"{prefix}_lock_{tag}_";
+            ChannelName = $"{prefix}:slots:{date:yyyy-MM-dd}:{employeeId}";
+            LockIndex = $"{prefix}_locks_{tag}";
+            Holders = $"{prefix}_holders_{tag}";
+            Active = $"{prefix}_active_{tag}";
+            Availability = $"{prefix}_avail_{tag}";
+            BookingVersion = $"{prefix}_bookver_{tag}";
+            HeartbeatCounterStem = $"{prefix}_rl_hb_{tag}_";
+        }
+
+        public string LockStem { get; }
+        public string ChannelName { get; }
+        public RedisKey LockIndex { get; }
+        public RedisKey Holders { get; }
+        public RedisKey Active { get; }
+        public RedisKey Availability { get; }
+        public RedisKey BookingVersion { get; }
+        public string HeartbeatCounterStem { get; }
     }
 }
