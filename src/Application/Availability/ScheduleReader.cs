@@ -30,8 +30,8 @@ public sealed class ScheduleReader(Lazy<IAppDbContext> database, IScheduleSnapsh
 
     /// <summary>
     /// One day without its bookings, for the select's and the lock's check and the SQL-mode heartbeat
-    /// (<see cref="SnapshotDayPlans"/>): built from the snapshot once, then shared until the snapshot is replaced. A plan without bookings does not depend on the
-    /// policy (only the bookings' window does), so the policy is not part of the key.
+    /// (<see cref="SnapshotDayPlans"/>): built from the snapshot once, then shared until the snapshot is replaced. A plan
+    /// without bookings does not depend on the policy (only the bookings' window does), so the policy is not part of the key.
     /// </summary>
     public async Task<DayPlan> DayWithoutBookingsAsync(SchedulingPolicy policy, int employeeId, DateOnly date, CancellationToken cancellationToken)
     {
