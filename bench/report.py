@@ -370,6 +370,8 @@ def main():
     partial = bool(a.only)   # BENCH_ONLY: only the sections with this run's data
     if not partial or any("rps" in r[s] for s in order):
         scenarios_table(w, r, order)
+    if any(cpu_of(x) for x in r.values()):
+        cpu_table(w, r, order)
     if not partial or trips_of(r):
         round_trips(w, r, facts)
     if not partial or any(k in r for k in ("memory", "memory-idle", "payload", "failover-heartbeat", "failback")):
@@ -421,6 +423,40 @@ def scenarios_table(w, r, order):
       "`busy-morning` being one whole step each; `busy-morning-c<N>` = the same mix at N clients, totals only (the "
       "'highest rate with p99 < 100 ms' target picks among them).")
     w("")
+
+
+def cpu_of(x):
+    return x.get("cpu_us_per_request") if "not_measured" not in x else None
+
+
+def cpu_table(w, r, order):
+    w("## CPU per request")
+    w("")
+    w("CPU time (user + system) of the server that answered, of Redis and of MariaDB over each wrk run, divided by the "
+      "requests completed (`/proc/<pid>/stat`, 10 ms ticks). On two shared cores every process's CPU comes out of the "
+      "same budget, so these say where a request's cost goes; they move less with the machine's other load than req/s.")
+    w("")
+    w("| Scenario | Clients | server µs | Redis µs | MariaDB µs | all three µs |")
+    w("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for name in order:
+        cpu = cpu_of(r[name])
+        if not cpu:
+            continue
+        parts = [cpu.get(k) for k in ("server", "redis", "mariadb")]
+        total = sum(v for v in parts if v is not None)
+        covers = r[name].get("cpu_covers")
+        label = f"{' + '.join(covers)} (over both)" if covers else name
+        w(f"| {label} | {r[name].get('clients', '')} | " + " | ".join(fmt(v, 1) if v is not None else "–" for v in parts)
+          + f" | {fmt(total, 1)} |")
+    w("")
+
+
+def cpu_sentence(r, name, label):
+    """'label: app X µs + Redis Y µs' from a run's CPU figures, or '' when it has none."""
+    cpu = cpu_of(r.get(name) or {})
+    if not cpu or cpu.get("server") is None:
+        return ""
+    return f"{label} {cpu['server']:.0f} µs in its own process and {cpu.get('redis', 0):.0f} µs in Redis"
 
 
 def round_trips(w, r, facts):
@@ -642,11 +678,23 @@ def trip(r, name, key):
 def auto_cause(tid, r):
     """What this run's own data says about a miss (the baseline is the machine's floor)."""
     tid = SAME_CAUSE.get(tid, tid)
-    if tid in ("hb-redis-p99", "hb-sql-p99"):
+    if tid in ("hb-redis-p99", "hb-sql-p99", "hb-redis-ratio"):
         base = [r[k]["p99_ms"] for k in ("baseline-c100", "baseline-c1000") if k in r and "p99_ms" in r[k]]
-        if base:
-            return (f"The bare endpoint's own p99 in this run was {', '.join(f'{b:.1f}' for b in base)} ms at 100/1,000 "
+        text = ""
+        if base and tid != "hb-redis-ratio":
+            text = (f"The bare endpoint's own p99 in this run was {', '.join(f'{b:.1f}' for b in base)} ms at 100/1,000 "
                     "clients: client, server and databases share two busy cores.")
+        if tid != "hb-sql-p99":
+            spent = []
+            for n in (100, 1000):
+                own = cpu_sentence(r, f"heartbeat-redis-c{n}", f"at {n:,} clients a heartbeat cost")
+                bare = cpu_of(r.get(f"baseline-c{n}") or {})
+                if own:
+                    spent.append(own + (f", the bare endpoint's reply {bare['server']:.0f} µs" if bare and "server" in bare else ""))
+            if spent:
+                text += (" " if text else "") + ("CPU per request in this run ('CPU per request'): " + "; ".join(spent)
+                         + ". What Redis spends comes out of the same two cores; the bare endpoint spends nothing there.")
+        return text
     if tid in ("select-p99", "lock-p99"):
         b = r.get("redis-benchmark-set", {})
         if "p99_ms" not in b:
@@ -661,6 +709,11 @@ def auto_cause(tid, r):
                      f"Redis client on these shared cores before any application code. "
                      f"{'Select' if tid == 'select-p99' else 'Lock'}'s p99 was {own['p99_ms'] / floor['p99_ms']:.1f} × "
                      f"that floor.")
+        own_cpu = (cpu_sentence(r, "select-c50", "a select cost") if tid == "select-p99"
+                   else cpu_sentence(r, "lock", "a lock or its release cost on average"))
+        spent = [s for s in (own_cpu, cpu_sentence(r, "baseline-select-c50", "the floor's request")) if s]
+        if own_cpu:
+            text += " CPU per request in this run ('CPU per request'): " + "; ".join(spent) + "."
         return text
     if tid in ("avail-day-p95", "avail-31-p95", "confirm-p99"):
         base = [r[k]["p95_ms"] for k in ("baseline-c10", "baseline-c100") if k in r and "p95_ms" in r[k]]

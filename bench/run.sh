@@ -190,13 +190,30 @@ export BENCH_TIMES="09:00,09:30,10:00,10:30,11:00,13:00,13:30,14:00,14:30,15:00,
 record() { printf '%s\n' "$1" >>"$RESULTS"; }
 not_measured() { record "{\"scenario\":\"$1\",\"not_measured\":\"$2\"}"; log "$1: not measured ($2)"; }
 
+# CPU time (user + system, in clock ticks) a process has used so far; 0 when it is gone or unknown.
+cpu_ticks() { [ -n "$1" ] && awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pid_from_file() { [ -n "${1:-}" ] && cat "$1" 2>/dev/null || true; }
+# "SERVER REDIS MARIADB" ticks: the process serving URL (the app or the bare endpoint), Redis and MariaDB.
+three_cpu_ticks() {
+  local server_pid
+  case "$1" in "$APP") server_pid="$APP_PID" ;; "$BASELINE") server_pid="$BASELINE_PID" ;; *) server_pid="" ;; esac
+  echo "$(cpu_ticks "$server_pid") $(cpu_ticks "$(pid_from_file "${APPOINTEASE_TEST_REDIS_PIDFILE:-}")")" \
+    "$(cpu_ticks "$(pid_from_file "${APPOINTEASE_TEST_MYSQL_PIDFILE:-}")")"
+}
+
 # run_wrk SCENARIO CLIENTS SCRIPT URL [VAR=VALUE...]
+# Besides wrk's figures, each result carries the CPU time per completed request of the server that answered, of Redis
+# and of MariaDB over the run (issue 20): on two shared cores what the databases spend per request comes out of the
+# same budget as the app's, and the bare endpoint spends none there.
 run_wrk() {
-  local scenario="$1" clients="$2" script="$3" url="$4" line; shift 4
+  local scenario="$1" clients="$2" script="$3" url="$4" line before after; shift 4
+  before="$(three_cpu_ticks "$url")"
   line="$(env BENCH_SCENARIO="$scenario" BENCH_CLIENTS="$clients" "$@" \
     wrk -t"$THREADS" -c"$clients" -d"${SECONDS_PER_RUN}s" --timeout 5s -s "$ROOT/bench/wrk/$script" "$url" \
     2>&1 | tee "$WORK/wrk-$scenario.log" | sed -n 's/^BENCH_JSON //p')"
+  after="$(three_cpu_ticks "$url")"
   if [ -z "$line" ]; then log "$scenario: wrk gave no result"; tail -n 5 "$WORK/wrk-$scenario.log" >&2; return 0; fi
+  line="$(printf '%s' "$line" | /usr/bin/python3 "$ROOT/bench/cpu_per_request.py" "$(getconf CLK_TCK)" $before $after)"
   record "$line"
   log "$scenario: $(printf '%s' "$line" | /usr/bin/python3 -c 'import json,sys; r=json.load(sys.stdin); print("%.0f req/s, p50 %.2f / p95 %.2f / p99 %.2f ms, %d errors" % (r["rps"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["errors"]))')"
 }
@@ -217,6 +234,17 @@ run_tool() {   # [TOOL_NAME=NAME] run_tool SCENARIO ARGS... (LoadTool JSON lines
     log "$name: load tool failed"; tail -n 15 "$WORK/tool-$name.err" >&2
     not_measured "$name" "load tool failed: $(grep -m1 -E 'Exception|error' "$WORK/tool-$name.err" | tr -d '"\\' | cut -c1-160)"
   fi
+}
+
+with_cpu() {   # with_cpu COMMAND...: runs a command that appends to the results, then adds the CPU per request to its lines
+  local lines before after kept
+  lines="$(wc -l <"$RESULTS")" before="$(three_cpu_ticks "$APP")"
+  "$@"
+  after="$(three_cpu_ticks "$APP")"
+  kept="$(head -n "$lines" "$RESULTS")"
+  { [ -n "$kept" ] && printf '%s\n' "$kept"
+    tail -n +"$((lines + 1))" "$RESULTS" | /usr/bin/python3 "$ROOT/bench/cpu_per_request.py" "$(getconf CLK_TCK)" $before $after
+  } >"$RESULTS.new" && mv "$RESULTS.new" "$RESULTS"
 }
 
 # endpoint_exists METHOD PATH: a route that is not mapped answers 404 (405 for another method) to an empty body,
@@ -373,7 +401,7 @@ select_scenario() {   # select and lock → release at 50 clients, and the bare 
   warm_up warmup-baseline-select 50 select.lua "$BASELINE"
   run_wrk select-c50 50 select.lua "$APP"
   run_wrk baseline-select-c50 50 select.lua "$BASELINE"
-  run_tool lock-release --clients 50 --seconds "$SECONDS_PER_RUN"
+  with_cpu run_tool lock-release --clients 50 --seconds "$SECONDS_PER_RUN"
 }
 
 slot_round_trips() {   # select's and lock's statements and commands, on the probe date (away from the load's days)
