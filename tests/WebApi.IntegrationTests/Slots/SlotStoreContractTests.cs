@@ -390,6 +390,22 @@ public abstract class SlotStoreContractTests(ISlotStateStore store)
     }
 
     [Fact]
+    public async Task Lock_WithAQuota_AClientsReleasedOrClearedHoldIsGivenBackToItsOwnCap()
+    {
+        var network = NewNetwork();
+        var first = await store.LockAsync(At(9), _alice, Long, NetworkQuota(network, perClient: 1), default);
+        var refused = await store.LockAsync(At(10), _alice, Long, NetworkQuota(network, perClient: 1), default);
+        Assert.True(refused.QuotaRetryAfter > TimeSpan.FromMinutes(4), refused.QuotaRetryAfter?.ToString());
+
+        Assert.True(await store.ReleaseLockAsync(first.Token!.Value, _alice, default));
+        Assert.True((await store.LockAsync(At(10), _alice, Long, NetworkQuota(network, perClient: 1), default)).Acquired);
+        await store.ClearLockAsync(At(10), default);
+
+        Assert.True((await store.LockAsync(At(11), _alice, Long, NetworkQuota(network, perClient: 1), default)).Acquired);
+        Assert.NotNull((await store.LockAsync(At(12), _alice, Long, NetworkQuota(network, perClient: 1), default)).QuotaRetryAfter);
+    }
+
+    [Fact]
     public async Task Lock_WithAQuota_ASlotTakenByAnotherDoesNotUseUpTheCap_AndLockingOnesOwnSlotAgainIsNotCountedTwice()
     {
         var network = NewNetwork();

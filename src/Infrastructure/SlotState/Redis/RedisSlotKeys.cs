@@ -38,6 +38,9 @@ public sealed class RedisSlotKeys(string prefix)
     /// </summary>
     public RedisKey Holds(string network) => $"{prefix}_holds_{{n:{network}}}";
 
+    /// <summary>One client's share of <see cref="Holds"/>, in the network's hash tag so one script updates both.</summary>
+    public RedisKey ClientHolds(string network, string client) => $"{prefix}_holds_{{n:{network}}}_c_{client}";
+
     /// <summary>Hash clientId → <c>HH:mm|expiresMs</c>: one field per visitor makes "one selection per visitor" structural.</summary>
     public RedisKey Active(DateOnly date, int employeeId) => Day(date, employeeId).Active;
 

@@ -41,10 +41,10 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
     public async ValueTask<LockOutcome> LockAsync(SlotKey slot, ClientId client, TimeSpan ttl, HoldQuota? quota, CancellationToken cancellationToken)
     {
         if (quota is null) return await TakeLockAsync(slot, client, ttl, holder: null);
-        var holds = Keys.Holds(quota.Network);
+        RedisKey[] holds = HoldKeys(quota.Network, client.Value);
         string? reserved = HoldMember(client.Value, slot);
-        var reservation = (RedisResult[])(await EvalAsync(SlotScripts.ReserveHold, [holds],
-            [reserved, client.Value + "|", Ms(ttl), quota.PerClient, quota.PerNetwork]))!;
+        var reservation = (RedisResult[])(await EvalAsync(SlotScripts.ReserveHold, holds,
+            [reserved, Ms(ttl), quota.PerClient, quota.PerNetwork]))!;
         switch ((int)reservation[0])
         {
             case 0:
@@ -55,7 +55,7 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
         }
         var outcome = await TakeLockAsync(slot, client, ttl, $"{quota.Network}|{client.Value}");
         if (!outcome.Acquired && reserved is not null)
-            await EvalAsync(SlotScripts.DropHold, [holds], [reserved]);
+            await EvalAsync(SlotScripts.DropHold, holds, [reserved]);
         return outcome;
     }
 
@@ -95,10 +95,13 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
     {
         var separator = holder?.IndexOf('|') ?? -1;
         if (separator <= 0) return;
-        await EvalAsync(SlotScripts.DropHold, [Keys.Holds(holder![..separator])], [HoldMember(holder[(separator + 1)..], slot)]);
+        var client = holder![(separator + 1)..];
+        await EvalAsync(SlotScripts.DropHold, HoldKeys(holder[..separator], client), [HoldMember(client, slot)]);
     }
 
     private string HoldMember(string client, SlotKey slot) => $"{client}|{Keys.Lock(slot)}";
+
+    private RedisKey[] HoldKeys(string network, string client) => [Keys.Holds(network), Keys.ClientHolds(network, client)];
 
     public async ValueTask<DateTime?> RefreshLockAsync(LockToken token, ClientId client, TimeSpan ttl, CancellationToken cancellationToken)
     {

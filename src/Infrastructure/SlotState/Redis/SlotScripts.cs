@@ -69,10 +69,12 @@ internal static class SlotScripts
         """;
 
     /// <summary>
-    /// The live-hold quota of one network. KEYS: holds (sorted set member <c>client|lockKey</c> → expiresMs, hash-tagged
-    /// by the network). ARGV: member, "client|", ttlMs, perClient, perNetwork. Drops expired holds, then adds the member
-    /// only while the client has fewer than perClient and the network fewer than perNetwork live holds: check and add
-    /// are one atomic step, so concurrent lock requests can never together pass the cap.
+    /// The live-hold quota of one network. KEYS: the network's holds and the client's holds in it (sorted sets, member
+    /// <c>client|lockKey</c> → expiresMs, both hash-tagged by the network). ARGV: member, ttlMs, perClient, perNetwork.
+    /// Drops expired holds, then adds the member to both only while the client has fewer than perClient and the network
+    /// fewer than perNetwork live holds: check and add are one atomic step, so concurrent lock requests can never
+    /// together pass the cap. Counting is ZCARD and the wait is the lowest score, so a lock costs the same however many
+    /// holds the network has (decision 156; the set was read whole and scanned in Lua before).
     /// Returns {1, 0} added, {2, 0} already counted, {0, msUntilTheOldestRelevantHoldEnds} refused.
     /// </summary>
     public const string ReserveHold = Now + """
@@ -80,26 +82,25 @@ internal static class SlotScripts
         local n = now()
         redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', n)
         if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return {2, 0} end
-        local all = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
-        local mine, mineFirst, first = 0, false, false
-        for i = 1, #all, 2 do
-          local expires = tonumber(all[i + 1])
-          if not first or expires < first then first = expires end
-          if string.sub(all[i], 1, #ARGV[2]) == ARGV[2] then
-            mine = mine + 1
-            if not mineFirst or expires < mineFirst then mineFirst = expires end
-          end
+        redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', n)
+        local function wait(key)
+          local first = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+          if first[2] then return tonumber(first[2]) - n end
+          return 0
         end
-        if mine >= tonumber(ARGV[4]) then return {0, mineFirst - n} end
-        if #all / 2 >= tonumber(ARGV[5]) then return {0, first - n} end
-        local ttl = tonumber(ARGV[3])
+        if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[3]) then return {0, wait(KEYS[2])} end
+        if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[4]) then return {0, wait(KEYS[1])} end
+        local ttl = tonumber(ARGV[2])
         redis.call('ZADD', KEYS[1], n + ttl, ARGV[1])
+        redis.call('ZADD', KEYS[2], n + ttl, ARGV[1])
         extend(KEYS[1], ttl)
+        extend(KEYS[2], ttl)
         return {1, 0}
         """;
 
-    /// <summary>KEYS: holds. ARGV: member. Gives a hold back (lock not taken, released or cleared).</summary>
+    /// <summary>KEYS: the network's holds, the client's holds. ARGV: member. Gives a hold back (lock not taken, released or cleared).</summary>
     public const string DropHold = """
+        redis.call('ZREM', KEYS[2], ARGV[1])
         return redis.call('ZREM', KEYS[1], ARGV[1])
         """;
 
