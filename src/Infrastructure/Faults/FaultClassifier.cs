@@ -111,10 +111,14 @@ public static class FaultClassifier
     /// (LOADING). The code is the first word of the RESP error reply, a protocol contract that StackExchange.Redis
     /// passes on as the start of the message; it has no other place for it.
     /// </summary>
-    private static bool IsFailoverReply(RedisServerException exception)
+    private static bool IsFailoverReply(RedisServerException exception) =>
+        RedisErrorCode(exception) is "CLUSTERDOWN" or "TRYAGAIN" or "MASTERDOWN" or "READONLY" or "LOADING";
+
+    /// <summary>The error code of a Redis error reply: its first word (RESP), e.g. NOSCRIPT or READONLY.</summary>
+    public static string RedisErrorCode(RedisServerException exception)
     {
-        var reply = exception.Message.AsSpan();
+        var reply = exception.Message;
         var end = reply.IndexOf(' ');
-        return (end < 0 ? reply : reply[..end]) is "CLUSTERDOWN" or "TRYAGAIN" or "MASTERDOWN" or "READONLY" or "LOADING";
+        return end < 0 ? reply : reply[..end];
     }
 }

@@ -178,8 +178,8 @@ public sealed class RedisSlotStateStore(RedisConnection connection, TimeProvider
         return new DaySlotState(selections, locks);
     }
 
-    internal Task<RedisResult> EvalAsync(string script, RedisKey[] keys, RedisValue[] args) =>
-        connection.Database.ScriptEvaluateAsync(script, keys, args);
+    internal Task<RedisResult> EvalAsync(RedisScript script, RedisKey[] keys, RedisValue[] args) =>
+        script.EvaluateAsync(connection.Database, keys, args);
 
     private RedisValue Channel(SlotKey slot) => Keys.ChannelName(slot.Date, slot.EmployeeId);
 

@@ -1,4 +1,5 @@
 using AppointEase.Infrastructure.RateLimiting;
+using AppointEase.Infrastructure.Redis;
 
 namespace AppointEase.Infrastructure.SlotState.Redis;
 
@@ -21,7 +22,7 @@ internal static class SlotScripts
         """;
 
     /// <summary>KEYS: lock, active. ARGV: client, time, ttlMs, channel. Returns 1 selected, 0 locked by another.</summary>
-    public const string Select = Now + """
+    public static readonly RedisScript Select = new(Now + """
 
         local lock = redis.call('GET', KEYS[1])
         if lock and string.sub(lock, 1, #ARGV[1] + 1) ~= ARGV[1] .. '|' then return 0 end
@@ -33,10 +34,10 @@ internal static class SlotScripts
           redis.call('PUBLISH', ARGV[4], 'select|' .. ARGV[2])
         end
         return 1
-        """;
+        """);
 
     /// <summary>KEYS: active. ARGV: client, time, channel. Removes the selection only if it is on that time.</summary>
-    public const string Deselect = """
+    public static readonly RedisScript Deselect = new("""
         local v = redis.call('HGET', KEYS[1], ARGV[1])
         if v and string.sub(v, 1, #ARGV[2] + 1) == ARGV[2] .. '|' then
           redis.call('HDEL', KEYS[1], ARGV[1])
@@ -44,14 +45,14 @@ internal static class SlotScripts
           return 1
         end
         return 0
-        """;
+        """);
 
     /// <summary>
     /// KEYS: lock, lock index[, holders]. ARGV: client, secret, ttlMs, time, channel[, holder].
     /// Returns {1, nowMs} when taken, else {0, nowMs, holderValue, holderPttl}. With the holders hash the taker's
     /// <c>network|client</c> is noted under the time, so releasing the lock can give its hold back (decision 084).
     /// </summary>
-    public const string Lock = Now + """
+    public static readonly RedisScript Lock = new(Now + """
 
         local n = now()
         local ttl = tonumber(ARGV[3])
@@ -66,7 +67,7 @@ internal static class SlotScripts
           return {1, n}
         end
         return {0, n, redis.call('GET', KEYS[1]), redis.call('PTTL', KEYS[1])}
-        """;
+        """);
 
     /// <summary>
     /// The live-hold quota of one network. KEYS: the network's holds and the client's holds in it (sorted sets, member
@@ -77,7 +78,7 @@ internal static class SlotScripts
     /// holds the network has (decision 156; the set was read whole and scanned in Lua before).
     /// Returns {1, 0} added, {2, 0} already counted, {0, msUntilTheOldestRelevantHoldEnds} refused.
     /// </summary>
-    public const string ReserveHold = Now + """
+    public static readonly RedisScript ReserveHold = new(Now + """
 
         local n = now()
         redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', n)
@@ -96,19 +97,19 @@ internal static class SlotScripts
         extend(KEYS[1], ttl)
         extend(KEYS[2], ttl)
         return {1, 0}
-        """;
+        """);
 
     /// <summary>KEYS: the network's holds, the client's holds. ARGV: member. Gives a hold back (lock not taken, released or cleared).</summary>
-    public const string DropHold = """
+    public static readonly RedisScript DropHold = new("""
         redis.call('ZREM', KEYS[2], ARGV[1])
         return redis.call('ZREM', KEYS[1], ARGV[1])
-        """;
+        """);
 
     /// <summary>
     /// KEYS: lock, lock index, holders. ARGV: "client|secret|", time, channel. Compare-and-delete.
     /// Returns {1, holder or ''} released (holder: the <c>network|client</c> whose hold to give back), else {0, ''}.
     /// </summary>
-    public const string Release = """
+    public static readonly RedisScript Release = new("""
         local v = redis.call('GET', KEYS[1])
         if v and string.sub(v, 1, #ARGV[1]) == ARGV[1] then
           redis.call('DEL', KEYS[1])
@@ -119,13 +120,13 @@ internal static class SlotScripts
           return {1, holder}
         end
         return {0, ''}
-        """;
+        """);
 
     /// <summary>
     /// KEYS: lock, lock index. ARGV: "client|secret|", ttlMs, time. Compare-and-set of the expiry.
     /// Returns the new expiry in ms, or 0 when the lock is not the caller's.
     /// </summary>
-    public const string Refresh = Now + """
+    public static readonly RedisScript Refresh = new(Now + """
 
         local v = redis.call('GET', KEYS[1])
         if not v or string.sub(v, 1, #ARGV[1]) ~= ARGV[1] then return 0 end
@@ -135,26 +136,26 @@ internal static class SlotScripts
         redis.call('HSET', KEYS[2], ARGV[3], string.sub(ARGV[1], 1, #ARGV[1] - 1) .. '|' .. expires)
         extend(KEYS[2], ttl)
         return expires
-        """;
+        """);
 
     /// <summary>
     /// KEYS: lock, lock index, holders. ARGV: time, channel. Unconditional delete (the booking has committed).
     /// Returns the holder (<c>network|client</c>) whose hold to give back, or ''.
     /// </summary>
-    public const string Clear = """
+    public static readonly RedisScript Clear = new("""
         redis.call('DEL', KEYS[1])
         redis.call('HDEL', KEYS[2], ARGV[1])
         local holder = redis.call('HGET', KEYS[3], ARGV[1]) or ''
         redis.call('HDEL', KEYS[3], ARGV[1])
         redis.call('PUBLISH', ARGV[2], 'release|' .. ARGV[1])
         return holder
-        """;
+        """);
 
     /// <summary>KEYS: lock. Returns {nowMs, value, pttl}.</summary>
-    public const string GetLock = Now + """
+    public static readonly RedisScript GetLock = new(Now + """
 
         return {now(), redis.call('GET', KEYS[1]), redis.call('PTTL', KEYS[1])}
-        """;
+        """);
 
     /// <summary>
     /// Day state and the heartbeat. KEYS: active, lock index[, heartbeat counter[, lock of the selected time]].
@@ -165,7 +166,7 @@ internal static class SlotScripts
     /// {nowMs, {client, value, ...}, {time, value, ...}, count or false} with expired entries dropped (and deleted).
     /// The day's cached bookings are not read here: the caller sends that read beside this script (decision 125).
     /// </summary>
-    public const string DayState = Now + RateLimitBuckets.RedisCountHit + """
+    public static readonly RedisScript DayState = new(Now + RateLimitBuckets.RedisCountHit + """
 
         local n = now()
         local count = false
@@ -196,7 +197,7 @@ internal static class SlotScripts
           return out
         end
         return {n, live(KEYS[1]), live(KEYS[2]), count}
-        """;
+        """);
 
     /// <summary>
     /// Failback of one SQL lock. KEYS: lock, lock index. ARGV: owner, secret, createdMs, remainingMs, time.
