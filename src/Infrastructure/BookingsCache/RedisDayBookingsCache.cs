@@ -51,7 +51,7 @@ public sealed class RedisDayBookingsCache(RedisConnection connection, SlotStoreS
         if (state.Mode != StorageMode.Redis) return;
         try
         {
-            await connection.Database.ScriptEvaluateAsync(DayBookingsCacheScripts.FillIfVersion,
+            await DayBookingsCacheScripts.FillIfVersion.EvaluateAsync(connection.Database,
                 [_keys.Availability(date, employeeId), _keys.BookingVersion(date, employeeId)],
                 [CachedBookingsText.Format(bookings), (long)Ttl.TotalMilliseconds, version]);
         }

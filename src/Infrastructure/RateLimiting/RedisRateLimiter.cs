@@ -9,10 +9,10 @@ namespace AppointEase.Infrastructure.RateLimiting;
 /// </summary>
 public sealed class RedisRateLimiter(RedisConnection redis, TimeProvider clock) : IRateLimiter
 {
-    private const string Script = RateLimitBuckets.RedisCountHit + """
+    private static readonly RedisScript Script = new(RateLimitBuckets.RedisCountHit + """
 
         return count_hit(KEYS[1], ARGV[1])
-        """;
+        """);
 
     public bool IsConnected => redis.Multiplexer.IsConnected;
 
@@ -23,7 +23,7 @@ public sealed class RedisRateLimiter(RedisConnection redis, TimeProvider clock) 
         var now = clock.GetUtcNow().UtcDateTime;
         var (start, end) = RateLimitBuckets.WindowAt(now, rule.Window);
         var key = $"{redis.Options.KeyPrefix}_rl_{RateLimitBuckets.Of(rule, subject)}:{RateLimitBuckets.UnixMs(start)}";
-        var result = await redis.Database.ScriptEvaluateAsync(Script, [key], [RateLimitBuckets.RedisTtlMs(now, end)]);
+        var result = await Script.EvaluateAsync(redis.Database, [key], [RateLimitBuckets.RedisTtlMs(now, end)]);
         return RateLimitBuckets.Decide(rule, (long)result, now, end);
     }
 }

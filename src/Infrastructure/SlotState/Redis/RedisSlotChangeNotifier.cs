@@ -22,7 +22,7 @@ public sealed class RedisSlotChangeNotifier(RedisConnection connection, IStoreSt
         if (status.Mode != StorageMode.Redis) return;
         try
         {
-            await connection.Database.ScriptEvaluateAsync(DayBookingsCacheScripts.BookingsChanged,
+            await DayBookingsCacheScripts.BookingsChanged.EvaluateAsync(connection.Database,
                 [_keys.Availability(date, employeeId), _keys.BookingVersion(date, employeeId)],
                 [_keys.ChannelName(date, employeeId), RedisSlotStateStore.Ms(RedisDayBookingsCache.VersionTtl)]);
         }
