@@ -110,7 +110,7 @@ CAUSES = {
     "hb-redis-ratio": HEARTBEAT_REDIS,
     "hb-sql-p99": "Profiled: one database round trip per heartbeat since decision 065 (it was 5, 7 with a selection): "
                   "the counter upsert, the guarded selection upsert and the day's selections, locks and bookings "
-                  "go as one batch; in the sequential probe MariaDB counted {hb_sql_sql} statements per heartbeat on "
+                  "go as one batch; in the sequential probe MariaDB counted {hb_sql_sql} statement(s) per heartbeat on "
                   "average ('Round trips per request'), as most heartbeats share a read and send nothing. A "
                   "sequential probe (bench/README.md) went from 10-13 to 3-4 ms per heartbeat. Since decision 137 "
                   "a heartbeat that shares the day's 250 ms read (decision 128) sends nothing: its rate-limit hit is "
@@ -690,6 +690,15 @@ def auto_cause(tid, r):
         if base and tid != "hb-redis-ratio":
             text = (f"The bare endpoint's own p99 in this run was {', '.join(f'{b:.1f}' for b in base)} ms at 100/1,000 "
                     "clients: client, server and databases share two busy cores.")
+        if tid == "hb-sql-p99":
+            spent = []
+            for n in (100, 1000):
+                cpu = cpu_of(r.get(f"heartbeat-sql-c{n}") or {})
+                if cpu and cpu.get("server") is not None and cpu.get("mariadb") is not None:
+                    spent.append(f"at {n:,} clients {cpu['server']:.0f} µs in the app and {cpu['mariadb']:.0f} µs in MariaDB")
+            if spent:
+                text += (" " if text else "") + ("CPU per SQL-mode heartbeat in this run ('CPU per request'): "
+                         + "; ".join(spent) + ".")
         if tid != "hb-sql-p99":
             spent = []
             for n in (100, 1000):
