@@ -457,12 +457,15 @@ def cpu_table(w, r, order):
     w("")
 
 
-def cpu_sentence(r, name, label):
-    """'label: app X µs + Redis Y µs' from a run's CPU figures, or '' when it has none."""
+STORE_NAMES = {"redis": "Redis", "mariadb": "MariaDB"}
+
+
+def cpu_sentence(r, name, label, store="redis"):
+    """'label X µs in its own process and Y µs in the store' from a run's CPU figures, or '' when it has none."""
     cpu = cpu_of(r.get(name) or {})
     if not cpu or cpu.get("server") is None:
         return ""
-    return f"{label} {cpu['server']:.0f} µs in its own process and {cpu.get('redis', 0):.0f} µs in Redis"
+    return f"{label} {cpu['server']:.0f} µs in its own process and {cpu.get(store, 0):.0f} µs in {STORE_NAMES[store]}"
 
 
 def round_trips(w, r, facts):
@@ -690,25 +693,16 @@ def auto_cause(tid, r):
         if base and tid != "hb-redis-ratio":
             text = (f"The bare endpoint's own p99 in this run was {', '.join(f'{b:.1f}' for b in base)} ms at 100/1,000 "
                     "clients: client, server and databases share two busy cores.")
-        if tid == "hb-sql-p99":
-            spent = []
-            for n in (100, 1000):
-                cpu = cpu_of(r.get(f"heartbeat-sql-c{n}") or {})
-                if cpu and cpu.get("server") is not None and cpu.get("mariadb") is not None:
-                    spent.append(f"at {n:,} clients {cpu['server']:.0f} µs in the app and {cpu['mariadb']:.0f} µs in MariaDB")
-            if spent:
-                text += (" " if text else "") + ("CPU per SQL-mode heartbeat in this run ('CPU per request'): "
-                         + "; ".join(spent) + ".")
-        if tid != "hb-sql-p99":
-            spent = []
-            for n in (100, 1000):
-                own = cpu_sentence(r, f"heartbeat-redis-c{n}", f"at {n:,} clients a heartbeat cost")
-                bare = cpu_of(r.get(f"baseline-c{n}") or {})
-                if own:
-                    spent.append(own + (f", the bare endpoint's reply {bare['server']:.0f} µs" if bare and "server" in bare else ""))
-            if spent:
-                text += (" " if text else "") + ("CPU per request in this run ('CPU per request'): " + "; ".join(spent)
-                         + ". What Redis spends comes out of the same two cores; the bare endpoint spends nothing there.")
+        mode, store = ("sql", "mariadb") if tid == "hb-sql-p99" else ("redis", "redis")
+        spent = []
+        for n in (100, 1000):
+            own = cpu_sentence(r, f"heartbeat-{mode}-c{n}", f"at {n:,} clients a heartbeat cost", store)
+            bare = cpu_of(r.get(f"baseline-c{n}") or {})
+            if own:
+                spent.append(own + (f", the bare endpoint's reply {bare['server']:.0f} µs" if bare and "server" in bare else ""))
+        if spent:
+            text += (" " if text else "") + ("CPU per request in this run ('CPU per request'): " + "; ".join(spent)
+                     + f". What {STORE_NAMES[store]} spends comes out of the same two cores; the bare endpoint spends nothing there.")
         return text
     if tid in ("select-p99", "lock-p99"):
         b = r.get("redis-benchmark-set", {})

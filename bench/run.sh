@@ -193,6 +193,8 @@ not_measured() { record "{\"scenario\":\"$1\",\"not_measured\":\"$2\"}"; log "$1
 # CPU time (user + system, in clock ticks) a process has used so far; 0 when it is gone or unknown.
 cpu_ticks() { [ -n "$1" ] && awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 pid_from_file() { [ -n "${1:-}" ] && cat "$1" 2>/dev/null || true; }
+# add_cpu "BEFORE" "AFTER": result lines on stdin, the same lines with the CPU per request of three_cpu_ticks' processes.
+add_cpu() { /usr/bin/python3 "$ROOT/bench/cpu_per_request.py" "$(getconf CLK_TCK)" $1 $2; }
 # "SERVER REDIS MARIADB" ticks: the process serving URL (the app or the bare endpoint), Redis and MariaDB.
 three_cpu_ticks() {
   local server_pid
@@ -213,7 +215,7 @@ run_wrk() {
     2>&1 | tee "$WORK/wrk-$scenario.log" | sed -n 's/^BENCH_JSON //p')"
   after="$(three_cpu_ticks "$url")"
   if [ -z "$line" ]; then log "$scenario: wrk gave no result"; tail -n 5 "$WORK/wrk-$scenario.log" >&2; return 0; fi
-  line="$(printf '%s' "$line" | /usr/bin/python3 "$ROOT/bench/cpu_per_request.py" "$(getconf CLK_TCK)" $before $after)"
+  line="$(printf '%s' "$line" | add_cpu "$before" "$after")"
   record "$line"
   log "$scenario: $(printf '%s' "$line" | /usr/bin/python3 -c 'import json,sys; r=json.load(sys.stdin); print("%.0f req/s, p50 %.2f / p95 %.2f / p99 %.2f ms, %d errors" % (r["rps"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["errors"]))')"
 }
@@ -248,7 +250,7 @@ with_cpu() {   # with_cpu COMMAND...: runs a command that appends to the results
   after="$(three_cpu_ticks "$APP")"
   kept="$(head -n "$lines" "$RESULTS")"
   { [ -n "$kept" ] && printf '%s\n' "$kept"
-    tail -n +"$((lines + 1))" "$RESULTS" | /usr/bin/python3 "$ROOT/bench/cpu_per_request.py" "$(getconf CLK_TCK)" $before $after
+    tail -n +"$((lines + 1))" "$RESULTS" | add_cpu "$before" "$after"
   } >"$RESULTS.new" && mv "$RESULTS.new" "$RESULTS"
 }
 
