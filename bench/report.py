@@ -117,7 +117,10 @@ CAUSES = {
                   "counted in memory and written with the day's next read; since decision 145 also a visitor's "
                   "first heartbeat of a window, which before sent all 1,000 clients to MariaDB in the second after "
                   "each epoch-aligned window boundary (p99 550-1,050 ms in the runs holding one, 160-235 ms after). "
-                  "What is left queues on the two shared cores and, for the reading heartbeats, on MariaDB.",
+                  "Since decision 158 the day's read writes a visitor's counter only once a twentieth of its limit is "
+                  "unwritten (with this bench's limit, once per window) and reads the others back: MariaDB went from "
+                  "82-113 to 14-22 µs per heartbeat at 1,000 clients, p99 from 252-355 to 139-183 ms (three "
+                  "alternating BENCH_ONLY=sql pairs). What is left queues on the two shared cores and, for the reading heartbeats, on MariaDB.",
     "select-p99": "Profiled: {sel_sql} SQL statements per select in this run: the catalogue comes from the 5-second "
                   "cache (decision 064) and the day's booked starts from the Redis day-bookings cache (decision 071); a "
                   "warm select sends three Redis commands one after the other (the per-network rate-limit script, the "

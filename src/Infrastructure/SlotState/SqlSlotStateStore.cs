@@ -216,16 +216,17 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
     /// At most one round trip, and none for most heartbeats (decisions 065, 128 and 137). The day is read once per
     /// <see cref="SharedDayReads.ShareFor"/> per instance; a heartbeat that shares that read decides its rate limit on the
     /// count this instance knows (<see cref="HeartbeatHits"/>) and sends nothing unless its selection is due. The reading
-    /// heartbeat's command carries the day's hits counted since the last one (the <c>rate_limit_counters</c> rows and
-    /// windows of <see cref="SqlRateLimiter"/>, decision 026), the selection write guarded by the count, and the day's
-    /// read; it decides on the count read back (<see cref="HeartbeatBatch"/>).
+    /// heartbeat's command writes the day's counters due (the <c>rate_limit_counters</c> rows and windows of
+    /// <see cref="SqlRateLimiter"/>, decision 026; a counter is due at a twentieth of its limit, decision 158), reads back
+    /// every live counter's count, writes the selection guarded by the count, and reads the day; it decides on the count
+    /// read back plus this instance's hits not written yet (<see cref="HeartbeatBatch"/>).
     /// </summary>
     public async ValueTask<HeartbeatOutcome> HeartbeatAsync(DateOnly date, int employeeId, ClientId client, TimeOnly? selectedTime,
         TimeSpan selectionTtl, RateLimitRule limit, CancellationToken cancellationToken)
     {
         var now = Now();
         var hit = HeartbeatHit.Of(limit, date, employeeId, client, now);
-        var count = _hits.Hit(date, employeeId, hit.Bucket, hit.WindowStart, hit.WindowEnd);
+        var count = _hits.Hit(date, employeeId, hit.Bucket, hit.WindowStart, hit.WindowEnd, limit.PermitLimit);
         var write = selectedTime is { } time ? _selections.Decide(date, employeeId, client.Value, time, selectionTtl, now) : SelectionWrite.None;
         var written = write == SelectionWrite.None ? null : selectedTime;
         // A changed selection reads the day after writing it, so this instance's next heartbeats show it at once. A
@@ -247,14 +248,11 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
         var read = _dayReads.Begin(date, employeeId);
         try
         {
-            var (counts, day) = await SendAsync(hit, client, written, selectionTtl, readsDay: true, cancellationToken);
+            var day = await SendAsync(hit, client, written, selectionTtl, readsDay: true, cancellationToken);
             // Published also when refused: other heartbeats may be waiting for this read.
             read.Publish(day!);
-            // SQL's count just after this batch's hits, as the Redis script answers; when a concurrent batch of this
-            // instance took this hit instead, the count this instance knows.
-            var decision = hit.Decide(counts.TryGetValue((hit.Bucket, hit.WindowStart), out var counted)
-                ? counted
-                : _hits.CountOf(date, employeeId, hit.Bucket, hit.WindowStart));
+            // SQL's count just read back plus this instance's hits not written yet (decision 158), this one included.
+            var decision = hit.Decide(_hits.CountOf(date, employeeId, hit.Bucket, hit.WindowStart));
             if (!decision.Allowed) return HeartbeatOutcome.Refused(decision);
             Wrote(date, employeeId, client, written, selectionTtl, now);
             return HeartbeatOutcome.Served(day!, decision);
@@ -276,7 +274,7 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
     /// a heartbeat is a poll, and a 503 for a lost lock race is wrong. Statements of the batch that committed before the
     /// victim (the counter upsert) count their hits again, the direction a rate limit may err in.
     /// </summary>
-    private async Task<(IReadOnlyDictionary<(string Bucket, DateTime WindowStart), long> Counts, DaySlotState? Day)> SendAsync(HeartbeatHit hit, ClientId client, TimeOnly? written, TimeSpan selectionTtl, bool readsDay,
+    private async Task<DaySlotState?> SendAsync(HeartbeatHit hit, ClientId client, TimeOnly? written, TimeSpan selectionTtl, bool readsDay,
         CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -292,7 +290,7 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
-    private async Task<(IReadOnlyDictionary<(string Bucket, DateTime WindowStart), long> Counts, DaySlotState? Day)> SendOnceAsync(HeartbeatHit hit, ClientId client, TimeOnly? written, TimeSpan selectionTtl, bool readsDay,
+    private async Task<DaySlotState?> SendOnceAsync(HeartbeatHit hit, ClientId client, TimeOnly? written, TimeSpan selectionTtl, bool readsDay,
         CancellationToken cancellationToken)
     {
         var hits = _hits.Take(hit.Date, hit.EmployeeId, hit.NowUtc);
@@ -302,7 +300,7 @@ public sealed class SqlSlotStateStore(IServiceScopeFactory scopes, TimeProvider 
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var (counts, day) = await HeartbeatBatch.RunAsync(db, hit, client, written, selectionTtl, hits, readsDay, cancellationToken);
             _hits.Written(hit.Date, hit.EmployeeId, hits, counts);
-            return (counts, day);
+            return day;
         }
         catch
         {

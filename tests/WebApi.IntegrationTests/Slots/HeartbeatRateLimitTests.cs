@@ -23,10 +23,10 @@ public abstract class HeartbeatRateLimitTests(AppFactory app)
     private readonly HttpClient _client = app.CreateClient();
     private readonly DateOnly _date = TestDates.Weekday(3);
 
-    public static AppFactory Limited(AppFactory factory, TimeProvider? clock = null)
+    public static AppFactory Limited(AppFactory factory, TimeProvider? clock = null, int limit = Limit)
     {
         clock ??= new FakeTimeProvider(TwoInstances.MidWindow());
-        factory.With("RateLimits:HeartbeatPerClient:PermitLimit", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        factory.With("RateLimits:HeartbeatPerClient:PermitLimit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .With("RateLimits:HeartbeatPerClient:WindowSeconds", "3600")
             // The frozen clock never lets the health monitor fail back, so one Redis call slower than the default 1 s
             // under a loaded test run would leave an instance counting on SQL for the rest of the test.
@@ -255,14 +255,39 @@ public sealed class HeartbeatRateLimitWindowTests
                 .Where(r => r.Bucket.StartsWith("heartbeat_per_client:")).SumAsync(r => r.Count)));
         });
 
+    /// <summary>
+    /// Decision 158: an instance writes a counter once a twentieth of the limit is unwritten (here 2 of 40), so up to one
+    /// hit less than that stays unseen by the other instance, which may admit that many over the limit; every read
+    /// brings back SQL's count of the counters it does not write.
+    /// </summary>
+    [Fact]
+    public Task Heartbeat_TwoInstancesInSqlMode_AdmitAtMostATwentiethOfTheLimitLessOneOver() =>
+        WithTwoInstancesAsync(useRedis: false, async (a, b, alice, date, clock, first) =>
+        {
+            const int limit = 40;
+            Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(a, date, alice)).StatusCode); // held back on A
+            for (var i = 0; i < limit - 1; i++) // B: the first reads the day, the rest share that read
+                Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(b, date, alice)).StatusCode);
+            clock.Advance(SharedDayReads.ShareFor);
+            // B writes its 40 hits and reads back 40: A's one unwritten hit is the bound, so the 41st passes.
+            Assert.Equal(HttpStatusCode.OK, (await HeartbeatRateLimitTests.HeartbeatRequestAsync(b, date, alice)).StatusCode);
+            clock.Advance(SharedDayReads.ShareFor);
+
+            // A writes its two hits (42 in SQL) and refuses; B reads that back without writing its one new hit, and refuses.
+            await HeartbeatRateLimitTests.AssertRateLimitedAsync(await HeartbeatRateLimitTests.HeartbeatRequestAsync(a, date, alice));
+            await HeartbeatRateLimitTests.AssertRateLimitedAsync(await HeartbeatRateLimitTests.HeartbeatRequestAsync(b, date, alice));
+            await first.WithDbAsync(async db => Assert.Equal(42, await db.Set<RateLimitCounterRow>()
+                .Where(r => r.Bucket.StartsWith("heartbeat_per_client:")).SumAsync(r => r.Count)));
+        }, limit: 40);
+
     /// <summary>Two limited instances of one deployment on one clock; the test gets a client of each.</summary>
     private static async Task WithTwoInstancesAsync(bool useRedis,
-        Func<HttpClient, HttpClient, string, DateOnly, FakeTimeProvider, AppFactory, Task> test)
+        Func<HttpClient, HttpClient, string, DateOnly, FakeTimeProvider, AppFactory, Task> test, int limit = HeartbeatRateLimitTests.Limit)
     {
         var name = AppFactory.NewName();
         var clock = new FakeTimeProvider(TwoInstances.MidWindow());
-        var first = HeartbeatRateLimitTests.Limited(new AppFactory(DatabaseKind.MariaDb, useRedis, sharedName: name), clock);
-        var second = HeartbeatRateLimitTests.Limited(new AppFactory(DatabaseKind.MariaDb, useRedis, sharedName: name), clock);
+        var first = HeartbeatRateLimitTests.Limited(new AppFactory(DatabaseKind.MariaDb, useRedis, sharedName: name), clock, limit);
+        var second = HeartbeatRateLimitTests.Limited(new AppFactory(DatabaseKind.MariaDb, useRedis, sharedName: name), clock, limit);
         try
         {
             var a = first.CreateClient(); // the first instance migrates and seeds before the second starts

@@ -134,43 +134,71 @@ public abstract class SqlHeartbeatRoundTripTests(SqlHeartbeatAppFactory app)
             await db.Set<SlotSelectionRow>().Where(r => r.SlotDate == date && r.ClientId == _alice).Select(r => r.SlotTime).SingleAsync()));
     }
 
+    /// <summary>
+    /// With the default limit (600 a minute) a counter is written once 30 of its hits are unwritten (decision 158): the
+    /// reads before only bring its count back, and a shared heartbeat sends nothing at all.
+    /// </summary>
     [Fact]
-    public async Task Heartbeat_InSqlMode_ASharedHeartbeat_SendsNothing_AndItsHitIsWrittenWithTheNextRead()
+    public async Task Heartbeat_InSqlMode_HitsAreWrittenByTheDaysRead_OnceATwentiethOfTheLimitIsUnwritten()
     {
         var date = TestDates.Weekday(11);
+        var rule = app.Services.GetRequiredService<HeartbeatRateLimit>().Rule;
+        var writeEvery = rule.PermitLimit / 20; // decision 158
         var before = await HeartbeatHitsWrittenAsync();
-        await HeartbeatAsync(date, null); // the day's first heartbeat on this instance reads: its hit is written at once
-        var afterFirst = await HeartbeatHitsWrittenAsync();
-        var (_, shared) = await RecordedHeartbeatAsync(date, null);
-        var afterShared = await HeartbeatHitsWrittenAsync();
+        var (_, first) = await RecordedHeartbeatAsync(date, null); // reads the day
+        for (var i = 2; i < writeEvery - 1; i++)
+            Assert.Empty((await RecordedHeartbeatAsync(date, null)).Commands); // share its read
         app.Clock.Advance(SharedDayReads.ShareFor);
-        var (_, reading) = await RecordedHeartbeatAsync(date, null);
+        var (_, belowShare) = await RecordedHeartbeatAsync(date, null); // reads again, with writeEvery − 1 hits unwritten
+        var afterBelow = await HeartbeatHitsWrittenAsync();
+        await RecordedHeartbeatAsync(date, null); // shared: the writeEvery-th unwritten hit
+        app.Clock.Advance(SharedDayReads.ShareFor);
+        var (_, due) = await RecordedHeartbeatAsync(date, null);
 
-        Assert.Equal(1, afterFirst - before);
-        Assert.Empty(shared);
-        Assert.Equal(1, afterShared - before); // counted in memory only, for now
-        Assert.Contains("rate_limit_counters", Assert.Single(reading));
-        Assert.Equal(3, await HeartbeatHitsWrittenAsync() - before); // the shared hit went with the reading heartbeat's
+        Assert.Equal(600, rule.PermitLimit);
+        Assert.Contains("SELECT bucket, window_start_utc", Assert.Single(first)); // its count read back, nothing written
+        Assert.DoesNotContain("INSERT INTO rate_limit_counters", first.Single());
+        Assert.DoesNotContain("INSERT INTO rate_limit_counters", Assert.Single(belowShare));
+        Assert.Equal(0, afterBelow - before);
+        Assert.Contains("INSERT INTO rate_limit_counters", Assert.Single(due));
+        Assert.Equal(writeEvery + 1, await HeartbeatHitsWrittenAsync() - before); // every hit counted so far, this one too
+    }
+
+    /// <summary>A window's hits left unwritten are written by the day's first read after it ends; none is lost.</summary>
+    [Fact]
+    public async Task Heartbeat_InSqlMode_AWindowsHitsLeftUnwritten_AreWrittenByTheFirstReadAfterItEnds()
+    {
+        var date = TestDates.Weekday(13);
+        var rule = app.Services.GetRequiredService<HeartbeatRateLimit>().Rule;
+        var before = await HeartbeatHitsWrittenAsync();
+        for (var i = 0; i < 5; i++) await HeartbeatAsync(date, null);
+        var inWindow = await HeartbeatHitsWrittenAsync();
+        app.Clock.Advance(rule.Window); // into the next window, past the share window
+
+        var (_, next) = await RecordedHeartbeatAsync(date, null);
+
+        Assert.Equal(0, inWindow - before);
+        Assert.Contains("INSERT INTO rate_limit_counters", Assert.Single(next));
+        Assert.Equal(5, await HeartbeatHitsWrittenAsync() - before); // the next window's hit waits for its share
     }
 
     [Fact]
-    public async Task Heartbeat_InSqlMode_ANewVisitorsFirstHeartbeat_SharesTheRead_AndItsHitIsWrittenWithTheNextOne()
+    public async Task Heartbeat_InSqlMode_ANewVisitorsFirstHeartbeat_SharesTheRead_AndItsCountIsReadBackWithTheNextOne()
     {
         var date = TestDates.Weekday(12);
         var bob = "bob-" + Guid.NewGuid().ToString("N")[..12];
-        var before = await HeartbeatHitsWrittenAsync();
         var bobs = await _client.PostAsJsonAsync("/api/v1/heartbeat", new { date = date.Text(), employeeId = Employee, clientId = bob });
         Assert.Equal(HttpStatusCode.OK, bobs.StatusCode); // reads the day
         var (_, alicesFirst) = await RecordedHeartbeatAsync(date, null);
-        var afterFirst = await HeartbeatHitsWrittenAsync();
         app.Clock.Advance(SharedDayReads.ShareFor);
         var (_, reading) = await RecordedHeartbeatAsync(date, null);
 
         // Decision 145: a counter this instance has not read back yet no longer reads the day for itself.
         Assert.Empty(alicesFirst);
-        Assert.Equal(1, afterFirst - before); // bob's; alice's first hit is in memory
-        Assert.Contains("rate_limit_counters", Assert.Single(reading));
-        Assert.Equal(3, await HeartbeatHitsWrittenAsync() - before);
+        // Decision 158: the next read brings back both visitors' counts (two counters in its WHERE), writing neither.
+        var command = Assert.Single(reading);
+        Assert.Contains("OR (bucket = @bucket_1", command);
+        Assert.DoesNotContain("INSERT INTO rate_limit_counters", command);
     }
 
     /// <summary>Every heartbeat hit in SQL (the tests of a class run one after another, so a difference is one test's).</summary>

@@ -16,22 +16,26 @@ namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 internal static class HeartbeatBatch
 {
     /// <summary>
-    /// Writes <paramref name="hits"/> (ordered here by key) and the selection refresh when <paramref name="selectedTime"/>
-    /// is given; with <paramref name="readsDay"/> the day's state comes back too. Returns the counts read back after
-    /// the hits were written.
+    /// Writes the counters' hits (<see cref="CounterSync.Hits"/> above 0, ordered here by key), reads back every counter's
+    /// count, and writes the selection refresh when <paramref name="selectedTime"/> is given; with
+    /// <paramref name="readsDay"/> the day's state comes back too.
     /// </summary>
     public static async Task<(IReadOnlyDictionary<(string Bucket, DateTime WindowStart), long> Counts, DaySlotState? Day)> RunAsync(AppDbContext db,
-        HeartbeatHit hit, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl, IReadOnlyList<PendingHits> hits, bool readsDay,
+        HeartbeatHit hit, ClientId client, TimeOnly? selectedTime, TimeSpan selectionTtl, IReadOnlyList<CounterSync> counters, bool readsDay,
         CancellationToken cancellationToken)
     {
         var (date, employeeId, now) = (hit.Date, hit.EmployeeId, hit.NowUtc);
-        var ordered = hits.OrderBy(h => h.Bucket, StringComparer.Ordinal).ThenBy(h => h.WindowStart).ToArray();
-        var command = new HandWrittenCommand(db, HeartbeatSql.For(db.Database).Batch(ordered.Length, refreshesSelection: selectedTime is not null, readsDay));
+        var written = counters.Where(c => c.Hits > 0).OrderBy(c => c.Bucket, StringComparer.Ordinal).ThenBy(c => c.WindowStart).ToArray();
+        var ordered = written.Concat(counters.Where(c => c.Hits == 0)).ToArray();
+        var command = new HandWrittenCommand(db, HeartbeatSql.For(db.Database).Batch(written.Length, ordered.Length, refreshesSelection: selectedTime is not null, readsDay));
         for (var i = 0; i < ordered.Length; i++)
+        {
             command.Parameter<RateLimitCounterRow>($"bucket_{i}", nameof(RateLimitCounterRow.Bucket), ordered[i].Bucket)
-                .Parameter<RateLimitCounterRow>($"window_start_{i}", nameof(RateLimitCounterRow.WindowStartUtc), ordered[i].WindowStart)
-                .Parameter<RateLimitCounterRow>($"window_end_{i}", nameof(RateLimitCounterRow.ExpiresUtc), ordered[i].WindowEnd)
-                .Parameter<RateLimitCounterRow>($"hits_{i}", nameof(RateLimitCounterRow.Count), (int)ordered[i].Count);
+                .Parameter<RateLimitCounterRow>($"window_start_{i}", nameof(RateLimitCounterRow.WindowStartUtc), ordered[i].WindowStart);
+            if (i < written.Length)
+                command.Parameter<RateLimitCounterRow>($"window_end_{i}", nameof(RateLimitCounterRow.ExpiresUtc), ordered[i].WindowEnd)
+                    .Parameter<RateLimitCounterRow>($"hits_{i}", nameof(RateLimitCounterRow.Count), (int)ordered[i].Hits);
+        }
         if (selectedTime is not null || readsDay)
             command.Parameter<SlotSelectionRow>("date", nameof(SlotSelectionRow.SlotDate), date)
                 .Parameter<SlotSelectionRow>("employee", nameof(SlotSelectionRow.EmployeeId), employeeId)

@@ -8,14 +8,15 @@ namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 /// The SQL-mode heartbeat as one batch of statements, sent as one DbCommand: one round trip (decision 065), and only
 /// when a heartbeat has something to read or write (decisions 128 and 137). Parts, each left out when not needed:
 /// <list type="number">
-/// <item>the day's hits counted in memory (<see cref="HeartbeatHits"/>): one multi-row counter upsert in the
-/// <c>rate_limit_counters</c> rows and windows <see cref="RateLimiting.SqlRateLimiter"/> uses, then a result set of
-/// those counters' counts (bucket, window start, count);</item>
+/// <item>the day's hits counted in memory and due to be written (<see cref="HeartbeatHits"/>): one multi-row counter
+/// upsert in the <c>rate_limit_counters</c> rows and windows <see cref="RateLimiting.SqlRateLimiter"/> uses;</item>
+/// <item>a result set of the counts of those and of the day's other live counters (bucket, window start, count);</item>
 /// <item>the client's selection refresh (no result set);</item>
 /// <item>three result sets: the day's live selections, its live locks, the employee's confirmed bookings in
 /// <c>DaySlotState.BookingsWindowUtc</c>.</item>
 /// </list>
-/// The counters are numbered parameters <c>@bucket_i</c>, <c>@window_start_i</c>, <c>@hits_i</c>, <c>@window_end_i</c>.
+/// The counters are numbered parameters <c>@bucket_i</c>, <c>@window_start_i</c>, and for those written <c>@hits_i</c>,
+/// <c>@window_end_i</c>.
 /// Only the upserts and the quoting of <c>count</c> differ between providers.
 /// </summary>
 internal abstract class HeartbeatSql
@@ -34,10 +35,13 @@ internal abstract class HeartbeatSql
         _countColumn = countColumn;
     }
 
-    public string Batch(int counters, bool refreshesSelection, bool readsDay)
+    /// <param name="written">Counters whose hits are written (numbered first), before all <paramref name="counters"/>
+    /// are read back.</param>
+    public string Batch(int written, int counters, bool refreshesSelection, bool readsDay)
     {
         var sql = new StringBuilder();
-        if (counters > 0) AppendCountHits(sql, counters);
+        if (written > 0) AppendCountHits(sql, written);
+        if (counters > 0) AppendReadCounts(sql, counters);
         if (refreshesSelection) sql.Append(_refreshSelection);
         if (readsDay) sql.Append(ReadDay);
         return sql.ToString();
@@ -47,15 +51,20 @@ internal abstract class HeartbeatSql
         database.IsSqlite() ? SqliteHeartbeatSql.Instance : MySqlHeartbeatSql.Instance;
 
     /// <summary>
-    /// One statement for all counters, so one commit however many clients' hits it carries; the caller orders the rows
-    /// by key, so two batches racing on the same rows lock them in the same order.
+    /// One statement for all counters written, so one commit however many clients' hits it carries; the caller orders
+    /// the rows by key, so two batches racing on the same rows lock them in the same order.
     /// </summary>
-    private void AppendCountHits(StringBuilder sql, int counters)
+    private void AppendCountHits(StringBuilder sql, int written)
     {
         sql.Append(_countHitsHead);
-        for (var i = 0; i < counters; i++)
+        for (var i = 0; i < written; i++)
             sql.Append(i == 0 ? "\n" : ",\n").Append($"(@bucket_{i}, @window_start_{i}, @hits_{i}, @window_end_{i})");
-        sql.Append(_countHitsUpdate).Append($"\n\nSELECT bucket, window_start_utc, {_countColumn} FROM rate_limit_counters WHERE");
+        sql.Append(_countHitsUpdate);
+    }
+
+    private void AppendReadCounts(StringBuilder sql, int counters)
+    {
+        sql.Append($"\n\nSELECT bucket, window_start_utc, {_countColumn} FROM rate_limit_counters WHERE");
         for (var i = 0; i < counters; i++)
             sql.Append(i == 0 ? "\n" : "\n   OR ").Append($"(bucket = @bucket_{i} AND window_start_utc = @window_start_{i})");
         sql.Append(';');
