@@ -71,7 +71,8 @@ CONFIRM = (
     "server counters); ConfirmRoundTripTests pins the budget of 3 commands in one transaction plus BEGIN and COMMIT "
     "(decision 127; it was 7 commands in two transactions). The same run's floor, MySqlConnector alone doing the "
     "same statements in one transaction at the same concurrency ('confirm-floor'), had p99 {floor_p99} ms at "
-    "{floor_rps} confirms/s ({floor_verdict}): what remains above it is HTTP, the lock check in Redis, EF Core and the mail limiter on "
+    "{floor_rps} confirms/s ({floor_verdict}). MariaDB's own CPU over the timed rounds was {cf_db} ms per confirm "
+    "against the floor's {floor_db} ms. What remains above the floor is HTTP, the lock check in Redis, EF Core and the mail limiter on "
     "two cores shared with the load tool, Redis and MariaDB. The app itself used {cf_cpu} ms of CPU per confirm over "
     "the timed rounds, after {cf_warm} s of booking (each time as a new customer, mailed like the timed confirms) and "
     "cancelling to let the tiered JIT settle as in a serving "
@@ -279,6 +280,7 @@ def main():
         "cf_sql": extra_of(r, "confirm", "sql_statements_per_confirm"), "cf_commits": extra_of(r, "confirm", "commits_per_confirm"),
         "cf_cpu": extra_of(r, "confirm", "app_cpu_ms_per_confirm"), "cf_warm": extra_of(r, "confirm", "warmup_seconds"),
         "cf_warm_n": extra_of(r, "confirm", "warmup_booked_and_cancelled"),
+        "cf_db": extra_of(r, "confirm", "db_cpu_ms_per_confirm"), "floor_db": extra_of(r, "confirm-floor", "db_cpu_ms_per_confirm"),
         "cf_kb": extra_of(r, "confirm", "app_kb_allocated_per_confirm"), "cf_pause": extra_of(r, "confirm", "app_gc_pause_ms_per_confirm"),
         "floor_p99": fmt((r.get("confirm-floor") or {}).get("p99_ms")) if measured("confirm-floor") else "?",
         "floor_rps": fmt((r.get("confirm-floor") or {}).get("rps"), 0) if measured("confirm-floor") else "?",

@@ -386,9 +386,11 @@ vmhwm_kb() { awk '$1 == "VmHWM:" { print $2 }' "/proc/$1/status"; }
 vmrss_kb() { awk '$1 == "VmRSS:" { print $2 }' "/proc/$1/status"; }
 
 confirm_scenario() {   # the confirm (100 at once, 3 rounds after a warm-up round) and its MySqlConnector floor
-  run_tool confirm --clients 100 --rounds "${BENCH_CONFIRM_ROUNDS:-3}" --warmup-rounds "${BENCH_CONFIRM_WARMUP_ROUNDS:-1}" --warmup-seconds "${BENCH_CONFIRM_WARMUP_SECONDS:-60}" --app-pid "$APP_PID" --connection "${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;"
+  local db_pid
+  db_pid="$(pid_from_file "${APPOINTEASE_TEST_MYSQL_PIDFILE:-}")"
+  run_tool confirm --clients 100 --rounds "${BENCH_CONFIRM_ROUNDS:-3}" --warmup-rounds "${BENCH_CONFIRM_WARMUP_ROUNDS:-1}" --warmup-seconds "${BENCH_CONFIRM_WARMUP_SECONDS:-60}" --app-pid "$APP_PID" --db-pid "${db_pid:-0}" --connection "${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;"
   # The confirm's floor: the same SQL from MySqlConnector alone, same concurrency (issue 20; scratch floor_* tables).
-  run_tool confirm-floor --clients 100 --rounds 3 --connection "${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;"
+  run_tool confirm-floor --clients 100 --rounds 3 --db-pid "${db_pid:-0}" --connection "${APPOINTEASE_TEST_MYSQL}Database=appointease_bench;"
 }
 
 redis_benchmark() {   # redis-benchmark SET/GET, 50 clients: the yardstick of select and lock

@@ -51,13 +51,19 @@ internal static class ConfirmFloorScenario
 
         var confirms = new Recorder("confirm-floor");
         var seconds = 0.0;
+        // With --db-pid, MariaDB's CPU over the timed rounds, to set beside the app's confirms' (ConfirmScenario).
+        var dbCpu = options.Int("db-pid", 0) is > 0 and var dbPid ? new ProcessCpu(dbPid) : null;
+        var dbCpuMs = 0.0;
         for (var round = 0; round < rounds; round++)
         {
+            var dbCpuBefore = dbCpu?.ReadMilliseconds() ?? 0;
             var started = Stopwatch.GetTimestamp();
             await Task.WhenAll(Enumerable.Range(0, clients).Select(i => BookAsync(connectionString, round, i, confirms)));
             seconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
+            dbCpuMs += (dbCpu?.ReadMilliseconds() ?? 0) - dbCpuBefore;
         }
-        return [confirms.ToJson(seconds, clients, new { rounds, commands_per_confirm = 3, transactions_per_confirm = 1 })];
+        double? dbCpuPerConfirm = dbCpu is null || confirms.Count == 0 ? null : Math.Round(dbCpuMs / confirms.Count, 2);
+        return [confirms.ToJson(seconds, clients, new { rounds, commands_per_confirm = 3, transactions_per_confirm = 1, db_cpu_ms_per_confirm = dbCpuPerConfirm })];
     }
 
     private static async Task BookAsync(string connectionString, int round, int client, Recorder? recorder)

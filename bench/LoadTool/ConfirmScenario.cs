@@ -7,7 +7,7 @@ namespace AppointEase.Bench.LoadTool;
 /// slots, after one untimed warm-up round like the floor's. Only the confirm calls are timed into "confirm";
 /// throughput is confirms per second of confirm phases. With --connection (the bench database) it also reports
 /// MariaDB's statements and commits per confirm, counted on the server; with --app-pid, the app's CPU milliseconds per
-/// confirm over the same phases; with BENCH_ADMIN_KEY, the kilobytes its GC allocated and the milliseconds it paused
+/// confirm over the same phases, and with --db-pid MariaDB's; with BENCH_ADMIN_KEY, the kilobytes its GC allocated and the milliseconds it paused
 /// per confirm over them.
 /// </summary>
 internal static class ConfirmScenario
@@ -62,6 +62,8 @@ internal static class ConfirmScenario
         var commits = 0L;
         var appCpu = options.Int("app-pid", 0) is > 0 and var pid ? new ProcessCpu(pid) : null;
         var appCpuMs = 0.0;
+        var dbCpu = options.Int("db-pid", 0) is > 0 and var dbPid ? new ProcessCpu(dbPid) : null;
+        var dbCpuMs = 0.0;
         var gc = AppGcCounters.FromEnvironment(http);
         var allocatedBytes = 0.0;
         var pausedSeconds = 0.0;
@@ -73,6 +75,7 @@ internal static class ConfirmScenario
             var before = server is null ? default : await server.ReadAsync();
             var gcBefore = gc is null ? default : await gc.ReadAsync();
             var cpuBefore = appCpu?.ReadMilliseconds() ?? 0;
+            var dbCpuBefore = dbCpu?.ReadMilliseconds() ?? 0;
             var started = Stopwatch.GetTimestamp();
             await Task.WhenAll(Enumerable.Range(0, clients).Select(i =>
                 tokens[i] is null
@@ -80,6 +83,7 @@ internal static class ConfirmScenario
                     : api.ConfirmAsync(slots[round * clients + i], tokens[i], Slots.ClientId("cf", round * clients + i), confirms)));
             var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
             appCpuMs += (appCpu?.ReadMilliseconds() ?? 0) - cpuBefore;
+            dbCpuMs += (dbCpu?.ReadMilliseconds() ?? 0) - dbCpuBefore;
             if (gc is not null)
             {
                 var gcAfter = await gc.ReadAsync();
@@ -97,14 +101,15 @@ internal static class ConfirmScenario
 
         var confirmed = confirms.Count;
         double? appCpuPerConfirm = appCpu is null || confirmed == 0 ? null : Math.Round(appCpuMs / confirmed, 2);
+        double? dbCpuPerConfirm = dbCpu is null || confirmed == 0 ? null : Math.Round(dbCpuMs / confirmed, 2);
         // Includes the one /metrics read per round and whatever the app did in the background meanwhile.
         double? appKbPerConfirm = gc is null || confirmed == 0 ? null : Math.Round(allocatedBytes / 1024 / confirmed, 1);
         double? appGcPauseMsPerConfirm = gc is null || confirmed == 0 ? null : Math.Round(pausedSeconds * 1000 / confirmed, 3);
         object extra = server is null || confirmed == 0
             ? new { rounds, round_seconds = roundSeconds, warmup_confirms = warmed.Count, warmup_seconds = warmupSeconds,
-                warmup_booked_and_cancelled = warmupBookings, app_cpu_ms_per_confirm = appCpuPerConfirm, app_kb_allocated_per_confirm = appKbPerConfirm, app_gc_pause_ms_per_confirm = appGcPauseMsPerConfirm }
+                warmup_booked_and_cancelled = warmupBookings, app_cpu_ms_per_confirm = appCpuPerConfirm, db_cpu_ms_per_confirm = dbCpuPerConfirm, app_kb_allocated_per_confirm = appKbPerConfirm, app_gc_pause_ms_per_confirm = appGcPauseMsPerConfirm }
             : new { rounds, round_seconds = roundSeconds, warmup_confirms = warmed.Count, warmup_seconds = warmupSeconds,
-                warmup_booked_and_cancelled = warmupBookings, app_cpu_ms_per_confirm = appCpuPerConfirm, app_kb_allocated_per_confirm = appKbPerConfirm, app_gc_pause_ms_per_confirm = appGcPauseMsPerConfirm, sql_statements_per_confirm = Math.Round((double)statements / confirmed, 2), commits_per_confirm = Math.Round((double)commits / confirmed, 2) };
+                warmup_booked_and_cancelled = warmupBookings, app_cpu_ms_per_confirm = appCpuPerConfirm, db_cpu_ms_per_confirm = dbCpuPerConfirm, app_kb_allocated_per_confirm = appKbPerConfirm, app_gc_pause_ms_per_confirm = appGcPauseMsPerConfirm, sql_statements_per_confirm = Math.Round((double)statements / confirmed, 2), commits_per_confirm = Math.Round((double)commits / confirmed, 2) };
         return [confirms.ToJson(confirmSeconds, clients, extra), locks.ToJson(confirmSeconds, clients)];
     }
 }
