@@ -16,8 +16,9 @@ namespace AppointEase.Infrastructure.SlotState.SqlHeartbeat;
 internal static class HeartbeatBatch
 {
     /// <summary>
-    /// Writes the counters' hits (<see cref="CounterSync.Hits"/> above 0, ordered here by key), reads back every counter's
-    /// count, and writes the selection refresh when <paramref name="selectedTime"/> is given; with
+    /// Writes the counters' hits (those with <see cref="CounterSync.Hits"/> above 0, which <see cref="HeartbeatHits.Take"/>
+    /// puts first, ordered by key), reads back every counter's count, and writes the selection refresh when
+    /// <paramref name="selectedTime"/> is given; with
     /// <paramref name="readsDay"/> the day's state comes back too.
     /// </summary>
     public static async Task<(IReadOnlyDictionary<(string Bucket, DateTime WindowStart), long> Counts, DaySlotState? Day)> RunAsync(AppDbContext db,
@@ -25,16 +26,15 @@ internal static class HeartbeatBatch
         CancellationToken cancellationToken)
     {
         var (date, employeeId, now) = (hit.Date, hit.EmployeeId, hit.NowUtc);
-        var written = counters.Where(c => c.Hits > 0).OrderBy(c => c.Bucket, StringComparer.Ordinal).ThenBy(c => c.WindowStart).ToArray();
-        var ordered = written.Concat(counters.Where(c => c.Hits == 0)).ToArray();
-        var command = new HandWrittenCommand(db, HeartbeatSql.For(db.Database).Batch(written.Length, ordered.Length, refreshesSelection: selectedTime is not null, readsDay));
-        for (var i = 0; i < ordered.Length; i++)
+        var written = counters.TakeWhile(c => c.Hits > 0).Count();
+        var command = new HandWrittenCommand(db, HeartbeatSql.For(db.Database).Batch(written, counters.Count, refreshesSelection: selectedTime is not null, readsDay));
+        for (var i = 0; i < counters.Count; i++)
         {
-            command.Parameter<RateLimitCounterRow>($"bucket_{i}", nameof(RateLimitCounterRow.Bucket), ordered[i].Bucket)
-                .Parameter<RateLimitCounterRow>($"window_start_{i}", nameof(RateLimitCounterRow.WindowStartUtc), ordered[i].WindowStart);
-            if (i < written.Length)
-                command.Parameter<RateLimitCounterRow>($"window_end_{i}", nameof(RateLimitCounterRow.ExpiresUtc), ordered[i].WindowEnd)
-                    .Parameter<RateLimitCounterRow>($"hits_{i}", nameof(RateLimitCounterRow.Count), (int)ordered[i].Hits);
+            command.Parameter<RateLimitCounterRow>($"bucket_{i}", nameof(RateLimitCounterRow.Bucket), counters[i].Bucket)
+                .Parameter<RateLimitCounterRow>($"window_start_{i}", nameof(RateLimitCounterRow.WindowStartUtc), counters[i].WindowStart);
+            if (i < written)
+                command.Parameter<RateLimitCounterRow>($"window_end_{i}", nameof(RateLimitCounterRow.ExpiresUtc), counters[i].WindowEnd)
+                    .Parameter<RateLimitCounterRow>($"hits_{i}", nameof(RateLimitCounterRow.Count), (int)counters[i].Hits);
         }
         if (selectedTime is not null || readsDay)
             command.Parameter<SlotSelectionRow>("date", nameof(SlotSelectionRow.SlotDate), date)
@@ -59,7 +59,7 @@ internal static class HeartbeatBatch
         var reader = result.DbDataReader;
         Dictionary<(string Bucket, DateTime WindowStart), long> counts = [];
         var atFirstResult = true;
-        if (ordered.Length > 0)
+        if (counters.Count > 0)
         {
             while (await reader.ReadAsync(cancellationToken))
                 counts[(reader.GetString(0), Utc(reader.GetDateTime(1)))] = reader.GetInt64(2);

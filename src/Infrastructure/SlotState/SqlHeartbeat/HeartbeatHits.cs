@@ -58,9 +58,10 @@ internal sealed class HeartbeatHits
     }
 
     /// <summary>
-    /// What the day's next command writes and reads back: the counters due to be written with their unwritten hits
-    /// (first), then the other live ones with no hits, whose counts are only read back. Settle them with
-    /// <see cref="Written"/> or <see cref="Failed"/>. Counters of ended windows with nothing left to write are dropped here.
+    /// What the day's next command writes and reads back: the counters due to be written with their unwritten hits,
+    /// first and ordered by key (two commands racing on the same rows then lock them in the same order), then the other
+    /// live ones with no hits, whose counts are only read back. Settle them with <see cref="Written"/> or
+    /// <see cref="Failed"/>. Counters of ended windows with nothing left to write are dropped here.
     /// </summary>
     public IReadOnlyList<CounterSync> Take(DateOnly date, int employeeId, DateTime nowUtc)
     {
@@ -80,8 +81,11 @@ internal sealed class HeartbeatHits
                     counter.Unwritten = 0;
                 }
                 else if (!ended) readOnly.Add(new CounterSync(bucket, windowStart, counter.WindowEnd, 0));
-                else if (counter.Settled(nowUtc)) day.Counters.Remove((bucket, windowStart));
+                else if (counter.Droppable(nowUtc)) day.Counters.Remove((bucket, windowStart));
             }
+            written.Sort(static (a, b) => string.CompareOrdinal(a.Bucket, b.Bucket) is var byBucket and not 0
+                ? byBucket
+                : a.WindowStart.CompareTo(b.WindowStart));
             written.AddRange(readOnly);
             return written;
         }
@@ -122,7 +126,7 @@ internal sealed class HeartbeatHits
     {
         foreach (var (key, day) in _days)
             lock (day)
-                if (day.Counters.Values.All(c => nowUtc >= c.WindowEnd && c.InFlight == 0))
+                if (day.Counters.Values.All(c => c.Droppable(nowUtc)))
                 {
                     day.Dropped = true;
                     _days.TryRemove(KeyValuePair.Create(key, day));
@@ -154,7 +158,11 @@ internal sealed class HeartbeatHits
         /// </summary>
         public long Count => Math.Max(Known + Unwritten, Own);
 
-        public bool Settled(DateTime nowUtc) => nowUtc >= WindowEnd && Unwritten == 0 && InFlight == 0;
+        /// <summary>
+        /// Its window has ended and no command is writing its hits: it can decide nothing any more. Hits still unwritten
+        /// are written by the day's next read (<see cref="Take"/>) if the day is read before it is pruned.
+        /// </summary>
+        public bool Droppable(DateTime nowUtc) => nowUtc >= WindowEnd && InFlight == 0;
     }
 }
 
